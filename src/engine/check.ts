@@ -1,0 +1,315 @@
+import { readAmount, truncate, type AmountRead } from "./amount";
+import type { CellContent } from "./cell";
+import { Dec, grouped, ZERO } from "./decimal";
+import { Evaluator, toleranceFor } from "./evaluate";
+import { finding, severityRank, type Finding } from "./findings";
+import { pluggedTotal } from "./plugged";
+import { lineOf, statementOrder } from "./lines";
+import { STATEMENTS } from "./statements";
+import type { Code, CrossCheckDef, LineDef, StatementDef, StatementId, Term } from "./types";
+
+/** One bound line as the adapter found it. */
+export interface BoundLine {
+  code: Code;
+  /** 'Sheet'!B31, or null for a name that holds a constant. */
+  cell: string | null;
+  /** Sheet and A1 address, for following formulas (plugged-total). */
+  sheet?: string;
+  address?: string;
+  content: CellContent;
+}
+
+export interface ScopeInput {
+  scope: string;
+  /** Dollars per keyed unit: 1, 1000 or 1000000. */
+  unit?: Dec;
+  /** Rounding tolerance, in the unit. */
+  tolerance?: Dec;
+  lines: BoundLine[];
+}
+
+export interface LineResult {
+  code: Code;
+  statement: StatementId;
+  bound: boolean;
+  cell: string | null;
+  /** The keyed number (null when unbound, blank or unreadable). */
+  reported: Dec | null;
+  /** A derived line's value from its parts. */
+  computed: Dec | null;
+  /** What the summaries and later totals use: reported where readable, else computed. */
+  value: Dec | null;
+  text?: string;
+}
+
+export type StatementStatus = "ok" | "below-target" | "deficient" | "not-bound";
+
+export interface StatementSummary {
+  statement: StatementId;
+  excess: Dec | null;
+  /** Segregation: the management target amount. Capital: the early-warning level. */
+  target: Dec | null;
+  /** Segregation: excess over (under) the target. Capital: net capital over the early-warning level. */
+  overTarget: Dec | null;
+  status: StatementStatus;
+  /** The rule that requires a notice, when status is not ok. */
+  rule: string | null;
+}
+
+export interface ScopeReport {
+  scope: string;
+  unit: Dec;
+  tolerance: Dec;
+  lines: LineResult[];
+  summaries: StatementSummary[];
+  findings: Finding[];
+}
+
+/** Check one scope: read every bound amount, test every local identity, raise the flags. */
+export function checkScope(input: ScopeInput): ScopeReport {
+  const unit = input.unit ?? new Dec(1);
+  const tolerance = input.tolerance ?? ZERO;
+  const findings: Finding[] = [];
+  const bound = new Map<Code, BoundLine>();
+  const reads = new Map<Code, AmountRead>();
+  const texts = new Map<Code, string>();
+
+  for (const b of input.lines) {
+    const line = lineOf(b.code);
+    if (!line) continue;
+    bound.set(b.code, b);
+    if (line.kind === "text") {
+      const v = b.content.value;
+      texts.set(b.code, v && v.type !== "blank" && v.type !== "error" ? String("text" in v ? v.text : v.value) : "");
+      continue;
+    }
+    const read = readAmount(b.content);
+    reads.set(b.code, read);
+    const at = { code: b.code, statement: lineStatement(b.code), cell: b.cell };
+    if (read.status === "bad") {
+      findings.push(finding("bad-input", { ...at, message: `${describe(line)} at ${b.cell ?? "its name"}: ${read.reason}` }));
+    } else if (read.status === "number" && read.fromText) {
+      findings.push(finding("stored-as-text", { ...at, reported: read.value, message: `${describe(line)}: "${truncate(read.text ?? "")}" is stored as text; read as ${grouped(read.value)}` }));
+    }
+  }
+
+  const ev = new Evaluator(reads, unit);
+  for (const st of STATEMENTS) {
+    const used = st.lines.some((l) => bound.has(l.code));
+    if (!used) continue;
+    const hasAnyValue = st.lines.some((l) => reads.get(l.code)?.status === "number" || (texts.get(l.code) ?? "") !== "");
+    for (const line of st.lines) {
+      const b = bound.get(line.code);
+      if (!b || line.kind === "text") continue;
+      if (line.kind === "derived") findings.push(...checkDerived(line, st, b, ev, tolerance));
+      else if (reads.get(line.code)?.status === "blank" && hasAnyValue) {
+        findings.push(finding("missing", { code: line.code, statement: st.id, cell: b.cell, message: `${describe(line)} is blank (counted as zero)` }));
+      }
+    }
+    for (const cc of st.crossChecks) {
+      const f = crossCheck(cc, st, ev, bound, tolerance);
+      if (f) findings.push(f);
+    }
+  }
+  const summaries = STATEMENTS.map((st) => summarise(st, ev, bound, findings));
+  findings.push(...pluggedTotals(bound, ev));
+  return {
+    scope: input.scope,
+    unit,
+    tolerance,
+    lines: lineResults(bound, ev, texts),
+    summaries,
+    findings: sortFindings(findings),
+  };
+}
+
+function lineStatement(code: Code): StatementId | null {
+  return lineOf(code)?.statement ?? null;
+}
+
+export function describe(line: LineDef): string {
+  return `line ${line.line} (${line.code}) ${line.label}`;
+}
+
+function checkDerived(line: LineDef, st: StatementDef, b: BoundLine, ev: Evaluator, declared: Dec): Finding[] {
+  const read = ev.read(line.code);
+  const computed = ev.computed(line.code);
+  const at = { code: line.code, statement: st.id, cell: b.cell };
+  if (!read || read.status === "bad") return [];
+  if (read.status === "blank") {
+    if (computed.hasSource && !computed.bad && !computed.value.isZero()) {
+      return [finding("missing", { ...at, expected: computed.value, message: `${describe(line)} is blank; its parts give ${grouped(computed.value)}` })];
+    }
+    return [];
+  }
+  if (!computed.hasSource) {
+    return [finding("not-checked", { ...at, reported: read.value, message: `${describe(line)} is bound but none of its parts is: a condensed presentation, not checked` })];
+  }
+  if (computed.bad) return []; // the unreadable part has its own bad-input finding
+  const difference = read.value.sub(computed.value);
+  const tol = toleranceFor(line, declared, ev.dollar);
+  if (difference.abs().lte(tol)) return [];
+  const suspect = suspectTerm(line, ev, difference);
+  const suspectNote = suspect ? `; the difference is exactly twice ${suspect}: its sign was probably keyed the wrong way` : "";
+  return [
+    finding("identity", {
+      ...at,
+      reported: read.value,
+      expected: computed.value,
+      difference,
+      suspect,
+      message: `${describe(line)}: reported ${grouped(read.value)}, its parts give ${grouped(computed.value)} (difference ${grouped(difference)})${suspectNote}`,
+    }),
+  ];
+}
+
+/** The direct part whose contribution is exactly half the difference: deduct lines first, then signed lines. */
+function suspectTerm(line: LineDef, ev: Evaluator, difference: Dec): Code | null {
+  const terms = line.formula?.terms ?? [];
+  const rank = (t: Term) => ({ deduct: 0, signed: 1 })[lineOf(t.code)?.kind as string] ?? 2;
+  const ordered = [...terms].filter((t) => !t.factor).sort((a, b) => rank(a) - rank(b));
+  for (const t of ordered) {
+    const c = ev.contribution(t).value;
+    if (!c.isZero() && c.abs().mul(2).eq(difference.abs())) return t.code;
+  }
+  return null;
+}
+
+function sideValue(terms: Term[], ev: Evaluator): { value: Dec; bad: boolean; anyKeyed: boolean } {
+  let value = ZERO;
+  let bad = false;
+  let anyKeyed = false;
+  for (const t of terms) {
+    const c = ev.contribution(t);
+    value = value.add(c.value);
+    bad ||= c.bad;
+    anyKeyed ||= ev.read(t.code)?.status === "number";
+  }
+  return { value, bad, anyKeyed };
+}
+
+function crossCheck(cc: CrossCheckDef, st: StatementDef, ev: Evaluator, bound: Map<Code, BoundLine>, tol: Dec): Finding | null {
+  const left = sideValue(cc.left, ev);
+  const right = sideValue(cc.right, ev);
+  const optional = cc.rightOptional ? sideValue(cc.rightOptional, ev) : null;
+  // Judged only where both sides were keyed: a schedule that leaves a side out says nothing.
+  if (!left.anyKeyed || !(right.anyKeyed || optional?.anyKeyed)) return null;
+  if (left.bad || right.bad || optional?.bad) return null;
+  let ok: boolean;
+  if (cc.relation === "not-greater") ok = left.value.abs().lte(right.value.abs().add(tol));
+  else if (optional) ok = left.value.gte(right.value.sub(tol)) && left.value.lte(right.value.add(optional.value).add(tol));
+  else ok = left.value.sub(right.value).abs().lte(tol);
+  if (ok) return null;
+  const code = cc.left[0].code;
+  return finding("cross-check", {
+    code,
+    statement: st.id,
+    cell: bound.get(code)?.cell ?? null,
+    reported: left.value,
+    expected: right.value,
+    difference: left.value.sub(right.value),
+    message: `${cc.description}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(right.value.add(optional.value))})` : ""}`,
+  });
+}
+
+function summarise(st: StatementDef, ev: Evaluator, bound: Map<Code, BoundLine>, findings: Finding[]): StatementSummary {
+  const none: StatementSummary = { statement: st.id, excess: null, target: null, overTarget: null, status: "not-bound", rule: null };
+  if (!st.lines.some((l) => bound.has(l.code))) return none;
+  const known = (code: Code | undefined): Dec | null => {
+    if (!code) return null;
+    const v = ev.value(code);
+    return v.bad ? null : v.value;
+  };
+  const s = st.summary;
+  const cellOf = (code: Code) => bound.get(code)?.cell ?? null;
+  if (s.kind === "segregation") {
+    const excess = known(s.excess);
+    const targetBound = !!s.targetAmount && (bound.has(s.targetAmount) || (!!s.overTarget && bound.has(s.overTarget)));
+    const target = targetBound ? known(s.targetAmount) : null;
+    const overTarget = targetBound ? known(s.overTarget) : null;
+    if (excess === null) return none;
+    if (excess.isNegative() && !excess.isZero()) {
+      findings.push(finding("deficiency", {
+        code: s.excess, statement: st.id, cell: cellOf(s.excess), reported: excess, rule: s.deficiencyRule,
+        message: `${st.short}: excess (deficiency) is ${grouped(excess)}, a deficiency. ${s.deficiencyRule}`,
+      }));
+    }
+    const belowTarget = overTarget !== null && overTarget.isNegative() && !overTarget.isZero();
+    if (belowTarget && s.overTarget) {
+      findings.push(finding("below-target", {
+        code: s.overTarget, statement: st.id, cell: cellOf(s.overTarget), reported: overTarget, expected: target, rule: s.belowTargetRule,
+        message: `${st.short}: excess is ${grouped(overTarget)} under the management target of ${grouped(target ?? ZERO)}. ${s.belowTargetRule}`,
+      }));
+    }
+    const deficient = excess.isNegative() && !excess.isZero();
+    const status = deficient ? "deficient" : belowTarget ? "below-target" : "ok";
+    const rule = deficient ? s.deficiencyRule : belowTarget ? (s.belowTargetRule ?? null) : null;
+    return { statement: st.id, excess, target, overTarget, status, rule };
+  }
+  const minimum = known(s.minimum);
+  const early = known(s.earlyWarning);
+  const netRead = ev.read(s.netCapital);
+  if (netRead?.status !== "number") return { ...none, target: early };
+  const net = netRead.value;
+  const excess = minimum ? net.sub(minimum) : null;
+  const overTarget = early ? net.sub(early) : null;
+  const at = { code: s.netCapital, statement: st.id, cell: cellOf(s.netCapital), reported: net };
+  let status: StatementStatus = "ok";
+  let rule: string | null = null;
+  if (minimum && net.lt(minimum)) {
+    status = "deficient";
+    rule = s.belowMinimumRule;
+    findings.push(finding("below-minimum", { ...at, expected: minimum, difference: net.sub(minimum), rule, message: `Adjusted net capital ${grouped(net)} is below the minimum requirement of ${grouped(minimum)}. ${rule}` }));
+  } else if (early && net.lt(early)) {
+    status = "below-target";
+    rule = s.earlyWarningRule;
+    findings.push(finding("early-warning", { ...at, expected: early, difference: net.sub(early), rule, message: `Adjusted net capital ${grouped(net)} is below the early-warning level of ${grouped(early)}. ${rule}` }));
+  }
+  return { statement: st.id, excess, target: early, overTarget, status, rule };
+}
+
+function pluggedTotals(bound: Map<Code, BoundLine>, ev: Evaluator): Finding[] {
+  const out: Finding[] = [];
+  for (const b of bound.values()) {
+    const line = lineOf(b.code);
+    if (line?.kind !== "derived" || ev.read(b.code)?.status !== "number") continue;
+    if (!ev.computed(b.code).hasSource) continue; // condensed: already not-checked
+    const f = pluggedTotal(line, b, bound, ev);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function lineResults(bound: Map<Code, BoundLine>, ev: Evaluator, texts: Map<Code, string>): LineResult[] {
+  const out: LineResult[] = [];
+  for (const st of STATEMENTS) {
+    if (!st.lines.some((l) => bound.has(l.code))) continue;
+    for (const line of st.lines) {
+      const b = bound.get(line.code);
+      const read = ev.read(line.code);
+      const v = ev.value(line.code);
+      const computed = line.kind === "derived" ? ev.computed(line.code) : null;
+      out.push({
+        code: line.code,
+        statement: st.id,
+        bound: !!b,
+        cell: b?.cell ?? null,
+        reported: read?.status === "number" ? read.value : null,
+        computed: computed && !computed.bad ? computed.value : null,
+        value: line.kind === "text" || v.bad ? null : v.value,
+        ...(line.kind === "text" ? { text: texts.get(line.code) ?? "" } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** By statement (scope-wide findings first), then code, then severity. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      statementOrder(a.statement) - statementOrder(b.statement) ||
+      (a.code === null ? -1 : Number(a.code)) - (b.code === null ? -1 : Number(b.code)) ||
+      severityRank(a.severity) - severityRank(b.severity),
+  );
+}

@@ -1,0 +1,30 @@
+import Decimal from "decimal.js";
+
+/**
+ * The one decimal type for money. A private clone, so no other library's
+ * global Decimal settings can change our rounding: half up, as filed.
+ */
+export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO = new Dec(0);
+
+/** Plain notation, no exponent, no separators, no trailing zeros, never "-0". */
+export function plain(d: Dec | null | undefined): string | null {
+  if (d === null || d === undefined) return null;
+  if (d.isZero()) return "0";
+  return d.toFixed();
+}
+
+/** Round to whole units of `step` (e.g. 1/unit for "to the dollar"), half up (away from zero on .5). */
+export function roundTo(d: Dec, step: Dec): Dec {
+  return d.div(step).toDecimalPlaces(0, Dec.ROUND_HALF_UP).mul(step);
+}
+
+/** 1,234,567.5 style, for people. Negative in a leading minus (the CLI and pane decide on parentheses). */
+export function grouped(d: Dec): string {
+  const neg = d.isNegative() && !d.isZero();
+  const [int, frac] = d.abs().toFixed().split(".");
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (neg ? "-" : "") + withCommas + (frac ? "." + frac : "");
+}

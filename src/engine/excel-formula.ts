@@ -1,0 +1,47 @@
+import { Dec } from "./decimal";
+import type { Evaluator } from "./evaluate";
+import { lineOf } from "./lines";
+import type { Code, Term } from "./types";
+
+export interface ExcelFormulaOptions {
+  /** Codes that have a FOCUS_ name in the target scope. Parts without one are inlined as values. */
+  isBound: (code: Code) => boolean;
+  /** Values to inline for unbound parts; without it they are inlined as 0. */
+  evaluator?: Evaluator;
+  /** Dollars per unit of the scope (1, 1000, 1000000). */
+  unit?: Dec;
+}
+
+/**
+ * A derived line as a native Excel formula over FOCUS_ names (English function
+ * names, for range.formulas), so a workbook computes without the add-in.
+ * Deduct lines enter as -ABS(...): either keyed sign gives the form's result.
+ */
+export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
+  const line = lineOf(code);
+  if (!line?.formula) throw new Error(`${code} is not a derived line`);
+  const f = line.formula;
+  const unit = opts.unit ?? new Dec(1);
+  const part = (t: Term): string => {
+    const kind = lineOf(t.code)?.kind;
+    let ref = opts.isBound(t.code) ? `FOCUS_${t.code}` : inline(t.code, opts);
+    if (kind === "deduct") ref = `ABS(${ref})`;
+    return t.factor ? `${ref}*${t.factor}` : ref;
+  };
+  let body: string;
+  if (f.op === "sum") {
+    body = f.terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}${part(t)}`).join("");
+  } else {
+    const args = f.terms.map(part);
+    if (f.floorDollars) args.push(new Dec(f.floorDollars).div(unit).toFixed());
+    body = `MAX(${args.join(",")})`;
+  }
+  if (f.roundToDollar) body = unit.eq(1) ? `ROUND(${body},0)` : `ROUND((${body})*${unit.toFixed()},0)/${unit.toFixed()}`;
+  return `=${body}`;
+}
+
+/** An unbound part: its value where the evaluator knows it, wrapped so a negative value keeps its sign. */
+function inline(code: Code, opts: ExcelFormulaOptions): string {
+  const v = opts.evaluator ? opts.evaluator.value(code).value : new Dec(0);
+  return v.isNegative() ? `(${v.toFixed()})` : v.toFixed();
+}

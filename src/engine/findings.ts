@@ -1,0 +1,68 @@
+import type { Dec } from "./decimal";
+import type { Code, StatementId } from "./types";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Every kind of finding and its severity. A new kind gets a new name, never a reused one. */
+export const FINDING_KINDS = {
+  identity: "error",
+  deficiency: "error",
+  "below-target": "warning",
+  "below-minimum": "error",
+  "early-warning": "warning",
+  "cross-check": "warning",
+  "plugged-total": "warning", // "info" when the total is a typed constant: see check.ts
+  "manual-calculation": "warning",
+  "bad-input": "error",
+  "stored-as-text": "info",
+  missing: "info",
+  "not-checked": "info",
+  shadowed: "info",
+  duplicate: "error",
+  "no-bindings": "error",
+  "unknown-code": "warning",
+} as const satisfies Record<string, Severity>;
+
+export type FindingKind = keyof typeof FINDING_KINDS;
+
+/** A finding is a plain value: what the pane lists, the CLI prints and --json carries. */
+export interface Finding {
+  code: Code | null;
+  statement: StatementId | null;
+  kind: FindingKind;
+  severity: Severity;
+  /** 'Sheet name'!B31, or null when the finding is about no single cell. */
+  cell: string | null;
+  reported: Dec | null;
+  expected: Dec | null;
+  /** reported - expected */
+  difference: Dec | null;
+  /** The part whose value is exactly half the difference: its sign was probably keyed the wrong way. */
+  suspect: Code | null;
+  message: string;
+  /** The regulation that requires a notice, for deficiency, below-target, below-minimum and early-warning. */
+  rule?: string;
+}
+
+export function finding(
+  kind: FindingKind,
+  fields: Partial<Omit<Finding, "kind">> & { message: string },
+): Finding {
+  return {
+    code: null,
+    statement: null,
+    cell: null,
+    reported: null,
+    expected: null,
+    difference: null,
+    suspect: null,
+    severity: FINDING_KINDS[kind],
+    ...fields,
+    kind,
+  };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export function severityRank(s: Severity): number {
+  return SEVERITY_RANK[s];
+}

@@ -1,0 +1,15 @@
+/** The engine's public surface: pure TypeScript, no Office, no I/O. */
+export { Dec, plain, grouped, roundTo } from "./decimal";
+export type { Code, LineKind, StatementId, StatementDef, LineDef, Term, Formula, CrossCheckDef } from "./types";
+export type { CellValue, CellContent } from "./cell";
+export { BLANK, cellLabel } from "./cell";
+export { readAmount, parseNumericText, decimalFromFloat, type AmountRead } from "./amount";
+export { isDateFormat, isDateFormatId } from "./number-format";
+export { STATEMENTS, INFERRED, INFERRED_NOTES, isInferred } from "./statements";
+export { lineOf, isKnownCode, statementOf, allLines, usersOf, type RegisteredLine } from "./lines";
+export { FINDING_KINDS, finding, type Finding, type FindingKind, type Severity } from "./findings";
+export { checkScope, sortFindings, type ScopeInput, type ScopeReport, type BoundLine, type LineResult, type StatementSummary, type StatementStatus } from "./check";
+export { Evaluator } from "./evaluate";
+export { explain, type Explanation } from "./explain";
+export { excelFormula } from "./excel-formula";
+export { parseA1, toA1, colToIndex, indexToCol } from "./a1";

@@ -1,0 +1,68 @@
+import { parseA1 } from "./a1";
+import type { BoundLine } from "./check";
+import type { Evaluator } from "./evaluate";
+import { finding, type Finding } from "./findings";
+import { areaContains, formulaRefs } from "./formula-refs";
+import { lineOf } from "./lines";
+import type { Code, LineDef } from "./types";
+
+/**
+ * A bound total that does not add up its own bound parts: a formula that leaves
+ * one out (warning) or a typed constant (info). The leaves are the bound parts,
+ * looking through parts that are not bound themselves.
+ */
+export function pluggedTotal(line: LineDef, b: BoundLine, bound: Map<Code, BoundLine>, ev: Evaluator): Finding | null {
+  const leaves = boundLeaves(line, bound);
+  if (leaves.length === 0) return null;
+  const at = { code: line.code, statement: lineOf(line.code)!.statement, cell: b.cell };
+  const formula = b.content.formula;
+  const refs = formula ? formulaRefs(formula) : null;
+  if (!formula || !refs || (refs.areas.length === 0 && refs.names.length === 0 && !refs.opaque)) {
+    return finding("plugged-total", {
+      ...at,
+      severity: "info",
+      reported: readNumber(ev, line.code),
+      message: `line ${line.line} (${line.code}) ${line.label} is a typed amount, not a formula over its parts (${leaves.join(", ")})`,
+    });
+  }
+  if (refs.opaque || !b.sheet) return null;
+  const ownSheet = b.sheet;
+  const covers = (leaf: BoundLine): boolean => {
+    if (refs.names.includes(`FOCUS_${leaf.code}`)) return true;
+    const pos = leaf.sheet && leaf.address ? parseA1(leaf.address) : null;
+    return !!pos && refs.areas.some((a) => areaContains(a, leaf.sheet!, ownSheet, pos.row, pos.col));
+  };
+  const leafLines = leaves.map((c) => bound.get(c)!);
+  // A reference to anything that is not one of the parts (a helper cell, another name):
+  // we cannot see what it holds, so we do not judge.
+  const unknownNames = refs.names.some((n) => !/^FOCUS_\d{4}$/.test(n));
+  const unknownArea = refs.areas.some((a) => !leafLines.some((l) => {
+    const pos = l.sheet && l.address ? parseA1(l.address) : null;
+    return !!pos && areaContains(a, l.sheet!, ownSheet, pos.row, pos.col);
+  }));
+  if (unknownNames || unknownArea) return null;
+  const left = leafLines.filter((l) => !covers(l)).map((l) => l.code);
+  if (left.length === 0) return null;
+  return finding("plugged-total", {
+    ...at,
+    message: `line ${line.line} (${line.code}) ${line.label}: its formula =${formula} leaves out ${left.map((c) => `${c}${bound.get(c)?.cell ? ` (${bound.get(c)!.cell})` : ""}`).join(", ")}`,
+  });
+}
+
+/** The bound parts of a derived line, looking through unbound derived parts to their own lines. */
+function boundLeaves(line: LineDef, bound: Map<Code, BoundLine>, seen = new Set<Code>()): Code[] {
+  const out: Code[] = [];
+  for (const t of line.formula?.terms ?? []) {
+    if (seen.has(t.code)) continue;
+    seen.add(t.code);
+    const part = lineOf(t.code);
+    if (bound.has(t.code) && bound.get(t.code)!.cell) out.push(t.code);
+    else if (part?.kind === "derived" && !bound.has(t.code)) out.push(...boundLeaves(part, bound, seen));
+  }
+  return out;
+}
+
+function readNumber(ev: Evaluator, code: Code) {
+  const r = ev.read(code);
+  return r?.status === "number" ? r.value : null;
+}

@@ -1,0 +1,63 @@
+import type { StatementDef } from "../types";
+import { INFERRED as I } from "./inferred-codes";
+import { add, sub, sum } from "./terms";
+
+/** (d) Cleared swaps customer segregation requirements and funds: CEA 4d(f), Part 22. */
+export const clearedSwaps4df: StatementDef = {
+  id: "cleared-swaps-4df",
+  title: "Cleared swaps customer segregation requirements and funds in cleared swaps customer accounts under 4d(f) of the CEA",
+  short: "4d(f) cleared swaps",
+  regulation: "CEA 4d(f); CFTC Part 22",
+  lines: [
+    { code: "8500", line: "1A", label: "Net ledger balance: cash", kind: "signed" },
+    { code: "8510", line: "1B", label: "Net ledger balance: securities (at market)", kind: "input" },
+    { code: "8520", line: "2", label: "Net unrealized profit (loss) in open cleared swaps", kind: "signed" },
+    { code: "8530", line: "3A", label: "Market value of open cleared swaps option contracts purchased", kind: "input" },
+    { code: "8540", line: "3B", label: "Market value of open cleared swaps option contracts granted (sold)", kind: "deduct" },
+    { code: "8550", line: "4", label: "Net equity (deficit)", kind: "derived", formula: sum(add("8500"), add("8510"), add("8520"), add("8530"), sub("8540")) },
+    { code: "8560", line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input" },
+    { code: I.swapsOffset, line: "5", label: "Less amount offset by customer owned securities", kind: "deduct" },
+    { code: "8580", line: "5", label: "Accounts liquidating to a deficit, net", kind: "derived", formula: sum(add("8560"), sub(I.swapsOffset)) },
+    { code: "8590", line: "6", label: "Amount required to be segregated for cleared swaps customers", kind: "derived", formula: sum(add("8550"), add("8580")) },
+    { code: "8600", line: "7A", label: "Cleared swaps bank accounts: cash", kind: "input" },
+    { code: "8610", line: "7B", label: "Cleared swaps bank accounts: investments of customers' funds", kind: "input" },
+    { code: "8620", line: "7C", label: "Cleared swaps bank accounts: securities in lieu of cash", kind: "input" },
+    { code: "8630", line: "8A", label: "Margins on deposit with DCOs: cash", kind: "input" },
+    { code: "8640", line: "8B", label: "Margins on deposit with DCOs: investments of customers' funds", kind: "input" },
+    { code: "8650", line: "8C", label: "Margins on deposit with DCOs: securities in lieu of cash", kind: "input" },
+    { code: "8660", line: "9", label: "Net settlement from (to) DCOs", kind: "signed" },
+    { code: "8670", line: "10A", label: "Value of open cleared swaps long option contracts", kind: "input" },
+    { code: "8680", line: "10B", label: "Value of open cleared swaps short option contracts", kind: "deduct" },
+    { code: "8690", line: "11A", label: "Net equities with other FCMs: net liquidating equity", kind: "signed" },
+    { code: "8700", line: "11B", label: "Net equities with other FCMs: investments of customers' funds", kind: "input" },
+    { code: "8710", line: "11C", label: "Net equities with other FCMs: securities in lieu of cash", kind: "input" },
+    { code: "8715", line: "12", label: "Cleared swaps customer funds on hand", kind: "input" },
+    {
+      code: "8720", line: "13", label: "Total amount in cleared swaps customer segregation", kind: "derived",
+      formula: sum(
+        add("8600"), add("8610"), add("8620"), add("8630"), add("8640"), add("8650"), add("8660"),
+        add("8670"), sub("8680"), add("8690"), add("8700"), add("8710"), add("8715"),
+      ),
+    },
+    { code: "8730", line: "14", label: "Excess (deficiency) funds in cleared swaps customer segregation", kind: "derived", formula: sum(add("8720"), sub("8590")) },
+    { code: "8760", line: "15", label: "Management target amount for excess funds in cleared swaps segregated accounts", kind: "policy" },
+    { code: "8770", line: "16", label: "Excess (deficiency) funds in cleared swaps segregated accounts over (under) management target", kind: "derived", formula: sum(add("8730"), sub("8760")) },
+  ],
+  summary: {
+    kind: "segregation",
+    excess: "8730",
+    targetAmount: "8760",
+    overTarget: "8770",
+    deficiencyRule: "CEA 4d(f) and Reg 22.2: cleared swaps customer funds under-segregated; immediate notice under Reg 1.12",
+    belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+  },
+  crossChecks: [
+    { id: "options-purchased-both-sides", relation: "approx", left: [add("8530")], right: [add("8670")], description: "Cleared swaps options purchased (8530) should equal long options held (8670)" },
+    { id: "options-granted-both-sides", relation: "approx", left: [add("8540")], right: [add("8680")], description: "Cleared swaps options granted (8540) should equal short options held (8680)" },
+    {
+      id: "securities-in-lieu", relation: "approx", left: [add("8510")], right: [add("8620"), add("8650"), add("8710")],
+      description: "Securities in the net ledger balance (8510) should equal securities held in lieu of cash (8620 + 8650 + 8710)",
+    },
+    { id: "offset-not-over-gross", relation: "not-greater", left: [add(I.swapsOffset)], right: [add("8560")], description: "The offset by customer owned securities (8570) cannot exceed the gross debit balances (8560)" },
+  ],
+};

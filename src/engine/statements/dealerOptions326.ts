@@ -1,0 +1,24 @@
+import type { StatementDef } from "../types";
+import { add, sub, sum } from "./terms";
+
+/** (b) Segregation requirements and funds in segregation for customers' dealer options accounts: Reg 32.6. Usually blank. */
+export const dealerOptions326: StatementDef = {
+  id: "dealer-options-32.6",
+  title: "Segregation requirements and funds in segregation for customers' dealer options accounts",
+  short: "32.6 dealer options",
+  regulation: "CFTC Reg 32.6",
+  lines: [
+    { code: "7200", line: "1", label: "Amount required to be segregated in accordance with Reg 32.6", kind: "input" },
+    { code: "7210", line: "2A", label: "Funds in segregated accounts: cash", kind: "input" },
+    { code: "7220", line: "2B", label: "Funds in segregated accounts: securities (at market)", kind: "input" },
+    { code: "7230", line: "2C", label: "Funds in segregated accounts: total", kind: "derived", formula: sum(add("7210"), add("7220")) },
+    // The form's wording reads "subtract line 2.C from line 1"; an excess is funds minus requirement.
+    { code: "7240", line: "3", label: "Excess (deficiency) funds in segregation", kind: "derived", formula: sum(add("7230"), sub("7200")) },
+  ],
+  summary: {
+    kind: "segregation",
+    excess: "7240",
+    deficiencyRule: "Reg 32.6: dealer options funds under-segregated; immediate notice under Reg 1.12",
+  },
+  crossChecks: [],
+};

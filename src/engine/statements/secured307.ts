@@ -1,0 +1,104 @@
+import type { StatementDef } from "../types";
+import { INFERRED as I } from "./inferred-codes";
+import { add, greatest, sub, sum } from "./terms";
+
+/** (c) Secured amounts and funds held in separate Reg 30.7 accounts (foreign futures and options), two pages. */
+export const secured307: StatementDef = {
+  id: "secured-30.7",
+  title: "Secured amounts and funds held in separate accounts pursuant to Commission Regulation 30.7",
+  short: "30.7 secured amounts",
+  regulation: "CFTC Reg 30.7",
+  lines: [
+    // Page 1: the requirement.
+    { page: 1, code: "7305", line: "-", label: "Amount required to be set aside by a foreign jurisdiction or SRO", kind: "input" },
+    { page: 1, code: "7315", line: "1A", label: "Net ledger balance: cash", kind: "signed" },
+    { page: 1, code: I.securedSecurities, line: "1B", label: "Net ledger balance: securities (at market)", kind: "input" },
+    { page: 1, code: "7325", line: "2", label: "Net unrealized profit (loss) in open futures on foreign boards of trade", kind: "signed" },
+    { page: 1, code: "7335", line: "3A", label: "Market value of open option contracts purchased", kind: "input" },
+    { page: 1, code: "7337", line: "3B", label: "Market value of open option contracts granted (sold)", kind: "deduct" },
+    {
+      page: 1, code: "7345", line: "4", label: "Net equity (deficit)", kind: "derived",
+      formula: sum(add("7315"), add(I.securedSecurities), add("7325"), add("7335"), sub("7337")),
+    },
+    { page: 1, code: "7351", line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input" },
+    { page: 1, code: "7352", line: "5", label: "Less amount offset by customer owned securities", kind: "deduct" },
+    { page: 1, code: "7354", line: "5", label: "Accounts liquidating to a deficit, net", kind: "derived", formula: sum(add("7351"), sub("7352")) },
+    { page: 1, code: "7355", line: "6", label: "Secured amount, net liquidating equity method", kind: "derived", formula: sum(add("7345"), add("7354")) },
+    { page: 1, code: "7360", line: "7", label: "Greater of the foreign requirement or line 6", kind: "derived", formula: greatest([add("7305"), add("7355")]) },
+    // Page 2: the funds.
+    { page: 2, code: "7500", line: "1A", label: "Cash in banks located in the United States", kind: "input" },
+    { page: 2, code: "7510", line: "1B", label: "Name(s) of other banks qualified under Reg 30.7", kind: "text" },
+    { page: 2, code: "7520", line: "1B", label: "Cash in other banks qualified under Reg 30.7", kind: "input" },
+    { page: 2, code: "7530", line: "1", label: "Cash in banks: total", kind: "derived", formula: sum(add("7500"), add("7520")) },
+    { page: 2, code: "7540", line: "2A", label: "Securities in safekeeping with banks located in the United States", kind: "input" },
+    { page: 2, code: "7550", line: "2B", label: "Name(s) of other banks holding securities", kind: "text" },
+    { page: 2, code: "7560", line: "2B", label: "Securities in safekeeping with other qualified banks", kind: "input" },
+    { page: 2, code: "7570", line: "2", label: "Securities: total", kind: "derived", formula: sum(add("7540"), add("7560")) },
+    { page: 2, code: "7580", line: "3A", label: "Equities with registered FCMs: cash", kind: "input" },
+    { page: 2, code: "7590", line: "3B", label: "Equities with registered FCMs: securities", kind: "input" },
+    { page: 2, code: "7600", line: "3C", label: "Equities with registered FCMs: unrealized gain (loss) on open futures", kind: "signed" },
+    { page: 2, code: "7610", line: "3D", label: "Equities with registered FCMs: value of long option contracts", kind: "input" },
+    { page: 2, code: "7615", line: "3E", label: "Equities with registered FCMs: value of short option contracts", kind: "deduct" },
+    {
+      page: 2, code: "7620", line: "3", label: "Equities with registered FCMs: total", kind: "derived",
+      formula: sum(add("7580"), add("7590"), add("7600"), add("7610"), sub("7615")),
+    },
+    { page: 2, code: "7630", line: "4", label: "Name(s) of clearing organizations of foreign boards of trade", kind: "text" },
+    { page: 2, code: "7640", line: "4A", label: "Clearing organizations of foreign boards: cash", kind: "input" },
+    { page: 2, code: "7650", line: "4B", label: "Clearing organizations of foreign boards: securities", kind: "input" },
+    { page: 2, code: "7660", line: "4C", label: "Amount due to (from) clearing organizations: daily variation", kind: "signed" },
+    { page: 2, code: "7670", line: "4D", label: "Clearing organizations of foreign boards: value of long option contracts", kind: "input" },
+    { page: 2, code: "7675", line: "4E", label: "Clearing organizations of foreign boards: value of short option contracts", kind: "deduct" },
+    {
+      page: 2, code: "7680", line: "4", label: "Amounts held by clearing organizations of foreign boards: total", kind: "derived",
+      formula: sum(add("7640"), add("7650"), add("7660"), add("7670"), sub("7675")),
+    },
+    { page: 2, code: "7690", line: "5", label: "Name(s) of members of foreign boards of trade", kind: "text" },
+    { page: 2, code: "7700", line: "5A", label: "Members of foreign boards: cash", kind: "input" },
+    { page: 2, code: "7710", line: "5B", label: "Members of foreign boards: securities", kind: "input" },
+    { page: 2, code: "7720", line: "5C", label: "Members of foreign boards: unrealized gain (loss) on open futures", kind: "signed" },
+    { page: 2, code: "7730", line: "5D", label: "Members of foreign boards: value of long option contracts", kind: "input" },
+    { page: 2, code: "7735", line: "5E", label: "Members of foreign boards: value of short option contracts", kind: "deduct" },
+    {
+      page: 2, code: "7740", line: "5", label: "Amounts held by members of foreign boards: total", kind: "derived",
+      formula: sum(add("7700"), add("7710"), add("7720"), add("7730"), sub("7735")),
+    },
+    { page: 2, code: "7750", line: "6", label: "Name(s) of other depositories designated by a foreign board", kind: "text" },
+    { page: 2, code: "7760", line: "6", label: "Amounts with other depositories designated by a foreign board", kind: "input" },
+    { page: 2, code: "7765", line: "7", label: "Segregated funds on hand", kind: "input" },
+    {
+      page: 2, code: "7770", line: "8", label: "Total funds in separate section 30.7 accounts", kind: "derived",
+      formula: sum(add("7530"), add("7570"), add("7620"), add("7680"), add("7740"), add("7760"), add("7765")),
+    },
+    { page: 2, code: "7380", line: "9", label: "Excess (deficiency) set-aside funds for secured amount", kind: "derived", formula: sum(add("7770"), sub("7360")) },
+    { page: 2, code: "7780", line: "10", label: "Management target amount for excess funds in separate 30.7 accounts", kind: "policy" },
+    { page: 2, code: "7785", line: "11", label: "Excess (deficiency) funds in separate 30.7 accounts over (under) management target", kind: "derived", formula: sum(add("7380"), sub("7780")) },
+  ],
+  summary: {
+    kind: "segregation",
+    excess: "7380",
+    targetAmount: "7780",
+    overTarget: "7785",
+    deficiencyRule: "Reg 30.7: under-secured; immediate notice under Reg 1.12",
+    belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+  },
+  crossChecks: [
+    {
+      id: "options-purchased-both-pages", relation: "approx", left: [add("7335")], right: [add("7610"), add("7670"), add("7730")],
+      description: "Options purchased (7335) should equal the long options held at FCMs, clearing organizations and members (7610 + 7670 + 7730)",
+    },
+    {
+      id: "options-granted-both-pages", relation: "approx", left: [add("7337")], right: [add("7615"), add("7675"), add("7735")],
+      description: "Options granted (7337) should equal the short options held at FCMs, clearing organizations and members (7615 + 7675 + 7735)",
+    },
+    {
+      id: "unrealized-both-pages", relation: "approx", left: [add("7325")], right: [add("7600"), add("7660"), add("7720")],
+      description: "Unrealized profit (loss) (7325) should equal the unrealized amounts held at FCMs, clearing organizations and members (7600 + 7660 + 7720)",
+    },
+    {
+      id: "securities-both-pages", relation: "approx", left: [add(I.securedSecurities)], right: [add("7570"), add("7590"), add("7650"), add("7710")],
+      description: "Securities in the net ledger balance (7317) should equal the securities held (7570 + 7590 + 7650 + 7710)",
+    },
+    { id: "offset-not-over-gross", relation: "not-greater", left: [add("7352")], right: [add("7351")], description: "The offset by customer owned securities (7352) cannot exceed the gross debit balances (7351)" },
+  ],
+};

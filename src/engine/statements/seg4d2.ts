@@ -1,0 +1,67 @@
+import type { StatementDef } from "../types";
+import { INFERRED as I } from "./inferred-codes";
+import { add, sub, sum } from "./terms";
+
+/** (a) Segregation requirements and funds in segregation: CEA 4d(a)(2), Reg 1.20, daily under Reg 1.32. */
+export const seg4d2: StatementDef = {
+  id: "seg-4d2",
+  title: "Segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges",
+  short: "4d(2) segregation",
+  regulation: "CEA 4d(a)(2); CFTC Reg 1.20, 1.32",
+  lines: [
+    { code: "7010", line: "1A", label: "Net ledger balance: cash", kind: "signed" },
+    { code: "7020", line: "1B", label: "Net ledger balance: securities (at market)", kind: "input" },
+    { code: I.segUnrealized, line: "2", label: "Net unrealized profit (loss) in open futures contracts", kind: "signed" },
+    { code: "7032", line: "3A", label: "Add market value of open option contracts purchased", kind: "input" },
+    { code: "7033", line: "3B", label: "Deduct market value of open option contracts granted (sold)", kind: "deduct" },
+    {
+      code: "7040", line: "4", label: "Net equity (deficit)", kind: "derived",
+      formula: sum(add("7010"), add("7020"), add(I.segUnrealized), add("7032"), sub("7033")),
+    },
+    { code: "7045", line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input" },
+    { code: "7047", line: "5", label: "Less amount offset by customer owned securities", kind: "deduct" },
+    { code: "7050", line: "5", label: "Accounts liquidating to a deficit, net", kind: "derived", formula: sum(add("7045"), sub("7047")) },
+    { code: "7060", line: "6", label: "Amount required to be segregated", kind: "derived", formula: sum(add("7040"), add("7050")) },
+    { code: "7070", line: "7A", label: "Segregated bank accounts: cash", kind: "input" },
+    { code: "7080", line: "7B", label: "Segregated bank accounts: securities representing investments of customers' funds", kind: "input" },
+    { code: "7090", line: "7C", label: "Segregated bank accounts: securities held for customers in lieu of cash", kind: "input" },
+    { code: "7100", line: "8A", label: "Margins on deposit with DCOs: cash", kind: "input" },
+    { code: "7110", line: "8B", label: "Margins on deposit with DCOs: investments of customers' funds", kind: "input" },
+    { code: I.segDcoInLieu, line: "8C", label: "Margins on deposit with DCOs: securities in lieu of cash", kind: "input" },
+    { code: "7130", line: "9", label: "Net settlement from (to) DCOs", kind: "signed" },
+    { code: "7132", line: "10A", label: "Value of open long option contracts", kind: "input" },
+    { code: "7133", line: "10B", label: "Value of open short option contracts", kind: "deduct" },
+    { code: "7140", line: "11A", label: "Net equities with other FCMs: net liquidating equity", kind: "signed" },
+    { code: "7160", line: "11B", label: "Net equities with other FCMs: investments of customers' funds", kind: "input" },
+    { code: "7170", line: "11C", label: "Net equities with other FCMs: securities in lieu of cash", kind: "input" },
+    { code: "7150", line: "12", label: "Segregated funds on hand", kind: "input" },
+    {
+      code: "7180", line: "13", label: "Total amount in segregation", kind: "derived",
+      formula: sum(
+        add("7070"), add("7080"), add("7090"), add("7100"), add("7110"), add(I.segDcoInLieu), add("7130"),
+        add("7132"), sub("7133"), add("7140"), add("7160"), add("7170"), add("7150"),
+      ),
+    },
+    { code: I.segExcess, line: "14", label: "Excess (deficiency) funds in segregation", kind: "derived", formula: sum(add("7180"), sub("7060")) },
+    { code: "7194", line: "15", label: "Management target amount for excess funds in segregation", kind: "policy" },
+    { code: "7198", line: "16", label: "Excess (deficiency) funds in segregation over (under) management target", kind: "derived", formula: sum(add(I.segExcess), sub("7194")) },
+  ],
+  summary: {
+    kind: "segregation",
+    excess: I.segExcess,
+    targetAmount: "7194",
+    overTarget: "7198",
+    deficiencyRule: "CEA 4d(a)(2) and Reg 1.20: under-segregated; immediate notice under Reg 1.12",
+    belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+  },
+  crossChecks: [
+    { id: "options-purchased-both-sides", relation: "approx", left: [add("7032")], right: [add("7132")], description: "Options purchased (7032) should equal long options held (7132): the same options seen from both sides" },
+    { id: "options-granted-both-sides", relation: "approx", left: [add("7033")], right: [add("7133")], description: "Options granted (7033) should equal short options held (7133): the same options seen from both sides" },
+    {
+      id: "securities-in-lieu", relation: "approx", left: [add("7020")],
+      right: [add("7090"), add(I.segDcoInLieu), add("7170")], rightOptional: [add("7150")],
+      description: "Securities in the net ledger balance (7020) should equal securities held in lieu of cash (7090 + 7120 + 7170), plus any securities among funds on hand (7150)",
+    },
+    { id: "offset-not-over-gross", relation: "not-greater", left: [add("7047")], right: [add("7045")], description: "The offset by customer owned securities (7047) cannot exceed the gross debit balances (7045)" },
+  ],
+};

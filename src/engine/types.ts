@@ -1,0 +1,79 @@
+/** Vocabulary shared by the statement data, the checker and every adapter. */
+
+/** A FOCUS line code: four digits, as printed in the box beside the amount. */
+export type Code = string;
+
+export type LineKind =
+  | "input" // an amount keyed by the preparer
+  | "deduct" // printed in parentheses; the form subtracts its magnitude, keyed as +x or -x
+  | "signed" // profit (loss), from (to): the sign is part of the value
+  | "derived" // a total the form defines
+  | "policy" // a management target: keyed, drives below-target
+  | "text"; // a depository's name: no arithmetic
+
+export type StatementId = "seg-4d2" | "dealer-options-32.6" | "secured-30.7" | "cleared-swaps-4df" | "cftc-capital";
+
+/** One term of a formula: sign x value(code) x factor. Deduct lines enter by magnitude. */
+export interface Term {
+  code: Code;
+  sign: 1 | -1;
+  /** A rate such as "0.08" or "1.10", as a decimal string. */
+  factor?: string;
+}
+
+export type Formula =
+  | { op: "sum"; terms: Term[]; roundToDollar?: boolean }
+  /** Greatest of the terms, and of `floorDollars` (a dollar threshold that scales with the unit). */
+  | { op: "greatest"; terms: Term[]; floorDollars?: string; roundToDollar?: boolean };
+
+export interface LineDef {
+  code: Code;
+  /** The form's line number, such as "13" or "3B". */
+  line: string;
+  label: string;
+  kind: LineKind;
+  formula?: Formula;
+  /** Page of a two-page statement (30.7). */
+  page?: number;
+}
+
+export interface CrossCheckDef {
+  id: string;
+  /** "approx": left equals right within tolerance (or, with `rightOptional`, lies between right and right+optional).
+   *  "not-greater": left's magnitude does not exceed right's. */
+  relation: "approx" | "not-greater";
+  left: Term[];
+  right: Term[];
+  rightOptional?: Term[];
+  description: string;
+}
+
+export type SummarySpec =
+  | {
+      kind: "segregation";
+      excess: Code;
+      targetAmount?: Code;
+      overTarget?: Code;
+      deficiencyRule: string;
+      belowTargetRule?: string;
+    }
+  | {
+      kind: "capital";
+      netCapital: Code;
+      minimum: Code;
+      earlyWarning: Code;
+      belowMinimumRule: string;
+      earlyWarningRule: string;
+    };
+
+export interface StatementDef {
+  id: StatementId;
+  title: string;
+  /** Short name for tables and the pane. */
+  short: string;
+  /** The regulation the statement implements. */
+  regulation: string;
+  lines: LineDef[];
+  summary: SummarySpec;
+  crossChecks: CrossCheckDef[];
+}
