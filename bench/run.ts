@@ -1,0 +1,96 @@
+/**
+ * npm run bench: the cost of a check as workbooks grow. Figures go to the
+ * console and bench/results.json; `--check` enforces the budgets.
+ * Not part of the unit tests: timings belong here, never in a test.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { checkScope } from "../src/engine/check";
+import { SEED } from "../examples/seed-figures";
+import { dailyWorkbook } from "./workbooks";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "focus-check.js");
+const OUT = join(ROOT, "bench", "out");
+
+interface CliFigure { sheets: number; bytes: number; medianMs: number; minMs: number; peakRssMb: number }
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Engine alone: one period of every statement, then 1,000 periods. */
+function benchEngine() {
+  const lines = Object.entries(SEED).map(([code, v], i) => ({
+    code,
+    cell: `'S'!C${i + 1}`,
+    sheet: "S",
+    address: `C${i + 1}`,
+    content: v === null ? { value: { type: "blank" as const } } : typeof v === "number" ? { value: { type: "number" as const, value: v } } : { value: { type: "text" as const, text: v } },
+  }));
+  for (let i = 0; i < 200; i++) checkScope({ scope: "warm", lines }); // JIT warm-up
+  const t0 = process.hrtime.bigint();
+  checkScope({ scope: "one", lines });
+  const oneUs = Number(process.hrtime.bigint() - t0) / 1000;
+  const t1 = process.hrtime.bigint();
+  for (let i = 0; i < 1000; i++) checkScope({ scope: `p${i}`, lines });
+  const perPeriodUs = Number(process.hrtime.bigint() - t1) / 1000 / 1000;
+  return { linesPerPeriod: lines.length, onePeriodUs: Math.round(oneUs), perPeriodUs: Math.round(perPeriodUs * 10) / 10 };
+}
+
+/** The CLI end to end, from process start, on generated daily workbooks. */
+function benchCli(sheets: number, runs: number): CliFigure {
+  const bytes = dailyWorkbook(sheets);
+  const file = join(OUT, `daily-${sheets}.xlsx`);
+  writeFileSync(file, bytes);
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    // /usr/bin/time is not always there; the child reports its own peak RSS.
+    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(BIN)}); process.on("exit", () => process.stderr.write("\\nRSS " + process.resourceUsage().maxRSS + "\\n"))`, "--", file, "--json"], { encoding: "utf8", maxBuffer: 1 << 28 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const rss = /RSS (\d+)/.exec(r.stderr);
+    if (rss) peak = Math.max(peak, Number(rss[1]) / 1024);
+    if (r.status !== 1) throw new Error(`focus-check exited ${r.status} on ${sheets} sheets: ${r.stderr}`);
+  }
+  return { sheets, bytes: bytes.length, medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), peakRssMb: Math.round(peak) };
+}
+
+function main() {
+  const check = process.argv.includes("--check");
+  mkdirSync(OUT, { recursive: true });
+  const engine = benchEngine();
+  const cli = [1, 25, 250, 1000].map((n) => benchCli(n, n >= 1000 ? 3 : 5));
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const results = { date: new Date().toISOString(), machine, engine, cli };
+  writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+  console.log(`machine: ${machine.cpus} cores, ${machine.cpu}, ${machine.memGb} GB, Node ${machine.node}`);
+  console.log(`engine: ${engine.linesPerPeriod} bound lines, one period ${engine.onePeriodUs} µs, 1,000 periods ${engine.perPeriodUs} µs per period`);
+  console.log("\nCLI end to end (process start to exit, --json):");
+  console.log("sheets  file KB  median ms  min ms  peak RSS MB  ms/sheet");
+  for (const c of cli) {
+    console.log(`${String(c.sheets).padStart(6)}  ${String(Math.round(c.bytes / 1024)).padStart(7)}  ${String(c.medianMs).padStart(9)}  ${String(c.minMs).padStart(6)}  ${String(c.peakRssMb).padStart(11)}  ${(c.medianMs / c.sheets).toFixed(2).padStart(8)}`);
+  }
+  const base = cli[0].medianMs;
+  const slope = (cli[3].medianMs - cli[2].medianMs) / (cli[3].sheets - cli[2].sheets);
+  const slopeLow = (cli[2].medianMs - cli[1].medianMs) / (cli[2].sheets - cli[1].sheets);
+  console.log(`growth: ${slopeLow.toFixed(2)} ms/sheet from 25 to 250, ${slope.toFixed(2)} ms/sheet from 250 to 1,000 (${slope <= slopeLow * 1.5 ? "linear" : "super-linear"}); fixed cost ${base} ms`);
+
+  if (check) {
+    const failures: string[] = [];
+    const c250 = cli.find((c) => c.sheets === 250)!;
+    if (c250.medianMs >= 2000) failures.push(`250 sheets took ${c250.medianMs} ms (budget 2,000)`);
+    if (engine.perPeriodUs >= 50) failures.push(`engine ${engine.perPeriodUs} µs per period (budget 50)`);
+    if (failures.length) {
+      console.error(`\nbudget exceeded:\n  ${failures.join("\n  ")}`);
+      process.exitCode = 1;
+    } else console.log("\nall budgets met");
+  }
+}
+
+main();

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command (npm test). Installs the Debian tools the tests need when they
+# are missing and we may (root); otherwise stops with the exact command to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${need[*]} (apt-get)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "missing: ${need[*]}. Run: sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+
+npx tsc -p tsconfig.cli.json          # the CLI the tests run as a child process
+npx tsc -p tsconfig.json --noEmit     # every file type-checks, tests included
+npx jest --ci "$@"

@@ -1,0 +1,93 @@
+import type { ScopeReport, StatementSummary } from "../engine/check";
+import { grouped, type Dec } from "../engine/decimal";
+import type { Finding, Severity } from "../engine/findings";
+import { lineOf, statementOf } from "../engine/lines";
+import type { FileResult } from "./json";
+
+export interface Style {
+  color: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
+type Tone = keyof typeof CODES;
+
+function paint(style: Style, tone: Tone, s: string): string {
+  return style.color ? `\u001b[${CODES[tone]}m${s}\u001b[0m` : s;
+}
+
+const SEVERITY_TONE: Record<Severity, Tone> = { error: "red", warning: "yellow", info: "dim" };
+const STATUS_TEXT = { ok: "OK", "below-target": "BELOW TARGET", deficient: "DEFICIENT", "not-bound": "not bound" } as const;
+const STATUS_TONE: Record<StatementSummary["status"], Tone> = { ok: "green", "below-target": "yellow", deficient: "red", "not-bound": "dim" };
+
+const money = (d: Dec | null) => (d === null ? "-" : grouped(d));
+const UNIT_NAMES: Record<string, string> = { "1": "dollars", "1000": "thousands", "1000000": "millions" };
+
+/** The report for people: per file, scope and statement, findings with line, label, reported, computed, difference. */
+export function renderHuman(results: FileResult[], style: Style): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(paint(style, "bold", r.file));
+    if (r.error) {
+      out.push(`  ${paint(style, "red", "cannot check:")} ${r.error}`, "");
+      continue;
+    }
+    for (const scope of r.scopes) out.push(...renderScope(scope, style));
+    out.push(totals(r.scopes, style), "");
+  }
+  return out.join("\n");
+}
+
+function renderScope(scope: ScopeReport, style: Style): string[] {
+  const out: string[] = [];
+  const unit = UNIT_NAMES[scope.unit.toFixed()] ?? scope.unit.toFixed();
+  const tol = scope.tolerance.isZero() ? "exact" : `tolerance ${grouped(scope.tolerance)}`;
+  out.push(`  ${paint(style, "cyan", `scope ${scope.scope}`)} ${paint(style, "dim", `(${unit}, ${tol})`)}`);
+  const general = scope.findings.filter((f) => f.statement === null);
+  for (const f of general) out.push(...renderFinding(f, style, "    "));
+  for (const s of scope.summaries) {
+    const own = scope.findings.filter((f) => f.statement === s.statement);
+    if (s.status === "not-bound" && own.length === 0) continue;
+    out.push(`    ${summaryLine(s, style)}`);
+    for (const f of own) out.push(...renderFinding(f, style, "      "));
+  }
+  return out;
+}
+
+function summaryLine(s: StatementSummary, style: Style): string {
+  const st = statementOf(s.statement);
+  const status = paint(style, STATUS_TONE[s.status], STATUS_TEXT[s.status]);
+  const parts = [paint(style, "bold", st.short)];
+  if (st.summary.kind === "capital") {
+    parts.push(`excess net capital ${money(s.excess)}`, `early-warning level ${money(s.target)}`);
+  } else {
+    parts.push(`excess ${money(s.excess)}`);
+    if (s.target !== null) parts.push(`target ${money(s.target)}`, `over target ${money(s.overTarget)}`);
+  }
+  return `${parts.join(" · ")}: ${status}${s.rule ? paint(style, "dim", ` (${s.rule})`) : ""}`;
+}
+
+function renderFinding(f: Finding, style: Style, indent: string): string[] {
+  const tag = paint(style, SEVERITY_TONE[f.severity], f.severity.toUpperCase().padEnd(7));
+  const line = f.code ? lineOf(f.code) : undefined;
+  const subject = line ? `line ${line.line} (${f.code}) ${line.label}` : f.code;
+  const where = [subject, f.cell].filter(Boolean).join(" · ");
+  const head = `${indent}${tag} ${f.kind}${where ? ` · ${where}` : ""}`;
+  // The head names the line already; do not say it twice.
+  const message = line && f.message.startsWith(subject!) ? f.message.slice(subject!.length).replace(/^[:\s]+/, "") : f.message;
+  if (f.severity === "info") return [`${head}: ${paint(style, "dim", message)}`];
+  const out = [head, `${indent}        ${message}`];
+  if (f.reported !== null || f.expected !== null) {
+    const nums = [`reported ${money(f.reported)}`, `computed ${money(f.expected)}`];
+    if (f.difference !== null) nums.push(`difference ${money(f.difference)}`);
+    if (f.suspect) nums.push(`suspect ${f.suspect}`);
+    out.push(`${indent}        ${paint(style, "dim", nums.join(" · "))}`);
+  }
+  return out;
+}
+
+function totals(scopes: ScopeReport[], style: Style): string {
+  const count = (s: Severity) => scopes.reduce((n, sc) => n + sc.findings.filter((f) => f.severity === s).length, 0);
+  const [e, w, i] = [count("error"), count("warning"), count("info")];
+  const text = `  ${scopes.length} scope${scopes.length === 1 ? "" : "s"}: ${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} note${i === 1 ? "" : "s"}`;
+  return paint(style, e ? "red" : w ? "yellow" : "green", text);
+}

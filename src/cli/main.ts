@@ -1,0 +1,173 @@
+import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { ScopeReport } from "../engine/check";
+import { validateWorkbook } from "../workbook/validate";
+import { XlsxReader } from "../workbook/xlsx/adapter";
+import { annotateXlsx, type Mark } from "../workbook/xlsx/annotate";
+import { WorkbookFileError } from "../workbook/xlsx/zip";
+import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
+import { renderHuman } from "./human";
+import { toJson, type FileResult } from "./json";
+import { Progress } from "./progress";
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+/** Files larger than this are refused before reading: no FOCUS workbook comes near it. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** The package's root, found from here whether running from src/ (tests) or lib/src/ (built). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const EXAMPLE = join(packageRoot(), "examples", "hsbc-2020-11-30.xlsx");
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`focus-check: ${(e as Error).message}\n${USAGE.split("\n")[0]}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(USAGE + "\n");
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`focus-check ${version()}\n`);
+    return 0;
+  }
+  const files = args.files.length ? args.files : [EXAMPLE];
+  const color = io.stdoutIsTTY && !io.env.NO_COLOR;
+  const progress = new Progress(io.stderrIsTTY && !io.env.NO_COLOR, io.stderr);
+  const results: FileResult[] = [];
+  let unusable = false;
+
+  if (args.annotate) {
+    const problem = annotateProblem(files[0], args.annotate);
+    if (problem) {
+      io.stderr(`focus-check: ${problem}\n`);
+      return 2;
+    }
+  }
+
+  for (const [i, file] of files.entries()) {
+    const shown = args.files.length ? file : displayExample();
+    try {
+      const bytes = readWorkbookFile(file);
+      const reader = new XlsxReader(bytes);
+      const report = await validateWorkbook(reader, {
+        detect: args.detect,
+        onProgress: (done, total) => progress.update(`${basename(file)} ${done}/${total}`, (i + done / total) / files.length),
+      });
+      results.push({ file: shown, error: null, scopes: report.scopes });
+      if (args.annotate) writeAnnotated(bytes, report.scopes, args.annotate);
+    } catch (e) {
+      const message = e instanceof WorkbookFileError || e instanceof UsageError ? e.message : unexpected(e);
+      unusable = true;
+      progress.clear();
+      io.stderr(`focus-check: ${shown}: ${message}\n`);
+      results.push({ file: shown, error: message, scopes: [] });
+    }
+  }
+  progress.clear();
+
+  io.stdout(args.json ? JSON.stringify(toJson(results), null, 2) + "\n" : renderHuman(results, { color }) + "\n");
+  if (unusable) return 2;
+  const all = results.flatMap((r) => r.scopes.flatMap((s) => s.findings));
+  if (all.some((f) => f.severity === "error")) return 1;
+  if (args.strict && all.some((f) => f.severity === "warning")) return 1;
+  return 0;
+}
+
+function displayExample(): string {
+  return join("examples", basename(EXAMPLE));
+}
+
+function readWorkbookFile(file: string): Uint8Array {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new WorkbookFileError("no such file");
+  }
+  if (st.isDirectory()) throw new WorkbookFileError("is a directory, not a workbook");
+  if (st.size > MAX_FILE_BYTES) throw new WorkbookFileError(`too large (${Math.round(st.size / 1048576)} MB); refused`);
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new WorkbookFileError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+function annotateProblem(input: string, out: string): string | null {
+  if (!/\.xls[xm]$/i.test(out)) return `--annotate writes an .xlsx or .xlsm file, not ${out}`;
+  const a = resolve(input);
+  const b = resolve(out);
+  if (a === b) return "--annotate would overwrite the input; choose another output file";
+  try {
+    if (existsSync(b) && realpathSync(a) === realpathSync(b)) return "--annotate would overwrite the input; choose another output file";
+  } catch {
+    /* an unreadable input is reported when it is read */
+  }
+  if (!existsSync(dirname(b))) return `--annotate: folder ${dirname(out)} does not exist`;
+  return null;
+}
+
+/** Errors and warnings with a cell get a fill and a note; the input file is never touched. */
+function writeAnnotated(bytes: Uint8Array, scopes: ScopeReport[], out: string): void {
+  const marks: Mark[] = [];
+  for (const s of scopes) {
+    for (const f of s.findings) {
+      if (!f.cell || f.severity === "info") continue;
+      const m = /^'((?:[^']|'')*)'!([A-Z]+\d+)/.exec(f.cell);
+      if (!m) continue;
+      marks.push({ sheet: m[1].replace(/''/g, "'"), address: m[2], severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
+    }
+  }
+  const annotated = annotateXlsx(bytes, marks);
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, annotated);
+  renameSync(tmp, out);
+}
+
+function unexpected(e: unknown): string {
+  // Never a stack trace on the terminal: one line that says what happened.
+  const msg = e instanceof Error ? e.message : String(e);
+  return `could not be checked: ${msg.split("\n")[0]}`;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    env: process.env,
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`focus-check: ${unexpected(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import { isKnownCode, lineOf } from "../engine/lines";
+import { finding, type Finding } from "../engine/findings";
+import type { Code } from "../engine/types";
+import type { NameInfo, SheetInfo } from "./port";
+import { parseRefersTo, type Target } from "./refers-to";
+
+/** Defined names of the product: FOCUS_<code>, and the scope settings. Matched case-insensitively. */
+export const NAME_PREFIX = "FOCUS_";
+const FOCUS_NAME = /^FOCUS_(.+)$/i;
+/** Scope settings and period metadata: names that are not line codes. */
+export const SETTING_NAMES = ["UNIT", "TOLERANCE", "ENTITY", "ASOF"] as const;
+export type Setting = (typeof SETTING_NAMES)[number];
+
+export interface Binding {
+  /** The defined name as written in the workbook. */
+  name: string;
+  level: "sheet" | "workbook";
+  target: Target;
+}
+
+export interface ScopePlan {
+  /** The sheet's name, or "workbook". */
+  scope: string;
+  sheet: string | null;
+  codes: Map<Code, Binding>;
+  settings: Map<Setting, Binding>;
+  /** Findings about the names themselves: duplicate, shadowed, unknown-code. */
+  findings: Finding[];
+}
+
+export function focusCodeOf(name: string): string | null {
+  const m = FOCUS_NAME.exec(name);
+  return m ? m[1].toUpperCase() : null;
+}
+
+interface Classified {
+  key: string; // a code or a setting
+  isSetting: boolean;
+  binding: Binding;
+}
+
+function classify(n: NameInfo, sheetNames: string[]): Classified | "unknown" | null {
+  const key = focusCodeOf(n.name);
+  if (key === null) return null;
+  const binding: Binding = { name: n.name, level: n.sheet ? "sheet" : "workbook", target: parseRefersTo(n.formula, sheetNames) };
+  if ((SETTING_NAMES as readonly string[]).includes(key)) return { key, isSetting: true, binding };
+  if (/^\d{4}$/.test(key)) return isKnownCode(key) ? { key, isSetting: false, binding } : "unknown";
+  return null;
+}
+
+/**
+ * The scopes of a workbook and what each code resolves to. A sheet with at least
+ * one sheet-level FOCUS_ name is a scope; in it a sheet-level name wins over a
+ * workbook-level one. The scope "workbook" exists only when there is no sheet scope.
+ */
+export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] {
+  const sheetNames = sheets.map((s) => s.name);
+  const workbookLevel: Classified[] = [];
+  const sheetLevel = new Map<string, Classified[]>();
+  const unknown = new Map<string | null, NameInfo[]>();
+  for (const n of names) {
+    const c = classify(n, sheetNames);
+    if (c === null) continue;
+    const owner = n.sheet ? sheets.find((s) => s.name.toLowerCase() === n.sheet!.toLowerCase())?.name ?? null : null;
+    if (c === "unknown") {
+      unknown.set(owner, [...(unknown.get(owner) ?? []), n]);
+      continue;
+    }
+    if (n.sheet && owner) sheetLevel.set(owner, [...(sheetLevel.get(owner) ?? []), c]);
+    else if (!n.sheet) workbookLevel.push(c);
+  }
+
+  const plans: ScopePlan[] = [];
+  for (const sheet of sheets) {
+    const own = sheetLevel.get(sheet.name);
+    if (!own) continue;
+    plans.push(buildPlan(sheet.name, sheet.name, own, workbookLevel, [...(unknown.get(sheet.name) ?? []), ...(unknown.get(null) ?? [])]));
+  }
+  if (plans.length === 0 && (workbookLevel.length > 0 || unknown.has(null))) {
+    plans.push(buildPlan("workbook", null, [], workbookLevel, unknown.get(null) ?? []));
+  }
+  return plans;
+}
+
+function buildPlan(scope: string, sheet: string | null, own: Classified[], shared: Classified[], unknown: NameInfo[]): ScopePlan {
+  const plan: ScopePlan = { scope, sheet, codes: new Map(), settings: new Map(), findings: [] };
+  const ownByKey = group(own);
+  const sharedByKey = group(shared);
+  const keys = new Set([...sharedByKey.keys(), ...ownByKey.keys()]);
+  for (const key of keys) {
+    const ownList = ownByKey.get(key);
+    const sharedList = sharedByKey.get(key);
+    const chosen = (ownList ?? sharedList)!;
+    const isSetting = chosen[0].isSetting;
+    const code = isSetting ? null : key;
+    const statement = code ? lineOf(code)?.statement ?? null : null;
+    const what = isSetting ? `FOCUS_${key}` : `line ${key}`;
+    if (chosen.length > 1) {
+      plan.findings.push(finding("duplicate", {
+        code,
+        statement,
+        message: `${chosen.map((c) => c.binding.name).join(" and ")} both bind ${what} at ${chosen[0].binding.level} level in ${scope}: neither is used`,
+      }));
+      continue;
+    }
+    if (ownList && sharedList) {
+      plan.findings.push(finding("shadowed", {
+        code,
+        statement,
+        message: `${ownList[0].binding.name} on sheet ${scope} takes precedence over the workbook-level ${sharedList[0].binding.name} for ${what}`,
+      }));
+    }
+    if (isSetting) plan.settings.set(key as Setting, chosen[0].binding);
+    else plan.codes.set(key, chosen[0].binding);
+  }
+  for (const n of unknown) {
+    plan.findings.push(finding("unknown-code", { message: `${n.name} names no line of the customer-funds statements; it is ignored` }));
+  }
+  return plan;
+}
+
+function group(list: Classified[]): Map<string, Classified[]> {
+  const m = new Map<string, Classified[]>();
+  for (const c of list) m.set(c.key, [...(m.get(c.key) ?? []), c]);
+  return m;
+}

@@ -1,0 +1,49 @@
+import { parseA1 } from "../engine/a1";
+
+/** What a defined name's formula points at, judged for use as a FOCUS binding. */
+export type Target =
+  | { kind: "range"; sheet: string; address: string; single: boolean }
+  | { kind: "constant"; value: string }
+  | { kind: "bad"; reason: string };
+
+const SHEET_REF = /^(?:'((?:[^']|'')+)'|([^'!()\s,]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/;
+
+/** Parse a name's refersTo against the workbook's sheets (matched case-insensitively). */
+export function parseRefersTo(formula: string, sheetNames: readonly string[]): Target {
+  const f = formula.trim().replace(/^=/, "").trim();
+  if (f === "") return { kind: "bad", reason: "refers to nothing" };
+  if (/^'?[^'!]*\[[^\]]+\]/.test(f)) return { kind: "bad", reason: "refers to another workbook" };
+  const m = SHEET_REF.exec(f);
+  if (!m) {
+    if (/#REF!/i.test(f)) return { kind: "bad", reason: "refers to #REF! (its cells or sheet were deleted)" };
+    if (/^[-+]?\d+(\.\d+)?$/.test(f)) return { kind: "constant", value: f };
+    if (/^[A-Za-z_.]+\(/.test(f)) return { kind: "bad", reason: `is defined by a formula (${f.slice(0, 40)}${f.length > 40 ? "…" : ""}), not a cell` };
+    if (splitAreas(f).length > 1) return { kind: "bad", reason: "covers several areas" };
+    return { kind: "bad", reason: `does not refer to a cell (${f.slice(0, 40)})` };
+  }
+  const sheetRaw = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const sheet = sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
+  if (!sheet) return { kind: "bad", reason: `refers to sheet '${sheetRaw}', which is not in the workbook` };
+  const [a, b] = m[3].replace(/\$/g, "").toUpperCase().split(":");
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  if (!p || !q) return { kind: "bad", reason: `refers to an address outside the sheet (${m[3]})` };
+  const single = p.row === q.row && p.col === q.col;
+  return { kind: "range", sheet, address: single ? a : `${a}:${b}`, single };
+}
+
+/** Top-level commas separate areas; commas inside quotes do not. */
+function splitAreas(f: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of f) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}

@@ -1,0 +1,151 @@
+import { toA1 } from "../engine/a1";
+import { readAmount } from "../engine/amount";
+import { BLANK, cellLabel, type CellContent } from "../engine/cell";
+import { checkScope, sortFindings, type BoundLine, type ScopeReport } from "../engine/check";
+import { Dec, grouped } from "../engine/decimal";
+import { finding, type Finding } from "../engine/findings";
+import { lineOf } from "../engine/lines";
+import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
+import { detectLayout } from "./detect";
+import { rangeKey, type RangeRead, type RangeRef, type WorkbookReader, type WorkbookStructure } from "./port";
+
+export interface ValidateOptions {
+  /** Find codes by the printed layout on sheets that have no FOCUS_ names. */
+  detect?: boolean;
+  /** Called as scopes are checked, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WorkbookReport {
+  scopes: ScopeReport[];
+  calculation: "automatic" | "manual";
+}
+
+const ALLOWED_UNITS = ["1", "1000", "1000000"];
+
+/** Validate a whole workbook: one read of its structure, one batched read of every bound cell. */
+export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOptions = {}): Promise<WorkbookReport> {
+  const structure = await reader.structure();
+  const plans = planScopes(structure.sheets, structure.names);
+  if (opts.detect) plans.push(...(await detectedPlans(reader, structure, plans)));
+  sortBySheetOrder(plans, structure);
+
+  const refs = new Map<string, RangeRef>();
+  for (const plan of plans) {
+    for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
+      if (b.target.kind === "range") refs.set(rangeKey(b.target), { sheet: b.target.sheet, address: b.target.address });
+    }
+  }
+  const reads = refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>();
+
+  const scopes: ScopeReport[] = [];
+  plans.forEach((plan, i) => {
+    scopes.push(checkPlan(plan, reads));
+    opts.onProgress?.(i + 1, plans.length);
+  });
+  if (scopes.length === 0) {
+    const hint = opts.detect ? "" : " (or try layout detection, --detect)";
+    scopes.push(emptyScope([finding("no-bindings", { message: `no cell is bound to a FOCUS line: define names FOCUS_<code>, e.g. FOCUS_7010${hint}` })]));
+  }
+  if (structure.calculation === "manual") {
+    const first = scopes[0];
+    first.findings = sortFindings([
+      ...first.findings,
+      finding("manual-calculation", { message: "the workbook was saved with manual calculation: cached results may be stale (press F9 in Excel and save)" }),
+    ]);
+  }
+  return { scopes, calculation: structure.calculation };
+}
+
+function emptyScope(findings: Finding[]): ScopeReport {
+  return { scope: "workbook", unit: new Dec(1), tolerance: new Dec(0), lines: [], summaries: [], findings };
+}
+
+function sortBySheetOrder(plans: ScopePlan[], structure: WorkbookStructure): void {
+  const order = new Map(structure.sheets.map((s, i) => [s.name, i]));
+  plans.sort((a, b) => (a.sheet === null ? -1 : order.get(a.sheet) ?? 0) - (b.sheet === null ? -1 : order.get(b.sheet) ?? 0));
+}
+
+/** Scopes found by layout on worksheets that no FOCUS_ name touches. */
+async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructure, named: ScopePlan[]): Promise<ScopePlan[]> {
+  const touched = new Set<string>();
+  for (const p of named) {
+    if (p.sheet) touched.add(p.sheet.toLowerCase());
+    for (const b of p.codes.values()) if (b.target.kind === "range") touched.add(b.target.sheet.toLowerCase());
+  }
+  const workbookSettings = named.find((p) => p.sheet === null)?.settings ?? new Map();
+  const out: ScopePlan[] = [];
+  for (const sheet of structure.sheets) {
+    if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase())) continue;
+    const { codes } = detectLayout(await reader.readGrid(sheet.name));
+    if (codes.size === 0) continue;
+    const plan: ScopePlan = { scope: sheet.name, sheet: sheet.name, codes: new Map(), settings: new Map(workbookSettings), findings: [] };
+    for (const [code, cells] of codes) {
+      const address = toA1(cells[0]);
+      if (cells.length > 1) {
+        plan.findings.push(finding("duplicate", {
+          code, statement: lineOf(code)?.statement ?? null, cell: cellLabel(sheet.name, address),
+          message: `code ${code} appears ${cells.length} times on sheet ${sheet.name} (amounts at ${cells.map(toA1).join(", ")}): neither is used`,
+        }));
+        continue;
+      }
+      plan.codes.set(code, { name: `(layout) ${code}`, level: "sheet", target: { kind: "range", sheet: sheet.name, address, single: true } });
+    }
+    out.push(plan);
+  }
+  return out;
+}
+
+/** Resolve one plan's bindings to cell contents and check it. */
+function checkPlan(plan: ScopePlan, reads: Map<string, RangeRead>): ScopeReport {
+  const findings: Finding[] = [...plan.findings];
+  const unit = readSetting(plan, "UNIT", reads, findings, (d) => ALLOWED_UNITS.includes(d.toFixed()), "1, 1000 or 1000000");
+  const tolerance = readSetting(plan, "TOLERANCE", reads, findings, (d) => !d.isNegative(), "a number not below zero");
+  const lines: BoundLine[] = [];
+  for (const [code, b] of plan.codes) {
+    const resolved = resolve(b, reads);
+    const at = { code, statement: lineOf(code)?.statement ?? null, cell: resolved.cell };
+    if ("problem" in resolved) {
+      findings.push(finding("bad-input", { ...at, message: `${b.name} ${resolved.problem}` }));
+      continue;
+    }
+    lines.push({ code, cell: resolved.cell, sheet: resolved.sheet, address: resolved.address, content: resolved.content });
+  }
+  const report = checkScope({ scope: plan.scope, unit: unit ?? undefined, tolerance: tolerance ?? undefined, lines });
+  report.findings = sortFindings([...findings, ...report.findings]);
+  return report;
+}
+
+type Resolved =
+  | { cell: string | null; sheet?: string; address?: string; content: CellContent }
+  | { cell: string | null; problem: string };
+
+function resolve(b: Binding, reads: Map<string, RangeRead>): Resolved {
+  const t = b.target;
+  if (t.kind === "bad") return { cell: null, problem: t.reason };
+  if (t.kind === "constant") return { cell: null, content: { value: { type: "number", value: Number(t.value) } } };
+  const cell = cellLabel(t.sheet, t.address.split(":")[0]);
+  const read = reads.get(rangeKey(t));
+  if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
+  if (!t.single && !read.isMergedArea) return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell` };
+  if (read.insideMergeOf) return { cell, problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell` };
+  return { cell, sheet: t.sheet, address: t.address.split(":")[0], content: read.content };
+}
+
+function readSetting(
+  plan: ScopePlan, key: Setting, reads: Map<string, RangeRead>, findings: Finding[], valid: (d: Dec) => boolean, expected: string,
+): Dec | null {
+  const b = plan.settings.get(key);
+  if (!b) return null;
+  const r = resolve(b, reads);
+  if ("problem" in r) {
+    findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; the default is used` }));
+    return null;
+  }
+  const read = readAmount(r.content);
+  if (read.status === "blank") return null;
+  if (read.status === "number" && valid(read.value)) return read.value;
+  const shown = read.status === "number" ? grouped(read.value) : read.reason;
+  findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} must hold ${expected}, not ${shown}; the default is used` }));
+  return null;
+}

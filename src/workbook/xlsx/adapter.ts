@@ -1,0 +1,88 @@
+import { toA1 } from "../../engine/a1";
+import { BLANK } from "../../engine/cell";
+import type { GridCell, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
+import { rangeKey } from "../port";
+import { XlsxWorkbook } from "./reader";
+import { cellKey, parseArea, type Area } from "./sheet-parser";
+import type { ZipLimits } from "./zip";
+
+/** Bound ranges larger than this are judged by their size alone, never read cell by cell. */
+const MAX_RANGE_CELLS = 10000;
+
+/** The workbook port over an .xlsx file's bytes: the CLI's, the tests' and the preview's reader. */
+export class XlsxReader implements WorkbookReader {
+  readonly wb: XlsxWorkbook;
+
+  constructor(bytes: Uint8Array, limits?: ZipLimits) {
+    this.wb = XlsxWorkbook.fromBytes(bytes, limits);
+  }
+
+  async structure(): Promise<WorkbookStructure> {
+    const wb = this.wb;
+    return {
+      sheets: wb.sheets.map((s) => ({ name: s.name, visibility: s.state, isWorksheet: s.kind === "worksheet" })),
+      names: wb.names.map((n) => ({
+        name: n.name,
+        sheet: n.localSheetId === null ? null : wb.sheets[n.localSheetId]?.name ?? `#${n.localSheetId}`,
+        formula: n.refersTo,
+      })),
+      calculation: wb.calcMode === "manual" ? "manual" : "automatic",
+    };
+  }
+
+  private sheetIndex(name: string): number {
+    return this.wb.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  async readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>> {
+    // One pass over the archive for every sheet involved, keeping only the top-left cells.
+    const wanted = new Map<number, Set<number>>();
+    const parsed = refs.map((r) => ({ ref: r, index: this.sheetIndex(r.sheet), area: parseArea(r.address) }));
+    for (const p of parsed) {
+      if (p.index < 0 || !p.area) continue;
+      const keys = wanted.get(p.index) ?? new Set<number>();
+      keys.add(cellKey(p.area.r1, p.area.c1));
+      wanted.set(p.index, keys);
+    }
+    this.wb.load(new Map([...wanted].map(([i, keys]) => [i, mergeKeep(this.wb.sheet(i), keys)])));
+    const out = new Map<string, RangeRead>();
+    for (const { ref, index, area } of parsed) {
+      if (index < 0 || !area) continue;
+      const sheet = this.wb.sheet(index);
+      const merges = sheet?.merges ?? [];
+      const cellCount = (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
+      const isMergedArea = cellCount > 1 && merges.some((m) => sameArea(m, area));
+      const containing = cellCount === 1 ? merges.find((m) => inside(m, area.r1, area.c1)) : undefined;
+      const insideMergeOf = containing && !(containing.r1 === area.r1 && containing.c1 === area.c1) ? areaA1(containing) : null;
+      out.set(rangeKey(ref), {
+        content: sheet?.cells.get(cellKey(area.r1, area.c1)) ?? BLANK,
+        cellCount: Math.min(cellCount, MAX_RANGE_CELLS + 1),
+        isMergedArea,
+        insideMergeOf,
+      });
+    }
+    return out;
+  }
+
+  async readGrid(sheetName: string): Promise<GridCell[]> {
+    const index = this.sheetIndex(sheetName);
+    if (index < 0) return [];
+    this.wb.load(new Map([[index, "all"]]));
+    const cells: GridCell[] = [];
+    for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
+      const v = content.value;
+      if (v && v.type === "blank") continue;
+      cells.push({ row: Math.floor(key / 16385), col: key % 16385, content });
+    }
+    return cells;
+  }
+}
+
+function mergeKeep(loaded: { cells: Map<number, unknown> } | null, keys: Set<number>): Set<number> {
+  if (!loaded) return keys;
+  return new Set([...loaded.cells.keys(), ...keys]);
+}
+
+const sameArea = (a: Area, b: Area) => a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
+const inside = (a: Area, row: number, col: number) => row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2;
+const areaA1 = (a: Area) => `${toA1({ row: a.r1, col: a.c1 })}:${toA1({ row: a.r2, col: a.c2 })}`;

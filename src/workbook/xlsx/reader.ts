@@ -1,0 +1,223 @@
+import { strFromU8 } from "fflate";
+import { cellKey, parseSheet, type Keep, type SheetData } from "./sheet-parser";
+import { parseStyles, type Styles } from "./styles";
+import { scanXml, XmlError } from "./xml";
+import { DEFAULT_LIMITS, WorkbookFileError, ZipPackage, type ZipLimits } from "./zip";
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+export interface XlsxSheet {
+  index: number;
+  name: string;
+  state: SheetState;
+  kind: "worksheet" | "chartsheet" | "other";
+  /** The part holding the sheet, e.g. xl/worksheets/sheet1.xml. */
+  path: string | null;
+}
+
+export interface XlsxName {
+  name: string;
+  /** Index into `sheets` for a sheet-level name; null for a workbook-level one. */
+  localSheetId: number | null;
+  refersTo: string;
+  hidden: boolean;
+}
+
+export type CalcMode = "auto" | "manual" | "autoNoTable";
+
+/**
+ * An .xlsx (or .xlsm) read straight from its parts, so that sheet-level names
+ * (localSheetId), cached results and number formats come through untouched.
+ */
+export class XlsxWorkbook {
+  readonly sheets: XlsxSheet[] = [];
+  readonly names: XlsxName[] = [];
+  calcMode: CalcMode = "auto";
+  readonly workbookPath: string;
+  private sharedStrings: string[] | null = null;
+  private styles: Styles | null = null;
+  private readonly sheetCache = new Map<number, { keep: Keep; data: SheetData }>();
+
+  private constructor(readonly zip: ZipPackage) {
+    this.workbookPath = findWorkbookPart(zip);
+    const xml = zip.text(this.workbookPath);
+    if (xml === null) throw new WorkbookFileError("not a workbook: no workbook part");
+    const rels = readRels(zip, this.workbookPath);
+    guardXml(() => this.parseWorkbook(xml, rels));
+  }
+
+  static fromBytes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): XlsxWorkbook {
+    return new XlsxWorkbook(new ZipPackage(bytes, limits));
+  }
+
+  private parseWorkbook(xml: string, rels: Map<string, { target: string; type: string }>): void {
+    let nameAttrs: Record<string, string> | null = null;
+    let text = "";
+    scanXml(xml, {
+      open: (name, a) => {
+        if (name === "sheet") {
+          const rel = rels.get(a.id ?? "");
+          const type = rel?.type ?? "";
+          const kind = /\/worksheet$/.test(type) ? "worksheet" : /\/chartsheet$/.test(type) ? "chartsheet" : "other";
+          const state: SheetState = a.state === "hidden" ? "hidden" : a.state === "veryHidden" ? "veryHidden" : "visible";
+          this.sheets.push({ index: this.sheets.length, name: a.name ?? `Sheet${this.sheets.length + 1}`, state, kind, path: rel?.target ?? null });
+        } else if (name === "definedName") {
+          nameAttrs = a;
+          text = "";
+        } else if (name === "calcPr") {
+          if (a.calcMode === "manual" || a.calcMode === "autoNoTable") this.calcMode = a.calcMode;
+        }
+      },
+      text: (t) => {
+        if (nameAttrs) text += t;
+      },
+      close: (name) => {
+        if (name === "definedName" && nameAttrs) {
+          const local = nameAttrs.localSheetId;
+          this.names.push({
+            name: nameAttrs.name ?? "",
+            localSheetId: local !== undefined && /^\d+$/.test(local) ? Number(local) : null,
+            refersTo: text.trim(),
+            hidden: nameAttrs.hidden === "1" || nameAttrs.hidden === "true",
+          });
+          nameAttrs = null;
+        }
+      },
+    });
+  }
+
+  private ensureShared(): void {
+    if (this.sharedStrings) return;
+    const rels = readRels(this.zip, this.workbookPath);
+    const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+    const sstPath = byType("/sharedStrings") ?? "xl/sharedStrings.xml";
+    const stylesPath = byType("/styles") ?? "xl/styles.xml";
+    const parts = this.zip.readMany([sstPath, stylesPath]);
+    const sst: string[] = [];
+    const sstXml = parts.get(sstPath);
+    if (sstXml) guardXml(() => parseSharedStrings(strFromU8(sstXml), sst));
+    this.sharedStrings = sst;
+    const stylesXml = parts.get(stylesPath);
+    this.styles = guardXml(() => parseStyles(stylesXml ? strFromU8(stylesXml) : null));
+  }
+
+  /**
+   * Parse the worksheets asked for, in one pass over the archive. `keep` per sheet:
+   * "all" (layout detection) or the cell keys wanted (bound cells).
+   */
+  load(wanted: Map<number, Keep>): void {
+    this.ensureShared();
+    const todo = [...wanted].filter(([i, keep]) => {
+      const cached = this.sheetCache.get(i);
+      return !cached || !(cached.keep === "all" || (keep !== "all" && [...keep].every((k) => (cached.keep as Set<number>).has(k))));
+    });
+    const paths = todo.map(([i]) => this.sheets[i]?.path).filter((p): p is string => !!p);
+    const parts = this.zip.readMany(paths);
+    for (const [i, keep] of todo) {
+      const sheet = this.sheets[i];
+      const bytes = sheet?.path ? parts.get(sheet.path) : undefined;
+      const data = bytes
+        ? guardXml(() => parseSheet(strFromU8(bytes), this.sharedStrings!, this.styles!, keep))
+        : { cells: new Map(), merges: [], protected: false, cellCount: 0 };
+      this.sheetCache.set(i, { keep, data });
+    }
+  }
+
+  /** A loaded sheet (load() first). */
+  sheet(index: number): SheetData | null {
+    return this.sheetCache.get(index)?.data ?? null;
+  }
+
+  cell(index: number, row: number, col: number) {
+    return this.sheet(index)?.cells.get(cellKey(row, col));
+  }
+}
+
+function guardXml<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof XmlError) throw new WorkbookFileError(`corrupt workbook: malformed XML (${e.message})`);
+    throw e;
+  }
+}
+
+function findWorkbookPart(zip: ZipPackage): string {
+  const rootRels = zip.text("_rels/.rels");
+  let target: string | null = null;
+  if (rootRels) {
+    guardXml(() =>
+      scanXml(rootRels, {
+        open(name, a) {
+          if (name === "Relationship" && /\/officeDocument$/.test(a.Type ?? "") && !target) target = (a.Target ?? "").replace(/^\//, "");
+        },
+      }),
+    );
+  }
+  const path = target ?? "xl/workbook.xml";
+  if (/\.bin$/i.test(path) || zip.has("xl/workbook.bin")) {
+    throw new WorkbookFileError("binary .xlsb workbook: save it as .xlsx in Excel");
+  }
+  if (!zip.has(path)) throw new WorkbookFileError("not a workbook: the package has no workbook part (is it a .docx or .pptx?)");
+  return path;
+}
+
+/** Relationships of a part, targets resolved to package paths. */
+export function readRels(zip: ZipPackage, partPath: string): Map<string, { target: string; type: string }> {
+  const dir = partPath.includes("/") ? partPath.slice(0, partPath.lastIndexOf("/") + 1) : "";
+  const relsPath = `${dir}_rels/${partPath.slice(dir.length)}.rels`;
+  const xml = zip.text(relsPath);
+  const map = new Map<string, { target: string; type: string }>();
+  if (!xml) return map;
+  guardXml(() =>
+    scanXml(xml, {
+      open(name, a) {
+        if (name !== "Relationship" || !a.Id) return;
+        if (a.TargetMode === "External") return;
+        map.set(a.Id, { target: resolvePath(dir, a.Target ?? ""), type: a.Type ?? "" });
+      },
+    }),
+  );
+  return map;
+}
+
+export function resolvePath(dir: string, target: string): string {
+  const parts = (target.startsWith("/") ? target.slice(1) : dir + target).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return out.join("/");
+}
+
+function parseSharedStrings(xml: string, out: string[]): void {
+  let inSi = false;
+  let inRph = false;
+  let inT = false;
+  let cur = "";
+  scanXml(xml, {
+    open(name, _a, self) {
+      if (name === "si") {
+        inSi = true;
+        cur = "";
+        if (self) {
+          out.push("");
+          inSi = false;
+        }
+      } else if (name === "rPh") inRph = true;
+      else if (name === "t" && inSi && !inRph && !self) inT = true;
+    },
+    text(t) {
+      if (inT) cur += t;
+    },
+    close(name) {
+      if (name === "t") inT = false;
+      else if (name === "rPh") inRph = false;
+      else if (name === "si" && inSi) {
+        out.push(cur);
+        inSi = false;
+      }
+    },
+  });
+}
