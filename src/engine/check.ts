@@ -215,10 +215,16 @@ function crossCheck(cc: CrossCheckDef, st: StatementDef, ev: Evaluator, bound: M
 function summarise(st: StatementDef, ev: Evaluator, bound: Map<Code, BoundLine>, findings: Finding[]): StatementSummary {
   const none: StatementSummary = { statement: st.id, excess: null, target: null, overTarget: null, status: "not-bound", rule: null };
   if (!st.lines.some((l) => bound.has(l.code))) return none;
+  // Reported where bound, else computed; but a computed value only when each of its
+  // direct parts has some bound cell behind it (a requirement with no funds side bound
+  // is not a deficiency, just a partial layout).
   const known = (code: Code | undefined): Dec | null => {
     if (!code) return null;
     const v = ev.value(code);
-    return v.bad ? null : v.value;
+    if (v.bad) return null;
+    const line = lineOf(code);
+    if (!bound.has(code) && line?.formula && !line.formula.terms.every((t) => ev.value(t.code).hasSource)) return null;
+    return v.value;
   };
   const s = st.summary;
   const cellOf = (code: Code) => bound.get(code)?.cell ?? null;
