@@ -18,4 +18,6 @@ fi
 
 npx tsc -p tsconfig.cli.json          # the CLI the tests run as a child process
 npx tsc -p tsconfig.json --noEmit     # every file type-checks, tests included
+npm run --silent lint                  # eslint-plugin-office-addins on the add-in sources
+npm run --silent validate              # the manifest against ../shared/manifest-schema, resids, URLs, functions
 npx jest --ci "$@"

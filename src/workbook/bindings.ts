@@ -39,7 +39,7 @@ interface Classified {
   binding: Binding;
 }
 
-function classify(n: NameInfo, sheetNames: string[]): Classified | "unknown" | null {
+function classify(n: NameInfo, sheetNames: ReadonlyMap<string, string>): Classified | "unknown" | null {
   const key = focusCodeOf(n.name);
   if (key === null) return null;
   const binding: Binding = { name: n.name, level: n.sheet ? "sheet" : "workbook", target: parseRefersTo(n.formula, sheetNames) };
@@ -54,19 +54,23 @@ function classify(n: NameInfo, sheetNames: string[]): Classified | "unknown" | n
  * workbook-level one. The scope "workbook" exists only when there is no sheet scope.
  */
 export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] {
-  const sheetNames = sheets.map((s) => s.name);
+  const sheetNames = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
   const workbookLevel: Classified[] = [];
   const sheetLevel = new Map<string, Classified[]>();
   const unknown = new Map<string | null, NameInfo[]>();
   for (const n of names) {
     const c = classify(n, sheetNames);
     if (c === null) continue;
-    const owner = n.sheet ? sheets.find((s) => s.name.toLowerCase() === n.sheet!.toLowerCase())?.name ?? null : null;
+    const owner = n.sheet ? sheetNames.get(n.sheet.toLowerCase()) ?? null : null;
     if (c === "unknown") {
-      unknown.set(owner, [...(unknown.get(owner) ?? []), n]);
+      unknown.set(owner, [...(unknown.get(owner) ?? []), n]); // rare
       continue;
     }
-    if (n.sheet && owner) sheetLevel.set(owner, [...(sheetLevel.get(owner) ?? []), c]);
+    if (n.sheet && owner) {
+      const list = sheetLevel.get(owner);
+      if (list) list.push(c);
+      else sheetLevel.set(owner, [c]);
+    }
     else if (!n.sheet) workbookLevel.push(c);
   }
 
@@ -121,6 +125,10 @@ function buildPlan(scope: string, sheet: string | null, own: Classified[], share
 
 function group(list: Classified[]): Map<string, Classified[]> {
   const m = new Map<string, Classified[]>();
-  for (const c of list) m.set(c.key, [...(m.get(c.key) ?? []), c]);
+  for (const c of list) {
+    const l = m.get(c.key);
+    if (l) l.push(c);
+    else m.set(c.key, [c]);
+  }
   return m;
 }

@@ -8,8 +8,8 @@ export type Target =
 
 const SHEET_REF = /^(?:'((?:[^']|'')+)'|([^'!()\s,]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/;
 
-/** Parse a name's refersTo against the workbook's sheets (matched case-insensitively). */
-export function parseRefersTo(formula: string, sheetNames: readonly string[]): Target {
+/** Parse a name's refersTo against the workbook's sheets (matched case-insensitively; a map is keyed by lower-case name). */
+export function parseRefersTo(formula: string, sheetNames: readonly string[] | ReadonlyMap<string, string>): Target {
   const f = formula.trim().replace(/^=/, "").trim();
   if (f === "") return { kind: "bad", reason: "refers to nothing" };
   if (/^'?[^'!]*\[[^\]]+\]/.test(f)) return { kind: "bad", reason: "refers to another workbook" };
@@ -22,7 +22,7 @@ export function parseRefersTo(formula: string, sheetNames: readonly string[]): T
     return { kind: "bad", reason: `does not refer to a cell (${f.slice(0, 40)})` };
   }
   const sheetRaw = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const sheet = sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
+  const sheet = "get" in sheetNames ? sheetNames.get(sheetRaw.toLowerCase()) : sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
   if (!sheet) return { kind: "bad", reason: `refers to sheet '${sheetRaw}', which is not in the workbook` };
   const [a, b] = m[3].replace(/\$/g, "").toUpperCase().split(":");
   const p = parseA1(a);

@@ -30,8 +30,11 @@ export class XlsxReader implements WorkbookReader {
     };
   }
 
+  private indexByName: Map<string, number> | null = null;
+
   private sheetIndex(name: string): number {
-    return this.wb.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    this.indexByName ??= new Map(this.wb.sheets.map((s, i) => [s.name.toLowerCase(), i]));
+    return this.indexByName.get(name.toLowerCase()) ?? -1;
   }
 
   async readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>> {

@@ -1,0 +1,130 @@
+/**
+ * Builds the Excel add-in into dist/ (shared runtime: one page hosts pane, functions and commands).
+ *
+ *   npx webpack --mode production          # dist/ for deployment; URLs rewritten to $ADDIN_URL
+ *   npx webpack serve --mode development   # dev server on https://localhost:3000 (http without certs)
+ *
+ * dist/: taskpane.html, taskpane.js, functions.js, commands.js, functions.json, manifest*.xml, assets/.
+ * Nothing here calls out to a service; the only external URL is office.js, loaded by the page itself.
+ */
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+/** The URL every manifest and page is written against during development. */
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+const CERT_DIR = path.resolve(__dirname, "certs");
+
+/** Where production is served from: $ADDIN_URL (with a trailing slash), else the dev URL. */
+function productionUrl() {
+  const url = (process.env.ADDIN_URL || DEV_URL).trim();
+  if (!/^https:\/\//.test(url)) {
+    // Office refuses add-in pages served over plain http (localhost excepted only in development).
+    throw new Error(`ADDIN_URL must be an https:// URL, got "${url}"`);
+  }
+  return url.endsWith("/") ? url : url + "/";
+}
+
+/**
+ * HTTPS options for the dev server when ./certs holds a certificate, else undefined (plain http).
+ * Office desktop needs https and a trusted certificate; Excel on the web and local tests accept http
+ * on localhost. Generate certificates on demand, e.g.
+ *   node -e "require('office-addin-dev-certs').generateCertificates('certs/ca.crt','certs/localhost.crt','certs/localhost.key',30)"
+ * or with openssl; `office-addin-dev-certs install` also trusts the CA, which needs sudo.
+ */
+function devServerHttps() {
+  const cert = path.join(CERT_DIR, "localhost.crt");
+  const key = path.join(CERT_DIR, "localhost.key");
+  if (!fs.existsSync(cert) || !fs.existsSync(key)) return undefined;
+  const ca = path.join(CERT_DIR, "ca.crt");
+  return {
+    cert: fs.readFileSync(cert),
+    key: fs.readFileSync(key),
+    ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+  };
+}
+
+module.exports = (_env, argv) => {
+  const dev = argv.mode !== "production";
+  const prodUrl = productionUrl();
+  const https = dev ? devServerHttps() : undefined;
+
+  return {
+    mode: dev ? "development" : "production",
+    // Not an eval-based devtool: the page's Content-Security-Policy forbids eval.
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `tsc --noEmit`'s job (npm run typecheck); the build only transpiles.
+              transpileOnly: true,
+              // ES modules for webpack, so unused parts of Fluent UI are dropped (tsconfig says commonjs for node).
+              compilerOptions: { module: "esnext", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      // Writes functions.json from the JSDoc in functions.ts and appends CustomFunctions.associate calls to it.
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the one page loads all three bundles.
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            // Development keeps localhost; production points every URL at $ADDIN_URL.
+            transform(content) {
+              return dev ? content : content.toString().split(DEV_URL).join(prodUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // React + Fluent UI v9 + decimal.js is ~350 KB raw (~110 KB gzip): over webpack's 244 KB default
+      // hint, and loaded once per session from cache, so the hint is raised rather than ignored.
+      maxEntrypointSize: 600 * 1024,
+      maxAssetSize: 600 * 1024,
+    },
+    devServer: {
+      port: DEV_PORT,
+      // Office loads functions.json and the bundles from its own origin in Excel on the web.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      // No browser opened, no external "open" or telemetry: sideloading is a separate step.
+      open: false,
+    },
+  };
+};
