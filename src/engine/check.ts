@@ -223,7 +223,12 @@ function summarise(st: StatementDef, ev: Evaluator, bound: Map<Code, BoundLine>,
     const v = ev.value(code);
     if (v.bad) return null;
     const line = lineOf(code);
-    if (!bound.has(code) && line?.formula && !line.formula.terms.every((t) => ev.value(t.code).hasSource)) return null;
+    if (!bound.has(code) && line?.formula) {
+      const sourced = line.formula.terms.map((t) => ev.value(t.code).hasSource);
+      // A sum needs every part; a greatest-of needs one candidate (or its floor).
+      const determinable = line.formula.op === "sum" ? sourced.every(Boolean) : sourced.some(Boolean) || !!line.formula.floorDollars;
+      if (!determinable) return null;
+    }
     return v.value;
   };
   const s = st.summary;

@@ -184,7 +184,7 @@ function eachTag(xml: string, fn: (t: Tag) => void): void {
     const self = !close && xml.charCodeAt(end - 1) === 47;
     let k = lt + (close ? 2 : 1);
     const from = k;
-    while (k < end && !/[\s/>]/.test(xml[k])) k++;
+    for (let ch = xml.charCodeAt(k); k < end && ch > 32 && ch !== 47 && ch !== 62; ch = xml.charCodeAt(++k));
     const qname = xml.slice(from, k);
     const colon = qname.indexOf(":");
     fn({ close, qname, local: localName(qname), prefix: colon < 0 ? "" : qname.slice(0, colon + 1), start: lt, end: end + 1, self });
@@ -220,15 +220,23 @@ function tagAttrs(tagText: string): { attrs: Record<string, string>; ns: Map<str
   return { attrs, ns };
 }
 
+const attrPatterns = new Map<string, RegExp>();
+/** Matches one attribute by exact (qualified) name: 1 = the space before it, 2 = its quoted value. */
+function attrPattern(qname: string): RegExp {
+  let re = attrPatterns.get(qname);
+  if (!re) attrPatterns.set(qname, (re = new RegExp(`(\\s)${qname.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`)));
+  return re;
+}
+
 /** One attribute of a start tag, by exact (qualified) name, or undefined. */
 function attr(tagText: string, qname: string): string | undefined {
-  const m = new RegExp(`\\s${qname.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tagText);
-  return m ? decodeEntities(m[2] ?? m[3] ?? "") : undefined;
+  const m = attrPattern(qname).exec(tagText);
+  return m ? decodeEntities(m[2].slice(1, -1)) : undefined;
 }
 
 /** The start tag with an attribute set (replaced, or added at its end). `value` is already escaped. */
 function setAttr(tagText: string, qname: string, value: string): string {
-  const re = new RegExp(`(\\s)${qname.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+  const re = attrPattern(qname);
   if (re.test(tagText)) return tagText.replace(re, (_, sp: string) => `${sp}${qname}="${value}"`);
   const cut = tagText.endsWith("/>") ? tagText.length - 2 : tagText.length - 1;
   return `${tagText.slice(0, cut).replace(/\s+$/, "")} ${qname}="${value}"${tagText.slice(cut)}`;
@@ -276,7 +284,7 @@ class PackageEditor {
   private blocks: Set<number> | null = null;
   readonly strict: boolean;
 
-  constructor(private readonly wb: XlsxWorkbook) {
+  constructor(wb: XlsxWorkbook) {
     this.order = wb.zip.names();
     this.parts = wb.zip.readAll();
     for (const n of this.order) this.byLower.set(n.toLowerCase(), n);
@@ -520,12 +528,15 @@ class StylesEditor {
 // [Content_Types].xml
 
 class ContentTypesEditor {
-  private readonly additions: string[] = [];
+  private readonly newDefaults: string[] = [];
+  private readonly newOverrides: string[] = [];
   private readonly defaults = new Set<string>();
   private readonly overrides = new Set<string>();
   private readonly xml: string;
   private prefix = "";
   private closeAt = -1;
+  /** Just after the last <Default>, where new ones go (else: after the <Types> start tag). */
+  private defaultsEnd = -1;
 
   constructor(private readonly pkg: PackageEditor) {
     this.xml = pkg.text("[Content_Types].xml");
@@ -535,9 +546,15 @@ class ContentTypesEditor {
         if (--depth === 0) this.closeAt = t.start;
         return;
       }
-      if (depth === 0) this.prefix = t.prefix;
+      if (depth === 0) {
+        this.prefix = t.prefix;
+        this.defaultsEnd = t.end;
+      }
       const tag = this.xml.slice(t.start, t.end);
-      if (t.local === "Default") this.defaults.add((attr(tag, "Extension") ?? "").toLowerCase());
+      if (t.local === "Default" && depth === 1) {
+        this.defaults.add((attr(tag, "Extension") ?? "").toLowerCase());
+        if (t.self) this.defaultsEnd = t.end;
+      }
       else if (t.local === "Override") this.overrides.add((attr(tag, "PartName") ?? "").toLowerCase());
       if (!t.self) depth++;
     });
@@ -548,21 +565,22 @@ class ContentTypesEditor {
     const name = `/${path}`;
     if (this.overrides.has(name.toLowerCase())) return;
     this.overrides.add(name.toLowerCase());
-    this.additions.push(`<${this.prefix}Override PartName="${xmlAttr(name)}" ContentType="${type}"/>`);
+    this.newOverrides.push(`<${this.prefix}Override PartName="${xmlAttr(name)}" ContentType="${type}"/>`);
   }
 
   /** A Default for an extension, unless there is one, or an Override for the part. */
   defaultFor(extension: string, type: string, path: string): void {
     if (this.defaults.has(extension) || this.overrides.has(`/${path}`.toLowerCase())) return;
     this.defaults.add(extension);
-    this.additions.push(`<${this.prefix}Default Extension="${extension}" ContentType="${type}"/>`);
+    this.newDefaults.push(`<${this.prefix}Default Extension="${extension}" ContentType="${type}"/>`);
   }
 
   save(): void {
-    if (!this.additions.length) return;
-    // Defaults first, as Excel writes them.
-    const sorted = [...this.additions.filter((a) => a.includes("Default ")), ...this.additions.filter((a) => !a.includes("Default "))];
-    this.pkg.put("[Content_Types].xml", this.xml.slice(0, this.closeAt) + sorted.join("") + this.xml.slice(this.closeAt));
+    if (!this.newDefaults.length && !this.newOverrides.length) return;
+    const edits = new Edits();
+    if (this.newDefaults.length) edits.insert(this.defaultsEnd, this.newDefaults.join(""));
+    if (this.newOverrides.length) edits.insert(this.closeAt, this.newOverrides.join(""));
+    this.pkg.put("[Content_Types].xml", edits.apply(this.xml));
   }
 }
 
@@ -600,8 +618,6 @@ function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, sev
   let rowMarks: CellMark[] = []; // marks of the current row not placed yet
   let rowStyle: number | null = null;
   let inRow = false;
-  let insertedBeforeNext = false; // the next row (or cell) loses its implied position unless it gets an r
-  let cellInsertedBeforeNext = false;
   let inSheetData = false;
   let minRow = Infinity, minCol = Infinity, maxRow = 0, maxCol = 0;
 
@@ -675,11 +691,10 @@ function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, sev
     const number = r !== undefined && /^\d+$/.test(r.trim()) ? Number(r) : row + 1;
     row = number;
     col = 0;
-    cellInsertedBeforeNext = false;
     const rows = newRows(number);
     if (rows) edits.insert(t.start, rows);
-    const needR = (rows !== "" || insertedBeforeNext) && r === undefined;
-    insertedBeforeNext = false;
+    // a row without r after inserted rows would lose its implied number
+    const needR = rows !== "" && r === undefined;
     rowMarks = [];
     for (; mi < marks.length && marks[mi].row === number; mi++) rowMarks.push(marks[mi]);
     inRow = !t.self;
@@ -717,17 +732,12 @@ function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, sev
     const r = attr(tag, "r");
     const pos = r !== undefined ? parseA1(r) : null;
     col = pos ? pos.col : col + 1;
-    if (!rowMarks.length) {
-      if (cellInsertedBeforeNext && r === undefined) edits.add(t.start, t.end, setAttr(tag, "r", `${indexToCol(col)}${row}`));
-      cellInsertedBeforeNext = false;
-      return;
-    }
+    if (!rowMarks.length) return;
     const before: string[] = [];
     while (rowMarks.length && rowMarks[0].col < col) before.push(newCell(rowMarks.shift()!));
     if (before.length) edits.insert(t.start, before.join(""));
-    const needR = (before.length > 0 || cellInsertedBeforeNext) && r === undefined;
-    cellInsertedBeforeNext = false;
-    if (needR) tag = setAttr(tag, "r", `${indexToCol(col)}${row}`);
+    // likewise a cell without r after inserted cells
+    if (before.length > 0 && r === undefined) tag = setAttr(tag, "r", `${indexToCol(col)}${row}`);
     if (rowMarks.length && rowMarks[0].col === col) {
       const m = rowMarks.shift()!;
       const s = attr(tag, "s");
@@ -817,7 +827,7 @@ function patchComments(xml: string, notes: Note[]): string {
       if (depth === 1 && t.local === "authors") authorsClose = t.start;
       else if (depth === 1 && t.local === "commentList") listClose = t.start;
       else if (depth === 2 && t.local === "author" && authorStart >= 0) {
-        authors.push(binToUtf8(decodeEntities(xml.slice(authorStart, t.start))));
+        authors.push(decodeEntities(binToUtf8(xml.slice(authorStart, t.start))));
         authorStart = -1;
       } else if (depth === 2 && t.local === "comment") current = undefined;
       else if (depth === 3 && current && t.local === "text") current.textClose = t.start;

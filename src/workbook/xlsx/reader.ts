@@ -1,7 +1,7 @@
 import { strFromU8 } from "fflate";
 import { cellKey, parseSheet, type Keep, type SheetData } from "./sheet-parser";
 import { parseStyles, type Styles } from "./styles";
-import { scanXml, XmlError } from "./xml";
+import { decodeExcelEscapes, scanXml, XmlError } from "./xml";
 import { DEFAULT_LIMITS, WorkbookFileError, ZipPackage, type ZipLimits } from "./zip";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -215,7 +215,7 @@ function parseSharedStrings(xml: string, out: string[]): void {
       if (name === "t") inT = false;
       else if (name === "rPh") inRph = false;
       else if (name === "si" && inSi) {
-        out.push(cur);
+        out.push(decodeExcelEscapes(cur));
         inSi = false;
       }
     },

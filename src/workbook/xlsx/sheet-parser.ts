@@ -2,7 +2,7 @@ import type { CellContent, CellValue } from "../../engine/cell";
 import { colToIndex, parseA1 } from "../../engine/a1";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
-import { scanXml } from "./xml";
+import { decodeExcelEscapes, scanXml } from "./xml";
 
 export interface Area {
   r1: number;
@@ -153,7 +153,7 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
 }
 
 function cellValue(c: { t: string; v?: string; is?: string }, sst: string[], hasFormula: boolean): CellValue | null {
-  if (c.t === "inlineStr") return c.is !== undefined ? { type: "text", text: c.is } : { type: "blank" };
+  if (c.t === "inlineStr") return c.is !== undefined ? { type: "text", text: decodeExcelEscapes(c.is) } : { type: "blank" };
   if (c.v === undefined) return hasFormula ? null : { type: "blank" };
   switch (c.t) {
     case "s": {
@@ -161,7 +161,7 @@ function cellValue(c: { t: string; v?: string; is?: string }, sst: string[], has
       return s === undefined ? { type: "error", error: "#REF! (missing shared string)" } : { type: "text", text: s };
     }
     case "str":
-      return { type: "text", text: c.v };
+      return { type: "text", text: decodeExcelEscapes(c.v) };
     case "b":
       return { type: "boolean", value: c.v === "1" || c.v === "true" };
     case "e":

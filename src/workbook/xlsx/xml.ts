@@ -119,3 +119,9 @@ export function escapeXml(s: string): string {
     // characters XML 1.0 cannot carry at all
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
+
+/** Excel's own escape for characters XML cannot carry in strings: _x000D_, and _x005F_ for a literal "_". */
+export function decodeExcelEscapes(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
