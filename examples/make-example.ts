@@ -8,10 +8,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeXlsx } from "../src/workbook/xlsx/writer";
 import { formWorkbook, SEED_SHEETS } from "./form-layout";
-import { INNER_COLUMN, SEED, SEED_ASOF, SEED_FIRM } from "./seed-figures";
+import { SEED, SEED_ASOF, SEED_FIRM } from "./seed-figures";
 
 export function exampleBytes(): Uint8Array {
-  return writeXlsx(formWorkbook({ firm: SEED_FIRM, asOf: SEED_ASOF, values: SEED, inner: INNER_COLUMN, sheets: SEED_SHEETS }));
+  return writeXlsx(formWorkbook({ firm: SEED_FIRM, asOf: SEED_ASOF, values: SEED, sheets: SEED_SHEETS }));
 }
 
 if (require.main === module) {

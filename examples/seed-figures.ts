@@ -46,10 +46,3 @@ export const SEED: Record<string, number | string | null> = {
   // (e) capital: only the tail is printed; the risk-based line binds the minimum and 110% of it is the early-warning level
   "7455": 471057307, "7490": 471057307, "7495": 518163038,
 };
-
-/** Lines printed in the inner column (parts of a total printed on the same line). */
-export const INNER_COLUMN = new Set([
-  "7045", "7047", "7351", "7352", "8560", "8570",
-  "7500", "7520", "7540", "7560", "7580", "7590", "7600", "7610", "7615",
-  "7640", "7650", "7660", "7670", "7675", "7700", "7710", "7720", "7730", "7735",
-]);

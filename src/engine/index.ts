@@ -13,3 +13,5 @@ export { Evaluator } from "./evaluate";
 export { explain, type Explanation } from "./explain";
 export { excelFormula } from "./excel-formula";
 export { parseA1, toA1, colToIndex, indexToCol } from "./a1";
+export { statementTemplate, templateCellOf, AMOUNT_FORMAT, INNER_COLUMN, type TemplateSheet, type TemplateCell } from "./template";
+export { highlightRule } from "./highlight";

@@ -59,3 +59,102 @@ export interface WorkbookReader {
 }
 
 export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}`;
+
+/* ---------------------------------------------------------------------------
+ * Writes. Every write is checked first and then done in one batch, so nothing
+ * is ever half-written; the add-in never writes a cell the user typed without
+ * an explicit confirmation (the caller asks; the port only writes).
+ * ------------------------------------------------------------------------- */
+
+/** A defined name to create: sheet-level when `sheet` is set. */
+export interface NameSpec {
+  name: string;
+  /** The owning sheet of a sheet-level name; null for workbook level. */
+  sheet: string | null;
+  /** What it refers to, without "=": "'Seg 1'!$E$6". */
+  refersTo: string;
+}
+
+export interface CellWrite {
+  sheet: string;
+  /** A1 address of one cell, no $. */
+  address: string;
+  /** A native formula with "=", English function names. */
+  formula?: string;
+  /** A plain value; null clears the cell. Ignored when `formula` is set. */
+  value?: number | string | null;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export type WriteProblemReason = "protected" | "locked" | "merged" | "editing" | "missing-sheet" | "too-large";
+
+/** Why a write cannot happen, naming the cell: shown to the user, nothing written. */
+export interface WriteProblem {
+  /** 'Sheet'!A1, or the sheet for sheet-wide problems. */
+  cell: string;
+  reason: WriteProblemReason;
+  message: string;
+}
+
+/** Thrown by a write whose pre-check found problems: nothing was written. */
+export class WriteBlocked extends Error {
+  constructor(readonly problems: WriteProblem[]) {
+    super(problems.map((p) => p.message).join("; "));
+    this.name = "WriteBlocked";
+  }
+}
+
+/**
+ * A mark on a failing cell: a conditional format whose formula (over FOCUS_
+ * names) is TRUE while the problem persists, so marks follow later edits with
+ * no add-in write, plus a note where notes are supported. Both carry the
+ * add-in's marker so that clearing finds exactly its own, even after reopening.
+ */
+export interface Highlight {
+  sheet: string;
+  address: string;
+  severity: "error" | "warning" | "info";
+  /** Conditional-format formula with "=", containing HIGHLIGHT_MARKER. */
+  formula: string;
+  note: string;
+}
+
+/** Present in every formula and note the add-in writes as a mark. */
+export const HIGHLIGHT_MARKER = "focus-check";
+
+/** A new sheet to insert, laid out like the form (engine/template.ts). */
+export interface SheetSpec {
+  name: string;
+  cells: CellWrite[];
+  /** Sheet-level names to create on the new sheet. */
+  names: { name: string; address: string }[];
+  columnWidths?: Record<string, number>;
+}
+
+export interface WorkbookWriter {
+  /** What would stop writing these cells: a protected sheet, locked or merged cells, cell-edit mode. Writes nothing. */
+  checkWrites(cells: RangeRef[]): Promise<WriteProblem[]>;
+  /** Write every cell in one batch (throws WriteBlocked first if checkWrites finds anything). One undo group where supported. */
+  writeCells(writes: CellWrite[]): Promise<void>;
+  /** Add names (replacing an existing name of the same name and level) and remove others, in one batch. */
+  updateNames(add: NameSpec[], remove: { name: string; sheet: string | null }[]): Promise<void>;
+  /** Replace the add-in's marks with these. */
+  setHighlights(marks: Highlight[]): Promise<void>;
+  /** Remove exactly the add-in's own marks (conditional formats and notes); the user's formats stay as they were. Returns how many. */
+  clearHighlights(): Promise<number>;
+  /** Insert a sheet (name made unique if taken), its cells and its names, in one batch. Returns the name used. */
+  addSheet(spec: SheetSpec): Promise<string>;
+}
+
+/** What the pane needs from the host beyond reading and writing. */
+export interface WorkbookHost {
+  /** The selected range's top-left cell (and the whole address). */
+  selection(): Promise<RangeRef & { sheetIsScope?: boolean }>;
+  /** Select (and scroll to) a cell. */
+  select(ref: RangeRef): Promise<void>;
+  /** Edits and recalculations, local only (co-authors' Remote changes are ignored). Returns an unsubscribe. */
+  onChange(listener: () => void): Promise<() => Promise<void>>;
+}
+
+export type Workbook = WorkbookReader & WorkbookWriter & WorkbookHost;
