@@ -1,0 +1,121 @@
+import type { Dec } from "../../engine/decimal";
+import type { Explanation } from "../../engine/explain";
+import type { Code, StatementId } from "../../engine/types";
+import type { WorkbookReport } from "../../workbook/validate";
+
+/**
+ * What the task pane (and the ribbon) can ask of the add-in. Implemented once,
+ * over the workbook port (src/workbook/port.ts), so Excel, the browser preview
+ * and the tests run the same logic; the React views only render and ask.
+ */
+
+/** Requirement sets, tested at run time; a missing one degrades a feature visibly. */
+export interface Capabilities {
+  names: boolean; // ExcelApi 1.4: bind, unbind, validate
+  conditionalFormats: boolean; // ExcelApi 1.6: highlight
+  events: boolean; // ExcelApi 1.8: live validation (onChanged, onCalculated), enableEvents
+  notes: boolean; // ExcelApi 1.18: notes on marked cells
+  undoGroups: boolean; // ExcelApi 1.20: one undo step for recompute and templates
+  /** One sentence per missing capability, for the pane: "Notes need Excel with ExcelApi 1.18; marks are shown without notes." */
+  unavailable: string[];
+}
+
+export interface BindingView {
+  scope: string;
+  statement: StatementId;
+  code: Code;
+  line: string;
+  label: string;
+  /** The defined name as written. */
+  name: string;
+  level: "sheet" | "workbook";
+  /** The owning sheet of a sheet-level name. */
+  sheet: string | null;
+  /** 'Sheet'!A1 or null when the name points nowhere usable. */
+  cell: string | null;
+  /** Why the binding is unusable (bad target), if it is. */
+  problem: string | null;
+}
+
+export interface BindResult {
+  name: string;
+  cell: string;
+  /** The earlier target of the same name at the same level, which was replaced. */
+  replaced: string | null;
+}
+
+/** A binding "Scan sheet" proposes, for review before any name is created. */
+export interface Proposal {
+  sheet: string;
+  code: Code;
+  /** Amount cell, A1. */
+  address: string;
+  line: string;
+  label: string;
+  /** The value the cell holds now, as shown. */
+  shown: string;
+  /** An existing binding this would replace, e.g. "FOCUS_7010 -> 'Day 1'!E6". */
+  conflict: string | null;
+}
+
+export interface RecomputeRow {
+  scope: string;
+  code: Code;
+  line: string;
+  label: string;
+  sheet: string;
+  address: string;
+  /** 'Sheet'!A1 */
+  cell: string;
+  reported: Dec | null;
+  computed: Dec;
+  /** Native Excel formula over FOCUS_ names (unbound parts inlined as values). */
+  formula: string;
+  /** The cell holds something the user typed (a constant, not a formula): overwriting needs explicit confirmation. */
+  typedByUser: boolean;
+  /** reported differs from computed (or is blank). */
+  changes: boolean;
+}
+
+export interface ActionProblem {
+  /** One clear sentence for the user, naming the cell when there is one. */
+  message: string;
+  cell?: string;
+}
+
+export interface FocusActions {
+  capabilities(): Capabilities;
+
+  /** Every binding of every scope, by statement, with problems. */
+  bindings(): Promise<BindingView[]>;
+  /** Bind the selected cell to a line. Sheet level by default; an existing name of that level is replaced. */
+  bindSelection(code: Code, level: "sheet" | "workbook"): Promise<BindResult>;
+  unbind(b: { name: string; sheet: string | null }): Promise<void>;
+  /** Select a cell given as 'Sheet'!A1. */
+  goTo(cell: string): Promise<void>;
+  /** Propose bindings on the active sheet by the printed layout (--detect's rule). Creates nothing. */
+  scanSheet(): Promise<Proposal[]>;
+  /** Create the reviewed proposals' names (sheet level by default), in one batch. Returns how many. */
+  applyProposals(p: Proposal[], level: "sheet" | "workbook"): Promise<number>;
+
+  /** Validate every scope: one batched read. */
+  validate(): Promise<WorkbookReport>;
+  /** Re-validate on edits and recalculations (debounced, within a second), never writing. Returns an unsubscribe. */
+  watch(onReport: (r: WorkbookReport) => void, onError?: (e: ActionProblem) => void): Promise<() => Promise<void>>;
+
+  /** Mark the cells of the report's errors and warnings with conditional formats (and notes where supported). */
+  highlight(report: WorkbookReport): Promise<{ marks: number; notes: boolean }>;
+  /** Remove exactly the add-in's own marks. Returns how many were removed. */
+  clearHighlights(): Promise<number>;
+
+  /** Every bound derived line's computed value, for a preview. Never includes an input line. */
+  recomputePreview(): Promise<RecomputeRow[]>;
+  /** Write the confirmed rows as values or as native formulas, in one batch (one undo group where supported). */
+  recomputeApply(rows: RecomputeRow[], mode: "values" | "formulas"): Promise<number>;
+
+  /** Insert a new sheet laid out like the form, derived lines as native formulas, sheet-level names created. Returns its name. */
+  insertTemplate(statement: StatementId): Promise<string>;
+
+  /** A derived line's formula with the values it uses, in a scope. */
+  explain(scope: string, code: Code): Promise<Explanation | null>;
+}
