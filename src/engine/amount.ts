@@ -11,7 +11,8 @@ export type AmountRead =
 /** A float as Excel shows it: 15 significant digits, then exact decimal arithmetic. */
 export function decimalFromFloat(n: number): Dec | null {
   if (!Number.isFinite(n)) return null;
-  if (n === 0) return new Dec(0);
+  // Whole amounts under 10^15 have at most 15 digits: exact as they are (the common case, and fast).
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return new Dec(n);
   return new Dec(n.toPrecision(15));
 }
 

@@ -14,6 +14,14 @@ export interface LineValue {
 
 const NONE: LineValue = { value: ZERO, hasSource: false, bad: false };
 
+/** Rates such as "0.08" and floors such as "1000000", parsed once. */
+const constants = new Map<string, Dec>();
+function constant(s: string): Dec {
+  let d = constants.get(s);
+  if (!d) constants.set(s, (d = new Dec(s)));
+  return d;
+}
+
 /**
  * Reported-else-computed values over one scope's bound amounts. Memoised; pure.
  * `unit` is how many dollars one keyed unit is (1, 1000, 1000000).
@@ -72,28 +80,47 @@ export class Evaluator {
   /** One term's contribution: deduct lines by magnitude, whichever sign was keyed. */
   contribution(term: Term): LineValue {
     const part = this.value(term.code);
-    const line = lineOf(term.code);
-    let v = line?.kind === "deduct" ? part.value.abs() : part.value;
-    if (term.factor) v = v.mul(term.factor);
+    const v = this.termValue(term, part.value);
     return { value: term.sign < 0 ? v.neg() : v, hasSource: part.hasSource, bad: part.bad };
   }
 
+  /** A term's magnitude rule and factor, before its sign (hot path: no copies when nothing changes). */
+  private termValue(term: Term, raw: Dec): Dec {
+    let v = raw;
+    if (v.isNeg() && lineOf(term.code)?.kind === "deduct") v = v.neg();
+    if (term.factor) v = v.mul(constant(term.factor));
+    return v;
+  }
+
   evalFormula(formula: Formula): LineValue {
-    const parts = formula.terms.map((t) => this.contribution(t));
-    let value: Dec;
+    let hasSource = false;
+    let bad = false;
+    let value: Dec | null = null;
     if (formula.op === "sum") {
-      value = parts.reduce((acc, p) => acc.add(p.value), ZERO);
+      value = ZERO;
+      for (const t of formula.terms) {
+        const part = this.value(t.code);
+        hasSource ||= part.hasSource;
+        bad ||= part.bad;
+        if (part.value.isZero()) continue;
+        const v = this.termValue(t, part.value);
+        value = t.sign < 0 ? value.sub(v) : value.add(v);
+      }
     } else {
-      const candidates = parts.map((p) => p.value);
-      if (formula.floorDollars) candidates.push(new Dec(formula.floorDollars).div(this.unit));
-      value = candidates.length ? Dec.max(...candidates) : ZERO;
+      for (const t of formula.terms) {
+        const c = this.contribution(t);
+        hasSource ||= c.hasSource;
+        bad ||= c.bad;
+        if (value === null || c.value.gt(value)) value = c.value;
+      }
+      if (formula.floorDollars) {
+        const floor = constant(formula.floorDollars).div(this.unit);
+        if (value === null || floor.gt(value)) value = floor;
+      }
+      value ??= ZERO;
     }
     if (formula.roundToDollar) value = roundTo(value, this.dollar);
-    return {
-      value,
-      hasSource: parts.some((p) => p.hasSource),
-      bad: parts.some((p) => p.bad),
-    };
+    return { value, hasSource, bad };
   }
 }
 

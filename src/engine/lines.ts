@@ -44,7 +44,7 @@ export function usersOf(code: Code): RegisteredLine[] {
 }
 
 /** Position of a statement in print order, for sorting findings. */
+const ORDER = new Map<StatementId, number>(STATEMENTS.map((s, i) => [s.id, i]));
 export function statementOrder(id: StatementId | null): number {
-  if (id === null) return -1;
-  return STATEMENTS.findIndex((s) => s.id === id);
+  return id === null ? -1 : ORDER.get(id) ?? STATEMENTS.length;
 }
