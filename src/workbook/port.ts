@@ -54,7 +54,7 @@ export interface WorkbookReader {
   structure(): Promise<WorkbookStructure>;
   /** Read every range in one batch. Keyed by rangeKey(). */
   readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>>;
-  /** Every non-empty cell of a sheet, for layout detection. */
+  /** The non-empty cells layout detection needs: every cell holding a line code and the cell just left of it (adapters may return more). */
   readGrid(sheet: string): Promise<GridCell[]>;
 }
 

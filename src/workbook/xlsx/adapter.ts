@@ -70,7 +70,9 @@ export class XlsxReader implements WorkbookReader {
   async readGrid(sheetName: string): Promise<GridCell[]> {
     const index = this.sheetIndex(sheetName);
     if (index < 0) return [];
-    this.wb.load(new Map([[index, "all"]]));
+    // Detection asks for every unnamed sheet in turn: parse them all in one pass over the archive.
+    const pending = this.wb.sheets.filter((s) => s.kind === "worksheet" && !this.wb.sheet(s.index)).map((s): [number, "layout"] => [s.index, "layout"]);
+    this.wb.load(new Map([...pending, [index, "layout"]]));
     const cells: GridCell[] = [];
     for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
       const v = content.value;
@@ -81,6 +83,7 @@ export class XlsxReader implements WorkbookReader {
   }
 }
 
+/** Bound cells to read now, plus those already parsed (a later load replaces the cache entry). */
 function mergeKeep(loaded: { cells: Map<number, unknown> } | null, keys: Set<number>): Set<number> {
   if (!loaded) return keys;
   return new Set([...loaded.cells.keys(), ...keys]);

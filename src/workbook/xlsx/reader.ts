@@ -109,7 +109,7 @@ export class XlsxWorkbook {
     this.ensureShared();
     const todo = [...wanted].filter(([i, keep]) => {
       const cached = this.sheetCache.get(i);
-      return !cached || !(cached.keep === "all" || (keep !== "all" && [...keep].every((k) => (cached.keep as Set<number>).has(k))));
+      return !cached || !covers(cached.keep, keep);
     });
     const paths = todo.map(([i]) => this.sheets[i]?.path).filter((p): p is string => !!p);
     const parts = this.zip.readMany(paths);
@@ -131,6 +131,13 @@ export class XlsxWorkbook {
   cell(index: number, row: number, col: number) {
     return this.sheet(index)?.cells.get(cellKey(row, col));
   }
+}
+
+/** Whether cells already parsed with `had` include every cell `want` asks for. */
+function covers(had: Keep, want: Keep): boolean {
+  if (had === "all") return true;
+  if (had === "layout" || want === "all" || want === "layout") return had === want;
+  return [...want].every((k) => had.has(k));
 }
 
 function guardXml<T>(f: () => T): T {

@@ -2,6 +2,7 @@ import type { CellContent, CellValue } from "../../engine/cell";
 import { colToIndex, parseA1 } from "../../engine/a1";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
+import { codeInCell } from "../detect";
 import { decodeExcelEscapes, scanXml } from "./xml";
 
 export interface Area {
@@ -22,8 +23,12 @@ export interface SheetData {
 
 export const cellKey = (row: number, col: number): number => row * 16385 + col;
 
-/** Which cells to keep: all of them (layout detection) or a set of keys (bound cells). */
-export type Keep = "all" | Set<number>;
+/**
+ * Which cells to keep: all of them, a set of keys (bound cells), or "layout":
+ * only cells holding a line code and the cell just left of each (what layout
+ * detection reads), so detecting on a million-row sheet keeps a few hundred cells.
+ */
+export type Keep = "all" | "layout" | Set<number>;
 
 /**
  * Read a worksheet part. One pass; keeps only the cells asked for, so a
@@ -35,6 +40,8 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
   let isProtected = false;
   let cellCount = 0;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
+  /** The cell parsed just before, for "layout": a code's amount sits immediately to its left. */
+  let previous: { key: number; content: CellContent } | null = null;
 
   let row = 0;
   let col = 0;
@@ -135,7 +142,7 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
       masters.set(c.fAttrs.si, { formula: c.formula, row: c.row, col: c.col });
     }
     const key = cellKey(c.row, c.col);
-    if (keep !== "all" && !keep.has(key)) return;
+    if (keep instanceof Set && !keep.has(key)) return;
     let formula = c.formula;
     if (c.fAttrs?.t === "shared" && !formula && c.fAttrs.si !== undefined) {
       const m = masters.get(c.fAttrs.si);
@@ -146,6 +153,14 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
     if (hasFormula) content.formula = formula ?? "";
     const fmt = styles.formats[c.s];
     if (fmt && fmt !== "General") content.numberFormat = fmt;
+    if (keep === "layout") {
+      if (codeInCell(content)) {
+        cells.set(key, content);
+        if (previous && previous.key === key - 1) cells.set(previous.key, previous.content);
+      }
+      previous = { key, content };
+      return;
+    }
     cells.set(key, content);
   }
 
