@@ -168,9 +168,10 @@ function suspectTerm(line: LineDef, ev: Evaluator, difference: Dec): Code | null
   const terms = line.formula?.terms ?? [];
   const rank = (t: Term) => ({ deduct: 0, signed: 1 })[lineOf(t.code)?.kind as string] ?? 2;
   const ordered = [...terms].filter((t) => !t.factor).sort((a, b) => rank(a) - rank(b));
+  const half = difference.abs().div(2);
   for (const t of ordered) {
     const c = ev.contribution(t).value;
-    if (!c.isZero() && c.abs().mul(2).eq(difference.abs())) return t.code;
+    if (!c.isZero() && c.abs().eq(half)) return t.code;
   }
   return null;
 }

@@ -25,6 +25,7 @@ export function roundTo(d: Dec, step: Dec): Dec {
 export function grouped(d: Dec): string {
   const neg = d.isNegative() && !d.isZero();
   const [int, frac] = d.abs().toFixed().split(".");
-  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  let withCommas = int.slice(0, ((int.length - 1) % 3) + 1);
+  for (let i = withCommas.length; i < int.length; i += 3) withCommas += "," + int.slice(i, i + 3);
   return (neg ? "-" : "") + withCommas + (frac ? "." + frac : "");
 }

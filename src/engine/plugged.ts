@@ -3,7 +3,7 @@ import type { BoundLine } from "./check";
 import type { Evaluator } from "./evaluate";
 import { finding, type Finding } from "./findings";
 import { areaContains, formulaRefs } from "./formula-refs";
-import { lineOf } from "./lines";
+import { lineOf, type RegisteredLine } from "./lines";
 import type { Code, LineDef } from "./types";
 
 /**
@@ -11,10 +11,11 @@ import type { Code, LineDef } from "./types";
  * one out (warning) or a typed constant (info). The leaves are the bound parts,
  * looking through parts that are not bound themselves.
  */
-export function pluggedTotal(line: LineDef, b: BoundLine, bound: Map<Code, BoundLine>, ev: Evaluator): Finding | null {
+export function pluggedTotal(line: RegisteredLine, b: BoundLine, bound: Map<Code, BoundLine>, ev: Evaluator): Finding | null {
+  const statement = line.statement;
   const leaves = boundLeaves(line, bound);
   if (leaves.length === 0) return null;
-  const at = { code: line.code, statement: lineOf(line.code)!.statement, cell: b.cell };
+  const at = { code: line.code, statement, cell: b.cell };
   const formula = b.content.formula;
   const refs = formula ? formulaRefs(formula) : null;
   if (!formula || !refs || (refs.areas.length === 0 && refs.names.length === 0 && !refs.opaque)) {
@@ -50,14 +51,19 @@ export function pluggedTotal(line: LineDef, b: BoundLine, bound: Map<Code, Bound
 }
 
 /** The bound parts of a derived line, looking through unbound derived parts to their own lines. */
-function boundLeaves(line: LineDef, bound: Map<Code, BoundLine>, seen = new Set<Code>()): Code[] {
-  const out: Code[] = [];
+function boundLeaves(line: LineDef, bound: Map<Code, BoundLine>, out: Code[] = [], seen?: Set<Code>): Code[] {
   for (const t of line.formula?.terms ?? []) {
+    const b = bound.get(t.code);
+    if (b) {
+      if (b.cell) out.push(t.code);
+      continue;
+    }
+    const part = lineOf(t.code);
+    if (part?.kind !== "derived") continue;
+    seen ??= new Set([line.code]);
     if (seen.has(t.code)) continue;
     seen.add(t.code);
-    const part = lineOf(t.code);
-    if (bound.has(t.code) && bound.get(t.code)!.cell) out.push(t.code);
-    else if (part?.kind === "derived" && !bound.has(t.code)) out.push(...boundLeaves(part, bound, seen));
+    boundLeaves(part, bound, out, seen);
   }
   return out;
 }
