@@ -9,6 +9,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { checkScope } from "../src/engine/check";
 import { SEED } from "../examples/seed-figures";
+import { hyperFormulaMs, libreOfficeMs } from "./compare";
 import { dailyWorkbook } from "./workbooks";
 
 const ROOT = join(__dirname, "..", "..");
@@ -62,13 +63,19 @@ function benchCli(sheets: number, runs: number): CliFigure {
   return { sheets, bytes: bytes.length, medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), peakRssMb: Math.round(peak) };
 }
 
-function main() {
+async function main() {
   const check = process.argv.includes("--check");
   mkdirSync(OUT, { recursive: true });
   const engine = benchEngine();
   const cli = [1, 25, 250, 1000].map((n) => benchCli(n, n >= 1000 ? 3 : 5));
+  const others = [];
+  for (const c of cli) {
+    const lo = await libreOfficeMs(c.sheets);
+    const hf = hyperFormulaMs(c.sheets);
+    others.push({ sheets: c.sheets, focusCheckMs: c.medianMs, libreOfficeMs: Math.round(lo), hyperFormulaMs: Math.round(hf.ms), derivedCells: hf.derivedCells });
+  }
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, engine, cli };
+  const results = { date: new Date().toISOString(), machine, engine, cli, others };
   writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
 
   console.log(`machine: ${machine.cpus} cores, ${machine.cpu}, ${machine.memGb} GB, Node ${machine.node}`);
@@ -78,6 +85,12 @@ function main() {
   for (const c of cli) {
     console.log(`${String(c.sheets).padStart(6)}  ${String(Math.round(c.bytes / 1024)).padStart(7)}  ${String(c.medianMs).padStart(9)}  ${String(c.minMs).padStart(6)}  ${String(c.peakRssMb).padStart(11)}  ${(c.medianMs / c.sheets).toFixed(2).padStart(8)}`);
   }
+  console.log("\nthe same derived lines computed by a spreadsheet engine (formulas over sheet-level names):");
+  console.log("sheets  focus-check ms  LibreOffice ms  ratio  HyperFormula ms  ratio");
+  for (const o of others) {
+    console.log(`${String(o.sheets).padStart(6)}  ${String(o.focusCheckMs).padStart(14)}  ${String(o.libreOfficeMs).padStart(14)}  ${(o.libreOfficeMs / o.focusCheckMs).toFixed(1).padStart(5)}  ${String(o.hyperFormulaMs).padStart(15)}  ${(o.hyperFormulaMs / o.focusCheckMs).toFixed(1).padStart(5)}`);
+  }
+  console.log("(focus-check: process start to exit, reading the .xlsx and checking every identity; LibreOffice: start, open, recalculate, save; HyperFormula: in process, build and compute, no file reading)");
   const base = cli[0].medianMs;
   const slope = (cli[3].medianMs - cli[2].medianMs) / (cli[3].sheets - cli[2].sheets);
   const slopeLow = (cli[2].medianMs - cli[1].medianMs) / (cli[2].sheets - cli[1].sheets);
@@ -95,4 +108,7 @@ function main() {
   }
 }
 
-main();
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
