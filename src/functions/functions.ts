@@ -9,17 +9,22 @@
  *
  *     CustomFunctions.associate("EXCESS", excess);
  *
- * The arithmetic lives in ./pure (tested by jest); this file only maps its errors onto Excel errors.
+ * The plugin knows number, string, boolean and unions of them (as "any"), not type aliases: the
+ * signatures spell their types out.
+ *
+ * The arithmetic lives in ./pure, the reading of bindings in ./snapshot, ./scope and ./bound (all
+ * tested by jest); this file only maps their errors onto Excel errors.
  * It must load anywhere: in a browser tab or a test page there is no CustomFunctions global, and the
  * appended lines would throw a ReferenceError. The module-scope `CustomFunctions` below shadows the
  * global for those lines and forwards to the real one when it exists.
  */
-import {
-  BadArgument,
-  earlyWarning as earlyWarningPure,
-  excess as excessPure,
-  label as labelPure,
-} from "./pure";
+import type { ScopeReport } from "../engine";
+import type { WorkbookReport } from "../workbook/validate";
+import { checkLine, lineValue, statementStatus } from "./bound";
+import { BadArgument, NotAvailable, UnreadableCell } from "./errors";
+import { earlyWarning as earlyWarningPure, excess as excessPure, label as labelPure } from "./pure";
+import { scopeFor } from "./scope";
+import { workbookReport } from "./snapshot";
 
 type Runtime = typeof globalThis.CustomFunctions;
 
@@ -36,15 +41,50 @@ const CustomFunctions = {
   },
 };
 
-/** Runs `body`, turning a bad argument into #VALUE! with its message (only #VALUE! and #N/A carry one). */
+/** Our errors as Excel shows them: #VALUE! or #N/A with the message (the only two that carry one). */
+function excelError(e: unknown): unknown {
+  const cf = runtime();
+  if (!cf) return e;
+  if (e instanceof BadArgument || e instanceof UnreadableCell) {
+    return new cf.Error(cf.ErrorCode.invalidValue, e.message);
+  }
+  if (e instanceof NotAvailable) return new cf.Error(cf.ErrorCode.notAvailable, e.message);
+  return e;
+}
+
+/** Runs `body`, turning our errors into Excel's. */
 function guard<T>(body: () => T): T {
   try {
     return body();
   } catch (e) {
-    const cf = runtime();
-    if (e instanceof BadArgument && cf) throw new cf.Error(cf.ErrorCode.invalidValue, e.message);
-    throw e;
+    throw excelError(e);
   }
+}
+
+/** guard for the functions that read the workbook. */
+async function guardAsync<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    throw excelError(e);
+  }
+}
+
+/** The scope a call reads, out of the one read of the workbook this recalculation shares. */
+async function scopeOfCall(
+  scope: unknown,
+  invocation: CustomFunctions.Invocation
+): Promise<ScopeReport> {
+  let report: WorkbookReport;
+  try {
+    report = await workbookReport();
+  } catch (e) {
+    if (e instanceof NotAvailable) throw e;
+    throw new NotAvailable(
+      `the workbook could not be read: ${e instanceof Error ? e.message : String(e)}`
+    );
+  }
+  return scopeFor(report, scope, invocation.address);
 }
 
 /**
@@ -88,4 +128,62 @@ export function earlyWarning(
   secEarlyWarning?: number
 ): number {
   return guard(() => earlyWarningPure(riskBased, minimumDollar, nfa, secEarlyWarning));
+}
+
+/**
+ * A line's amount in a scope: the bound cell's, else the line computed from its parts, in the
+ * scope's unit (FOCUS_UNIT). Reads the FOCUS_ names; one read serves a whole recalculation.
+ * @customfunction
+ * @volatile
+ * @requiresAddress
+ * @param code FOCUS line code, such as 7180
+ * @param [scope] Sheet of the period, or "workbook" (default: this sheet when it is a scope, else the workbook)
+ * @param invocation The calling cell
+ * @returns The amount; #N/A when the line is not bound; #VALUE! when its cell cannot be read
+ */
+export async function line(
+  code: string | number,
+  scope: string | null | undefined,
+  invocation: CustomFunctions.Invocation
+): Promise<number> {
+  return guardAsync(async () => lineValue(await scopeOfCall(scope, invocation), code));
+}
+
+/**
+ * Whether a bound total ties with its parts: "OK", else the difference reported - computed.
+ * "not bound", "not checked" (none of its parts is bound) or "blank" when it cannot be judged.
+ * @customfunction
+ * @volatile
+ * @requiresAddress
+ * @param code FOCUS code of a total, such as 7180
+ * @param [scope] Sheet of the period, or "workbook" (default: this sheet when it is a scope, else the workbook)
+ * @param invocation The calling cell
+ * @returns "OK", or the difference in the scope's unit
+ */
+export async function check(
+  code: string | number,
+  scope: string | null | undefined,
+  invocation: CustomFunctions.Invocation
+): Promise<string | number> {
+  return guardAsync(async () => checkLine(await scopeOfCall(scope, invocation), code));
+}
+
+/**
+ * A statement's status: "OK", "BELOW TARGET", "DEFICIENT" or "NOT BOUND".
+ * Statements: seg-4d2 ("4d2"), dealer-options-32.6 ("32.6"), secured-30.7 ("30.7"),
+ * cleared-swaps-4df ("4df"), cftc-capital ("capital").
+ * @customfunction
+ * @volatile
+ * @requiresAddress
+ * @param statement Statement id or short name, such as "4d2" or "capital"
+ * @param [scope] Sheet of the period, or "workbook" (default: this sheet when it is a scope, else the workbook)
+ * @param invocation The calling cell
+ * @returns The status
+ */
+export async function status(
+  statement: string | number,
+  scope: string | null | undefined,
+  invocation: CustomFunctions.Invocation
+): Promise<string> {
+  return guardAsync(async () => statementStatus(await scopeOfCall(scope, invocation), statement));
 }

@@ -6,16 +6,10 @@
  * decimalFromFloat), the arithmetic is exact decimal arithmetic (Dec, half-up rounding), and only the
  * result goes back to a double. So 0.3 - 0.1 gives 0.2, not 0.19999999999999998.
  */
-import { Dec, decimalFromFloat, lineOf } from "../engine";
+import { Dec, decimalFromFloat, lineOf, type RegisteredLine } from "../engine";
+import { BadArgument } from "./errors";
 
-/** A bad argument: the wrapper shows it as #VALUE! with this message. */
-export class BadArgument extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BadArgument";
-    Object.setPrototypeOf(this, BadArgument.prototype);
-  }
-}
+export { BadArgument };
 
 type Amount = number | null | undefined;
 
@@ -50,6 +44,12 @@ export function excess(total: number, required: number, target?: number | null):
 
 /** "line 1A: Net ledger balance: cash" for a FOCUS code such as 7010 or "7010". */
 export function label(code: string | number): string {
+  const line = lineArgument(code);
+  return `line ${line.line}: ${line.label}`;
+}
+
+/** The line a code argument names: 7010 or "7010" (a cell holding the code arrives as either). */
+export function lineArgument(code: unknown): RegisteredLine {
   let key: string;
   if (typeof code === "number") {
     if (!Number.isInteger(code) || code < 0) {
@@ -64,7 +64,7 @@ export function label(code: string | number): string {
   if (key === "") throw new BadArgument("a FOCUS code is required");
   const line = lineOf(key);
   if (!line) throw new BadArgument(`unknown FOCUS code ${key}`);
-  return `line ${line.line}: ${line.label}`;
+  return line;
 }
 
 const RATE_RISK_BASED = new Dec("1.10");
