@@ -1,6 +1,9 @@
 import * as React from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 
 interface Props {
+  /** What stopped, for the message: "The Bind panel". */
+  area: string;
   children: React.ReactNode;
 }
 
@@ -9,9 +12,9 @@ interface State {
 }
 
 /**
- * Catches a render failure in the pane and shows it in plain HTML. The custom functions and ribbon
- * commands are separate bundles on the same page, so a broken pane leaves them working; this keeps
- * the pane itself from going blank without a word.
+ * Keeps a failing view from blanking the pane. The FOCUS functions and the
+ * ribbon's Validate run in the same shared runtime but outside React, so they
+ * keep working; this says so and offers to try the view again.
  */
 export class ErrorBoundary extends React.Component<Props, State> {
   override state: State = { error: null };
@@ -22,23 +25,24 @@ export class ErrorBoundary extends React.Component<Props, State> {
 
   override componentDidCatch(error: unknown, info: React.ErrorInfo): void {
     // The browser console is the only log a pane has; nothing is sent anywhere.
-    console.error("FOCUS pane failed", error, info.componentStack);
+    console.error(`FOCUS: ${this.props.area} failed`, error, info.componentStack);
   }
 
   override render(): React.ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <div role="alert" style={{ padding: 16, fontFamily: "Segoe UI, sans-serif" }}>
-        <p>
-          <strong>The FOCUS pane stopped.</strong> The FOCUS.* functions and the Validate button
-          still work.
-        </p>
-        <pre style={{ whiteSpace: "pre-wrap" }}>{error.message}</pre>
-        <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
-        </button>
-      </div>
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{this.props.area} stopped.</MessageBarTitle>
+          The FOCUS functions and the ribbon&apos;s Validate button still work. ({
+            error.message
+          }){" "}
+          <Button size="small" onClick={() => this.setState({ error: null })}>
+            Try again
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
     );
   }
 }

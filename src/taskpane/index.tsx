@@ -2,54 +2,50 @@
 /// <reference types="office-js" />
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { createOfficeWorkbook } from "../workbook/office";
+import { createFocusActions, detectCapabilities } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { useFollowedTheme } from "./theme";
 
-/** Relative luminance of a "#rrggbb" colour, or null when it cannot be read. */
-function luminance(color: string | undefined): number | null {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((color ?? "").trim());
-  if (!m) return null;
-  const [r, g, b] = m.slice(1).map((h) => {
-    const c = parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+function Themed({ children }: { children: React.ReactNode }): React.JSX.Element {
+  return <FluentProvider theme={useFollowedTheme()}>{children}</FluentProvider>;
 }
 
-/** Follow Office's theme where the host reports one (not every host or version does). */
-function pickTheme(): Theme {
-  let officeTheme: Office.OfficeTheme | undefined;
-  try {
-    officeTheme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
-  } catch {
-    officeTheme = undefined; // some hosts throw rather than return nothing
-  }
-  if (!officeTheme) return webLightTheme;
-  if (typeof officeTheme.isDarkTheme === "boolean")
-    return officeTheme.isDarkTheme ? webDarkTheme : webLightTheme;
-  const l = luminance(officeTheme.bodyBackgroundColor);
-  return l !== null && l < 0.2 ? webDarkTheme : webLightTheme;
-}
-
-function render(): void {
+function mount(content: React.ReactNode): void {
   const container = document.getElementById("root");
-  if (!container) return;
-  createRoot(container).render(
-    <ErrorBoundary>
-      <FluentProvider theme={pickTheme()}>
-        <App />
-      </FluentProvider>
+  if (container) createRoot(container).render(<Themed>{content}</Themed>);
+}
+
+const OUTSIDE_EXCEL = (
+  <MessageBar intent="info" layout="multiline">
+    <MessageBarBody>
+      The FOCUS pane works inside Excel: open it from the Home tab of a workbook.
+    </MessageBarBody>
+  </MessageBar>
+);
+
+function start(): void {
+  const capabilities = detectCapabilities((name, version) =>
+    Office.context.requirements.isSetSupported(name, version)
+  );
+  const actions = createFocusActions(createOfficeWorkbook(), capabilities);
+  mount(
+    <ErrorBoundary area="The FOCUS pane">
+      <App actions={actions} />
     </ErrorBoundary>
   );
 }
 
-// Outside Office (a plain browser tab) office.js may be missing; render anyway so the pane can be looked at.
-if (typeof Office !== "undefined") {
-  Office.onReady(() => render()).catch((e: unknown) => {
-    console.error("Office.onReady failed", e);
-    render();
-  });
+// In a plain browser tab office.js may be missing: say where the pane works instead of failing blank.
+if (typeof Office === "undefined") {
+  mount(OUTSIDE_EXCEL);
 } else {
-  render();
+  Office.onReady((info) =>
+    info.host === Office.HostType.Excel ? start() : mount(OUTSIDE_EXCEL)
+  ).catch((e: unknown) => {
+    console.error("FOCUS: Office.onReady failed", e);
+    mount(OUTSIDE_EXCEL);
+  });
 }

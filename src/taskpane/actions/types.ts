@@ -35,6 +35,8 @@ export interface BindingView {
   cell: string | null;
   /** Why the binding is unusable (bad target), if it is. */
   problem: string | null;
+  /** For a workbook-level name: the sheets whose own sheet-level name for the line takes precedence. */
+  shadowedOn: string[];
 }
 
 export interface BindResult {
@@ -88,8 +90,12 @@ export interface FocusActions {
 
   /** Every binding of every scope, by statement, with problems. */
   bindings(): Promise<BindingView[]>;
-  /** Bind the selected cell to a line. Sheet level by default; an existing name of that level is replaced. */
-  bindSelection(code: Code, level: "sheet" | "workbook"): Promise<BindResult>;
+  /**
+   * Bind the selected cell to a line. Sheet level by default; an existing name of that level is replaced.
+   * `onSheet` (rebinding a sheet's name): refuse unless the selection is on that sheet, so the
+   * rebinding replaces that sheet's name instead of creating one on another sheet.
+   */
+  bindSelection(code: Code, level: "sheet" | "workbook", onSheet?: string): Promise<BindResult>;
   unbind(b: { name: string; sheet: string | null }): Promise<void>;
   /** Select a cell given as 'Sheet'!A1. */
   goTo(cell: string): Promise<void>;
@@ -101,7 +107,10 @@ export interface FocusActions {
   /** Validate every scope: one batched read. */
   validate(): Promise<WorkbookReport>;
   /** Re-validate on edits and recalculations (debounced, within a second), never writing. Returns an unsubscribe. */
-  watch(onReport: (r: WorkbookReport) => void, onError?: (e: ActionProblem) => void): Promise<() => Promise<void>>;
+  watch(
+    onReport: (r: WorkbookReport) => void,
+    onError?: (e: ActionProblem) => void
+  ): Promise<() => Promise<void>>;
 
   /** Mark the cells of the report's errors and warnings with conditional formats (and notes where supported). */
   highlight(report: WorkbookReport): Promise<{ marks: number; notes: boolean }>;

@@ -1,0 +1,54 @@
+import { ActionError } from "./errors";
+import type { Capabilities } from "./types";
+
+export type Capability = Exclude<keyof Capabilities, "unavailable">;
+
+/** The ExcelApi requirement set behind each capability. */
+const REQUIREMENT: Record<Capability, string> = {
+  names: "1.4",
+  conditionalFormats: "1.6",
+  events: "1.8",
+  notes: "1.18",
+  undoGroups: "1.20",
+};
+
+/** What the user loses when a requirement set is missing, in plain English. */
+const UNAVAILABLE: Record<Capability, string> = {
+  names:
+    "Binding, validation, recompute and templates need Excel with ExcelApi 1.4; only the FOCUS functions work here.",
+  conditionalFormats:
+    "Highlighting needs Excel with ExcelApi 1.6; findings are listed in the pane but cells are not marked.",
+  events: "Live validation needs Excel with ExcelApi 1.8; press Validate after editing.",
+  notes: "Notes need Excel with ExcelApi 1.18; marks are shown without notes.",
+  undoGroups:
+    "Undoing Recompute or Insert template in one step needs Excel with ExcelApi 1.20; save the workbook before using them.",
+};
+
+/** Capabilities from Office.context.requirements.isSetSupported (or any stand-in, for the preview and tests). */
+export function detectCapabilities(
+  isSetSupported: (name: string, minVersion?: string) => boolean
+): Capabilities {
+  const supported = (c: Capability): boolean => {
+    try {
+      return isSetSupported("ExcelApi", REQUIREMENT[c]);
+    } catch {
+      return false; // a host that cannot answer is treated as one that lacks the set
+    }
+  };
+  const flags = {
+    names: supported("names"),
+    conditionalFormats: supported("conditionalFormats"),
+    events: supported("events"),
+    notes: supported("notes"),
+    undoGroups: supported("undoGroups"),
+  };
+  const unavailable = (Object.keys(flags) as Capability[])
+    .filter((c) => !flags[c])
+    .map((c) => UNAVAILABLE[c]);
+  return { ...flags, unavailable };
+}
+
+/** Throw the user-facing sentence when a capability is missing. */
+export function requireCapability(capabilities: Capabilities, c: Capability): void {
+  if (!capabilities[c]) throw new ActionError(UNAVAILABLE[c]);
+}

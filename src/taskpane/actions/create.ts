@@ -1,0 +1,108 @@
+import { explain } from "../../engine/explain";
+import type { Workbook } from "../../workbook/port";
+import { validateWorkbook } from "../../workbook/validate";
+import { applyProposals, bindSelection, scanSheet, unbind } from "./binding-edit";
+import { listBindings } from "./binding-list";
+import { requireCapability, type Capability } from "./capabilities";
+import { parseCellLabel } from "./cell-ref";
+import { ActionError, asActionError } from "./errors";
+import { highlightMarks } from "./highlights";
+import { recomputeApply, recomputePreview } from "./recompute";
+import { evaluatorOf } from "./scope-values";
+import { insertTemplate } from "./template";
+import type { ActionProblem, Capabilities, FocusActions } from "./types";
+import { watchWorkbook } from "./watch";
+
+/** Every failure leaves an action as an ActionError with a sentence for the user. */
+function guarded<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R>
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      throw asActionError(e);
+    }
+  };
+}
+
+const logProblem = (p: ActionProblem) => console.warn("FOCUS live validation:", p.message);
+
+/**
+ * The pane's (and the ribbon's) actions over any workbook that implements the
+ * port: Excel, the browser preview's simulator, or a test double.
+ */
+export function createFocusActions(workbook: Workbook, capabilities: Capabilities): FocusActions {
+  const need = (...cs: Capability[]) => cs.forEach((c) => requireCapability(capabilities, c));
+  const validate = () => validateWorkbook(workbook);
+
+  return {
+    capabilities: () => capabilities,
+
+    bindings: guarded(async () => {
+      need("names");
+      return listBindings(workbook);
+    }),
+    bindSelection: guarded(async (code, level, onSheet) => {
+      need("names");
+      return bindSelection(workbook, code, level, onSheet);
+    }),
+    unbind: guarded(async (b) => {
+      need("names");
+      return unbind(workbook, b);
+    }),
+    goTo: guarded(async (cell) => {
+      const ref = parseCellLabel(cell);
+      if (!ref) throw new ActionError(`${cell} is not a cell address.`);
+      await workbook.select(ref);
+    }),
+    scanSheet: guarded(async () => {
+      need("names");
+      return scanSheet(workbook);
+    }),
+    applyProposals: guarded(async (proposals, level) => {
+      need("names");
+      return applyProposals(workbook, proposals, level);
+    }),
+
+    validate: guarded(async () => {
+      need("names");
+      return validate();
+    }),
+    watch: guarded(async (onReport, onError = logProblem) => {
+      need("names", "events");
+      return watchWorkbook(workbook, validate, onReport, onError);
+    }),
+
+    highlight: guarded(async (report) => {
+      need("conditionalFormats");
+      const marks = highlightMarks(report);
+      await workbook.setHighlights(marks);
+      return { marks: marks.length, notes: capabilities.notes };
+    }),
+    clearHighlights: guarded(async () => {
+      need("conditionalFormats");
+      return workbook.clearHighlights();
+    }),
+
+    recomputePreview: guarded(async () => {
+      need("names");
+      return recomputePreview(workbook);
+    }),
+    recomputeApply: guarded(async (rows, mode) => {
+      need("names");
+      return recomputeApply(workbook, rows, mode);
+    }),
+
+    insertTemplate: guarded(async (statement) => {
+      need("names");
+      return insertTemplate(workbook, statement);
+    }),
+
+    explain: guarded(async (scope, code) => {
+      need("names");
+      const checked = (await validate()).scopes.find((s) => s.scope === scope);
+      return checked ? explain(code, evaluatorOf(checked)) : null;
+    }),
+  };
+}

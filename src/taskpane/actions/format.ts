@@ -1,0 +1,50 @@
+import { decimalFromFloat } from "../../engine/amount";
+import type { CellContent } from "../../engine/cell";
+import { type Dec, grouped } from "../../engine/decimal";
+import type { FindingKind } from "../../engine/findings";
+
+/**
+ * An amount as accountants read it: thousands separators, negatives in
+ * parentheses, whole units. A non-zero amount that would round to 0 keeps its
+ * cents, so a real difference never reads as nothing.
+ */
+export function formatAmount(d: Dec): string {
+  const whole = d.toDecimalPlaces(0);
+  const shown = whole.isZero() && !d.isZero() ? d.toDecimalPlaces(2) : whole;
+  const text = grouped(shown.abs());
+  return shown.isNegative() && !shown.isZero() ? `(${text})` : text;
+}
+
+/** An amount, or "blank" where there is none. */
+export function formatOptionalAmount(d: Dec | null | undefined): string {
+  return d === null || d === undefined ? "blank" : formatAmount(d);
+}
+
+/** A cell's content as the user would recognise it. */
+export function formatCellContent(content: CellContent | undefined): string {
+  const v = content?.value;
+  if (!v || v.type === "blank") return "blank";
+  switch (v.type) {
+    case "number": {
+      const d = decimalFromFloat(v.value);
+      return d ? formatAmount(d) : String(v.value);
+    }
+    case "text":
+      return `"${v.text.length > 40 ? `${v.text.slice(0, 40)}…` : v.text}"`;
+    case "boolean":
+      return v.value ? "TRUE" : "FALSE";
+    case "error":
+      return v.error;
+  }
+}
+
+/** What a finding's `expected` is: a total's computed value, or the amount it was compared with. */
+export function expectedLabel(kind: FindingKind): string {
+  return kind === "identity" || kind === "missing" ? "Computed" : "Compared with";
+}
+
+/** Finding kinds as words: "below-target" -> "Below target". */
+export function kindLabel(kind: FindingKind): string {
+  const words = kind.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

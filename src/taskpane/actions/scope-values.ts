@@ -1,0 +1,26 @@
+import type { AmountRead } from "../../engine/amount";
+import type { ScopeReport } from "../../engine/check";
+import { Evaluator } from "../../engine/evaluate";
+import type { Code } from "../../engine/types";
+
+/**
+ * The evaluator a scope was checked with, rebuilt from its report: a bound
+ * line's reported number, blank (readable, no number) or unreadable. Gives the
+ * same values as the check, so explanations and inlined formulas match it.
+ */
+export function evaluatorOf(scope: ScopeReport): Evaluator {
+  const reads = new Map<Code, AmountRead>();
+  for (const l of scope.lines) {
+    if (!l.bound || l.text !== undefined) continue;
+    if (l.reported !== null)
+      reads.set(l.code, { status: "number", value: l.reported, fromText: false });
+    else if (l.value === null) reads.set(l.code, { status: "bad", reason: "unreadable" });
+    else reads.set(l.code, { status: "blank" });
+  }
+  return new Evaluator(reads, scope.unit);
+}
+
+/** The codes bound in a scope. */
+export function boundCodes(scope: ScopeReport): Set<Code> {
+  return new Set(scope.lines.filter((l) => l.bound).map((l) => l.code));
+}

@@ -1,0 +1,191 @@
+import * as React from "react";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSyncRegular, LinkRegular, ScanTextRegular } from "@fluentui/react-icons";
+import type { Code } from "../../engine";
+import type { BindingView, BindResult, Proposal } from "../actions";
+import { useActions } from "../shared/ActionsContext";
+import { useAnnounce } from "../shared/Announcer";
+import { ConfirmDialog } from "../shared/ConfirmDialog";
+import { DoneBar } from "../shared/DoneBar";
+import { LevelChoice, type Level } from "../shared/LevelChoice";
+import { count } from "../shared/plural";
+import { ProblemBar } from "../shared/ProblemBar";
+import { Section } from "../shared/Section";
+import { useAction } from "../shared/useAction";
+import { BindingsList, levelText } from "./BindingsList";
+import { LinePicker } from "./LinePicker";
+import { ScanReview } from "./ScanReview";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXL },
+});
+
+function boundText(r: BindResult): string {
+  if (r.replaced) return `${r.name} now refers to ${r.cell} (it referred to ${r.replaced}).`;
+  return `${r.name} refers to ${r.cell}.`;
+}
+
+/** Bind cells to lines: one at a time from the selection, or by scanning a printed layout. */
+export function BindPanel(): React.JSX.Element {
+  const styles = useStyles();
+  const actions = useActions();
+  const announce = useAnnounce();
+  const { busy, problem, run, show, dismiss } = useAction();
+  // Reading the list has its own state, so a refresh never disables (or steals focus from) the buttons.
+  const list = useAction();
+  const [code, setCode] = React.useState<Code | null>(null);
+  const [level, setLevel] = React.useState<Level>("sheet");
+  const [done, setDone] = React.useState<string | null>(null);
+  const [bindings, setBindings] = React.useState<BindingView[] | null>(null);
+  const [proposals, setProposals] = React.useState<Proposal[] | null>(null);
+  const [scanRound, setScanRound] = React.useState(0);
+  const [unbinding, setUnbinding] = React.useState<BindingView | null>(null);
+  const enabled = actions.capabilities().names;
+  const scanButton = React.useRef<HTMLButtonElement>(null);
+
+  // When a review closes (applied or discarded), give focus back to the Scan button it replaced.
+  React.useEffect(() => {
+    if (proposals === null && scanRound > 0) scanButton.current?.focus();
+  }, [proposals, scanRound]);
+
+  const { run: load } = list;
+  const refresh = React.useCallback(async () => {
+    const r = await load(() => actions.bindings());
+    if (r.ok) setBindings(r.value);
+  }, [actions, load]);
+
+  React.useEffect(() => {
+    if (enabled) void refresh();
+  }, [enabled, refresh]);
+
+  const finish = (message: string) => {
+    setDone(message);
+    announce(message);
+    void refresh();
+  };
+
+  const bind = async (lineCode: Code, at: Level, onSheet?: string) => {
+    setDone(null);
+    const r = await run(() => actions.bindSelection(lineCode, at, onSheet));
+    if (r.ok) finish(boundText(r.value));
+  };
+
+  const scan = async () => {
+    setDone(null);
+    const r = await run(() => actions.scanSheet());
+    if (!r.ok) return;
+    setProposals(r.value);
+    setScanRound((n) => n + 1);
+    announce(`Scan found ${count(r.value.length, "line")} to review.`);
+  };
+
+  const apply = async (chosen: Proposal[]) => {
+    const r = await run(() => actions.applyProposals(chosen, level));
+    if (!r.ok) return;
+    setProposals(null);
+    finish(
+      `Created ${count(r.value, "name")} at ${level === "sheet" ? "sheet" : "workbook"} level.`
+    );
+  };
+
+  const unbind = async (b: BindingView) => {
+    setUnbinding(null);
+    setDone(null);
+    const r = await run(() => actions.unbind({ name: b.name, sheet: b.sheet }));
+    if (r.ok) finish(`${b.name} (${levelText(b)}) was removed; the cell keeps its value.`);
+  };
+
+  return (
+    <div className={styles.root}>
+      <ProblemBar problem={problem} onDismiss={dismiss} />
+      <ProblemBar problem={list.problem} onDismiss={list.dismiss} />
+      <DoneBar>{done}</DoneBar>
+
+      <Section title="Bind the selected cell">
+        <LinePicker code={code} onChange={setCode} disabled={!enabled} />
+        <LevelChoice value={level} onChange={setLevel} />
+        <div>
+          <Button
+            appearance="primary"
+            icon={<LinkRegular />}
+            disabled={!enabled || busy || code === null}
+            onClick={() => code && void bind(code, level)}
+          >
+            Bind selected cell
+          </Button>
+        </div>
+      </Section>
+
+      <Section title="Find lines on the active sheet">
+        <Caption1>
+          Looks for printed line codes with the amount to their left. Nothing is created until you
+          confirm.
+        </Caption1>
+        {proposals === null ? (
+          <div>
+            <Button
+              ref={scanButton}
+              icon={<ScanTextRegular />}
+              disabled={!enabled || busy}
+              onClick={() => void scan()}
+            >
+              Scan sheet
+            </Button>
+          </div>
+        ) : (
+          <ScanReview
+            key={scanRound}
+            proposals={proposals}
+            level={level}
+            onLevelChange={setLevel}
+            busy={busy}
+            onApply={(chosen) => void apply(chosen)}
+            onDiscard={() => setProposals(null)}
+          />
+        )}
+      </Section>
+
+      <Section
+        title="Bindings"
+        actions={
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowSyncRegular />}
+            disabled={!enabled || list.busy}
+            onClick={() => void refresh()}
+          >
+            Refresh
+          </Button>
+        }
+      >
+        {bindings === null ? (
+          enabled && <Caption1 aria-busy="true">Reading the workbook&apos;s names…</Caption1>
+        ) : (
+          <BindingsList
+            bindings={bindings}
+            busy={busy}
+            onRebind={(b) => void bind(b.code, b.level, b.sheet ?? undefined)}
+            onUnbind={setUnbinding}
+            onProblem={show}
+          />
+        )}
+      </Section>
+
+      <ConfirmDialog
+        open={unbinding !== null}
+        title={unbinding ? `Unbind ${unbinding.name}?` : ""}
+        confirmLabel="Unbind"
+        onConfirm={() => unbinding && void unbind(unbinding)}
+        onCancel={() => setUnbinding(null)}
+      >
+        {unbinding && (
+          <>
+            The name {unbinding.name} ({levelText(unbinding)}) is deleted. The cell and its value
+            stay as they are; line {unbinding.line} ({unbinding.code}) is no longer checked there.
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}

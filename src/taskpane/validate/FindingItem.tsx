@@ -1,0 +1,182 @@
+import * as React from "react";
+import { Button, makeStyles, mergeClasses, Text, tokens, useId } from "@fluentui/react-components";
+import { lineOf, type Finding } from "../../engine";
+import type { ActionProblem } from "../actions";
+import { problemOf } from "../actions";
+import { expectedLabel, formatAmount, kindLabel } from "../actions/format";
+import { useActions } from "../shared/ActionsContext";
+import { SeverityBadge } from "../shared/badges";
+
+const useStyles = makeStyles({
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  error: {
+    borderInlineStartColor: tokens.colorPaletteRedBorder2,
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+  },
+  warning: {
+    borderInlineStartColor: tokens.colorPaletteDarkOrangeBorder2,
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+  },
+  info: {
+    borderInlineStartColor: tokens.colorNeutralStroke1,
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+  },
+  target: {
+    // The whole heading selects the cell: a native button, so Enter and Space work everywhere.
+    appearance: "none",
+    backgroundColor: "transparent",
+    border: "none",
+    margin: 0,
+    padding: 0,
+    font: "inherit",
+    color: "inherit",
+    textAlign: "start",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusSmall,
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  heading: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  cell: { color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
+  amounts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+    fontVariantNumeric: "tabular-nums",
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, textAlign: "end" },
+  explanation: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
+});
+
+/** One finding: what, where, the amounts, the rule; selecting it selects its cell. */
+export function FindingItem({
+  finding,
+  scope,
+  onProblem,
+}: {
+  finding: Finding;
+  scope: string;
+  onProblem: (p: ActionProblem) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const actions = useActions();
+  const messageId = useId("finding-message");
+  const [explanation, setExplanation] = React.useState<string | null>(null);
+  const line = finding.code ? lineOf(finding.code) : undefined;
+  const { cell } = finding;
+
+  const heading = (
+    <>
+      <span className={styles.heading}>
+        <SeverityBadge severity={finding.severity} />
+        <Text weight="semibold">{kindLabel(finding.kind)}</Text>
+        {line && (
+          <Text>
+            line {line.line} ({line.code})
+          </Text>
+        )}
+      </span>
+      {line && <Text size={200}>{line.label}</Text>}
+      {cell && (
+        <Text size={200} className={styles.cell}>
+          {cell}
+        </Text>
+      )}
+    </>
+  );
+
+  const explain = async () => {
+    if (explanation !== null) return setExplanation(null);
+    try {
+      const e = await actions.explain(scope, finding.code!);
+      setExplanation(e?.text ?? "No explanation: the line is not a total.");
+    } catch (e) {
+      onProblem(problemOf(e));
+    }
+  };
+
+  return (
+    <li className={mergeClasses(styles.item, styles[finding.severity])}>
+      {cell ? (
+        <button
+          type="button"
+          className={styles.target}
+          aria-label={spokenTitle(finding)}
+          aria-describedby={messageId}
+          onClick={() => actions.goTo(cell).catch((e: unknown) => onProblem(problemOf(e)))}
+        >
+          {heading}
+        </button>
+      ) : (
+        heading
+      )}
+      <Amounts finding={finding} />
+      <Text id={messageId} size={200}>
+        {finding.message}
+      </Text>
+      {finding.rule && (
+        <Text size={200} weight="semibold">
+          Notice: {finding.rule}
+        </Text>
+      )}
+      {line?.kind === "derived" && (
+        <div>
+          <Button size="small" aria-expanded={explanation !== null} onClick={() => void explain()}>
+            {explanation === null ? "Explain" : "Hide explanation"}
+          </Button>
+        </div>
+      )}
+      {explanation !== null && <Text className={styles.explanation}>{explanation}</Text>}
+    </li>
+  );
+}
+
+const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
+
+/** The heading as one phrase for screen readers (the visual one is several small pieces). */
+function spokenTitle(f: Finding): string {
+  const line = f.code ? lineOf(f.code) : undefined;
+  const what = line ? `, line ${line.line} (${line.code}) ${line.label}` : "";
+  return `${SEVERITY_WORD[f.severity]}: ${kindLabel(f.kind)}${what}, cell ${f.cell}. Select the cell.`;
+}
+
+function Amounts({ finding }: { finding: Finding }): React.JSX.Element | null {
+  const styles = useStyles();
+  const rows: [string, string][] = [];
+  if (finding.reported) rows.push(["Reported", formatAmount(finding.reported)]);
+  if (finding.expected) rows.push([expectedLabel(finding.kind), formatAmount(finding.expected)]);
+  if (finding.difference) rows.push(["Difference", formatAmount(finding.difference)]);
+  if (rows.length === 0) return null;
+  return (
+    <dl className={styles.amounts}>
+      {rows.map(([term, value]) => (
+        <React.Fragment key={term}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value}>{value}</dd>
+        </React.Fragment>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,166 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  Switch,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkCircleFilled, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
+import type { WorkbookReport } from "../../workbook/validate";
+import { onRibbonResult } from "../actions";
+import { useActions } from "../shared/ActionsContext";
+import { useAnnounce } from "../shared/Announcer";
+import { DoneBar } from "../shared/DoneBar";
+import { count } from "../shared/plural";
+import { ProblemBar } from "../shared/ProblemBar";
+import { Section } from "../shared/Section";
+import { useAction } from "../shared/useAction";
+import { FindingsList } from "./FindingsList";
+import { chooseScope, countsText, reportSentence, unitCaption } from "./report-view";
+import { SummaryTable } from "./SummaryTable";
+import { useLiveValidation } from "./useLiveValidation";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+type Source = "button" | "live" | "ribbon";
+const BY: Record<Source, string> = { button: "", live: " (live)", ribbon: " (from the ribbon)" };
+
+/** Validate every scope, show summaries and findings, mark the failing cells. */
+export function ValidatePanel(): React.JSX.Element {
+  const styles = useStyles();
+  const actions = useActions();
+  const announce = useAnnounce();
+  const caps = actions.capabilities();
+  const { busy, problem, run, show, dismiss } = useAction();
+  const [report, setReport] = React.useState<WorkbookReport | null>(null);
+  const [status, setStatus] = React.useState<string | null>(null);
+  const [scope, setScope] = React.useState<string | null>(null);
+  const [live, setLive] = React.useState(false);
+  const [done, setDone] = React.useState<string | null>(null);
+  const lastSentence = React.useRef<string | null>(null);
+
+  const accept = React.useCallback(
+    (r: WorkbookReport, source: Source) => {
+      const sentence = reportSentence(r);
+      setReport(r);
+      setScope((previous) => chooseScope(r, previous));
+      setStatus(`${sentence} ${new Date().toLocaleTimeString()}${BY[source]}`);
+      // Live updates are announced only when the result changes, so typing is not talked over.
+      if (source !== "live" || sentence !== lastSentence.current) announce(sentence);
+      lastSentence.current = sentence;
+    },
+    [announce]
+  );
+
+  useLiveValidation(live, (r) => accept(r, "live"), show);
+  React.useEffect(() => onRibbonResult((result) => accept(result.report, "ribbon")), [accept]);
+
+  const validate = async () => {
+    setDone(null);
+    const r = await run(() => actions.validate());
+    if (r.ok) accept(r.value, "button");
+  };
+
+  const toggleLive = (on: boolean) => {
+    setLive(on);
+    if (on) void validate(); // start from a fresh report; later edits re-validate by themselves
+  };
+
+  const highlight = async () => {
+    if (!report) return;
+    const r = await run(() => actions.highlight(report));
+    if (!r.ok) return;
+    const notes = r.value.notes ? " with notes" : "";
+    const message = `Marked ${count(r.value.marks, "cell")}${notes}. Marks clear themselves once a problem is fixed.`;
+    setDone(message);
+    announce(message);
+  };
+
+  const clear = async () => {
+    const r = await run(() => actions.clearHighlights());
+    if (!r.ok) return;
+    const message = `Removed ${count(r.value, "mark")}.`;
+    setDone(message);
+    announce(message);
+  };
+
+  const current = report?.scopes.find((s) => s.scope === scope) ?? null;
+  const unit = current ? unitCaption(current) : null;
+
+  return (
+    <div className={styles.root}>
+      <ProblemBar problem={problem} onDismiss={dismiss} />
+      <div className={styles.toolbar}>
+        <Button
+          appearance="primary"
+          icon={<CheckmarkCircleFilled />}
+          disabled={!caps.names || busy}
+          onClick={() => void validate()}
+        >
+          Validate
+        </Button>
+        <Switch
+          label="Live updates"
+          checked={live}
+          disabled={!caps.names || !caps.events}
+          onChange={(_e, data) => toggleLive(data.checked)}
+        />
+      </div>
+      <div className={styles.toolbar}>
+        <Button
+          icon={<HighlightRegular />}
+          disabled={!caps.conditionalFormats || busy || !report}
+          onClick={() => void highlight()}
+        >
+          Highlight
+        </Button>
+        <Button
+          icon={<EraserRegular />}
+          disabled={!caps.conditionalFormats || busy}
+          onClick={() => void clear()}
+        >
+          Clear highlights
+        </Button>
+      </div>
+      <DoneBar>{done}</DoneBar>
+      {status && <Caption1>{status}</Caption1>}
+      {!report && <Text>Press Validate to check every bound statement in the workbook.</Text>}
+
+      {report && report.scopes.length > 1 && (
+        <Field label="Sheet">
+          <Select value={scope ?? ""} onChange={(_e, data) => setScope(data.value)}>
+            {report.scopes.map((s) => (
+              <option key={s.scope} value={s.scope}>
+                {s.scope}: {countsText(s.findings)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+
+      {current && (
+        <>
+          <Section title={`Summary, ${current.scope}`}>
+            {unit && <Caption1>{unit}</Caption1>}
+            <SummaryTable summaries={current.summaries} />
+          </Section>
+          <Section title={`Findings, ${current.scope}`}>
+            <FindingsList findings={current.findings} scope={current.scope} onProblem={show} />
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}

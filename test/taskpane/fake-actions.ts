@@ -1,0 +1,117 @@
+import { Dec, finding, type Finding, type ScopeReport } from "../../src/engine";
+import type {
+  ActionProblem,
+  BindingView,
+  Capabilities,
+  FocusActions,
+  Proposal,
+  RecomputeRow,
+} from "../../src/taskpane/actions";
+import type { WorkbookReport } from "../../src/workbook/validate";
+import { ALL_CAPABILITIES } from "./fake-workbook";
+
+const d = (n: number) => new Dec(n);
+
+export const BINDINGS: BindingView[] = [
+  {
+    scope: "workbook", statement: "seg-4d2", code: "7010", line: "1A", label: "Net ledger balance: cash",
+    name: "FOCUS_7010", level: "workbook", sheet: null, cell: "'Day 1'!E6", problem: null, shadowedOn: ["Day 1"],
+  },
+  {
+    scope: "Day 1", statement: "seg-4d2", code: "7010", line: "1A", label: "Net ledger balance: cash",
+    name: "FOCUS_7010", level: "sheet", sheet: "Day 1", cell: "'Day 1'!E6", problem: null, shadowedOn: [],
+  },
+  {
+    scope: "Day 1", statement: "seg-4d2", code: "7180", line: "13", label: "Total amount in segregation",
+    name: "FOCUS_7180", level: "sheet", sheet: "Day 1", cell: null,
+    problem: "Refers to #REF! (its cells or sheet were deleted).", shadowedOn: [],
+  },
+  {
+    scope: "Day 1", statement: "cftc-capital", code: "3750", line: "1", label: "Adjusted net capital",
+    name: "FOCUS_3750", level: "sheet", sheet: "Day 1", cell: "'Day 1'!E40", problem: null, shadowedOn: [],
+  },
+];
+
+export const PROPOSALS: Proposal[] = [
+  { sheet: "Day 3", code: "7010", address: "E6", line: "1A", label: "Net ledger balance: cash", shown: "100", conflict: "FOCUS_7010 -> 'Day 1'!E6" },
+  { sheet: "Day 3", code: "7020", address: "E7", line: "1B", label: "Net ledger balance: securities (at market)", shown: "20", conflict: null },
+  { sheet: "Day 3", code: "7070", address: "E9", line: "7A", label: "Segregated bank accounts: cash", shown: "150", conflict: null },
+];
+
+/** Findings as the engine makes them, deliberately not in severity order. */
+export const FINDINGS: Finding[] = [
+  finding("shadowed", { message: "FOCUS_7010 on sheet Day 1 takes precedence over the workbook-level FOCUS_7010", code: "7010", statement: "seg-4d2" }),
+  finding("missing", { message: "line 3A (7032) is blank (counted as zero)", code: "7032", statement: "seg-4d2", cell: "'Day 1'!E9" }),
+  finding("cross-check", {
+    message: "Options purchased (7032) should equal long options held (7132)", code: "7032", statement: "seg-4d2",
+    cell: "'Day 1'!E9", reported: d(0), expected: d(5), difference: d(-5),
+  }),
+  finding("identity", {
+    message: "line 13 (7180) Total amount in segregation: reported 140, its parts give 150 (difference -10)",
+    code: "7180", statement: "seg-4d2", cell: "'Day 1'!E12", reported: d(140), expected: d(150), difference: d(-10),
+  }),
+  finding("early-warning", {
+    message: "Adjusted net capital 1,100,000 is below the early-warning level of 1,200,000.", code: "3750",
+    statement: "cftc-capital", cell: "'Day 1'!E40", reported: d(1100000), expected: d(1200000),
+    difference: d(-100000), rule: "Reg 1.12(b): notice within 24 hours",
+  }),
+  finding("manual-calculation", { message: "the workbook was saved with manual calculation" }),
+];
+
+export function scopeReport(scope: string, findings: Finding[] = FINDINGS): ScopeReport {
+  return {
+    scope,
+    unit: d(1),
+    tolerance: d(0),
+    lines: [],
+    findings,
+    summaries: [
+      { statement: "seg-4d2", excess: d(25), target: d(10), overTarget: d(15), status: "ok", rule: null },
+      { statement: "dealer-options-32.6", excess: null, target: null, overTarget: null, status: "not-bound", rule: null },
+      {
+        statement: "cftc-capital", excess: d(100000), target: d(1200000), overTarget: d(-100000),
+        status: "below-target", rule: "Reg 1.12(b): notice within 24 hours",
+      },
+    ],
+  };
+}
+
+export const REPORT: WorkbookReport = { scopes: [scopeReport("Day 1")], calculation: "manual" };
+
+export function recomputeRow(code: string, fields: Partial<RecomputeRow>): RecomputeRow {
+  return {
+    scope: "Day 1", code, line: "13", label: "Total amount in segregation", sheet: "Day 1", address: "E12",
+    cell: "'Day 1'!E12", reported: d(140), computed: d(150), formula: "=FOCUS_7070", typedByUser: true,
+    changes: true, ...fields,
+  };
+}
+
+export const ROWS: RecomputeRow[] = [
+  recomputeRow("7040", { line: "4", label: "Net equity (deficit)", address: "E9", cell: "'Day 1'!E9", reported: d(115), computed: d(115), changes: false, typedByUser: true }),
+  recomputeRow("7180", {}),
+  recomputeRow("7190", { line: "14", label: "Excess (deficiency) funds in segregation", address: "E13", cell: "'Day 1'!E13", reported: d(-3), computed: d(35), typedByUser: false }),
+];
+
+/** Every action a jest mock with a realistic answer; override any of them per test. */
+export function fakeActions(overrides: Partial<FocusActions> = {}, caps: Capabilities = ALL_CAPABILITIES) {
+  const stop = jest.fn(async () => undefined);
+  const base = {
+    capabilities: jest.fn(() => caps),
+    bindings: jest.fn(async () => BINDINGS),
+    bindSelection: jest.fn(async (code: string) => ({ name: `FOCUS_${code}`, cell: "'Day 1'!E20", replaced: "'Day 1'!E12" })),
+    unbind: jest.fn(async () => undefined),
+    goTo: jest.fn(async () => undefined),
+    scanSheet: jest.fn(async () => PROPOSALS),
+    applyProposals: jest.fn(async (p: Proposal[]) => p.length),
+    validate: jest.fn(async () => REPORT),
+    watch: jest.fn(async (_onReport: (r: WorkbookReport) => void, _onError?: (e: ActionProblem) => void) => stop),
+    highlight: jest.fn(async () => ({ marks: 3, notes: true })),
+    clearHighlights: jest.fn(async () => 3),
+    recomputePreview: jest.fn(async () => ROWS),
+    recomputeApply: jest.fn(async (rows: RecomputeRow[]) => rows.length),
+    insertTemplate: jest.fn(async () => "4d(2) segregation template"),
+    explain: jest.fn(async () => null),
+  } satisfies FocusActions;
+  // Overrides are jest mocks too; the mocks' types are kept for assertions.
+  return { actions: Object.assign(base, overrides) as typeof base, stop };
+}

@@ -1,0 +1,45 @@
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import type { FocusActions } from "../../src/taskpane/actions";
+
+/** Render the pane and let its first reads (the bindings list) settle. */
+export async function renderPane(actions: FocusActions) {
+  let result!: ReturnType<typeof render>;
+  await act(async () => {
+    result = render(
+      <FluentProvider theme={webLightTheme}>
+        <App actions={actions} />
+      </FluentProvider>
+    );
+  });
+  return result;
+}
+
+export function openTab(name: string): HTMLElement {
+  fireEvent.click(screen.getByRole("tab", { name }));
+  return screen.getByRole("tabpanel", { name });
+}
+
+/** The visible panel's region with this heading. */
+export function section(panel: HTMLElement, title: string | RegExp): HTMLElement {
+  return within(panel).getByRole("region", { name: title });
+}
+
+/**
+ * An open confirmation dialog. In jsdom, Fluent's focus manager (tabster) never
+ * sees focus enter the modal and leaves its surface marked aria-hidden, so the
+ * query includes hidden elements; the role and name are still checked.
+ */
+export async function findDialog(name: string | RegExp): Promise<HTMLElement> {
+  return screen.findByRole("alertdialog", { name, hidden: true });
+}
+
+export function dialogButton(dialog: HTMLElement, name: string | RegExp): HTMLElement {
+  return within(dialog).getByRole("button", { name, hidden: true });
+}
+
+export function noDialog(): boolean {
+  return document.querySelector("[role=alertdialog]") === null;
+}
