@@ -1,0 +1,243 @@
+import { fail, SimOfficeError } from "./api/errors";
+import { jsonBytes, SyncMeter, type RunRecord } from "./meter";
+import { areaA1, type Area } from "./model/address";
+import type { SimBook, SimSheet } from "./model/book";
+import { recalculate } from "./model/calc";
+
+/** One queued action of a batch: what the request carries, and what it does when the batch runs. */
+export interface Operation {
+  readonly request: Record<string, unknown>;
+  /** Writes to the workbook (the batch then runs on a copy, kept only if every operation succeeds). */
+  readonly mutates: boolean;
+  /** Runs against the batch's workbook; a load returns what to apply to its proxies once the batch succeeded. */
+  run(batch: Batch): Commit | void;
+}
+
+export interface Commit {
+  /** What the response carries for this operation. */
+  response: unknown;
+  apply(): void;
+}
+
+export type EventSource = "Local" | "Remote";
+export type EventName = "onChanged" | "onCalculated";
+
+/** An event handler as registered: on the worksheet collection (sheetId null) or on one worksheet. */
+interface Registration {
+  sheetId: string | null;
+  event: EventName;
+  handler: (args: unknown) => unknown;
+}
+
+interface PendingEvent {
+  event: EventName;
+  sheetId: string;
+  args: Record<string, unknown>;
+}
+
+/** The context one batch runs in: its workbook (a copy when it writes), and what it changed. */
+export class Batch {
+  readonly events: PendingEvent[] = [];
+
+  /** `origin`: the add-in's own batch, or a change made in Excel by this user (Local) or a co-author (Remote). */
+  constructor(
+    readonly session: SimSession,
+    readonly book: SimBook,
+    readonly origin: "add-in" | EventSource = "add-in"
+  ) {}
+
+  /** Throws ApiNotFound unless the host supports ExcelApi `version`. */
+  require(version: string, what: string): void {
+    if (!this.session.supports("ExcelApi", version))
+      fail("ApiNotFound", `${what} needs ExcelApi ${version}, which this host does not support.`);
+  }
+
+  /** Bring formula results up to date before anything reads them (automatic calculation only). */
+  calculate(): void {
+    if (!this.book.dirty || this.book.calculationMode !== "Automatic") return;
+    for (const [sheetId, area] of recalculate(this.book)) {
+      if (!this.book.enableEvents) continue;
+      this.events.push({
+        event: "onCalculated",
+        sheetId,
+        args: { type: "WorksheetCalculated", worksheetId: sheetId, address: areaA1(area) },
+      });
+    }
+  }
+
+  /** Record an edit for onChanged (when the runtime's events are on) and mark results stale. */
+  edited(sheet: SimSheet, area: Area): void {
+    this.book.dirty = true;
+    if (!this.book.enableEvents) return;
+    this.events.push({
+      event: "onChanged",
+      sheetId: sheet.id,
+      args: {
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source: this.origin === "Remote" ? "Remote" : "Local",
+        address: areaA1(area),
+        worksheetId: sheet.id,
+        triggerSource: this.origin === "add-in" ? "ThisLocalAddin" : "Unknown",
+      },
+    });
+  }
+}
+
+export interface SessionOptions {
+  requirementSets: Record<string, string>;
+}
+
+/**
+ * The host side of the simulator: the workbook, the batches that run against it,
+ * event handlers, cell-edit mode, and the meter.
+ */
+export class SimSession {
+  book: SimBook;
+  readonly meter = new SyncMeter();
+  /**
+   * What a failing batch leaves behind. "rolled-back": nothing. "partly-applied": the
+   * operations before the failing one, which is what Excel itself does (it has no
+   * transactions) and why the adapter checks before it writes.
+   */
+  failedBatches: "rolled-back" | "partly-applied" = "rolled-back";
+  /** Excel on the web refuses a request or a response larger than this (5 MB). */
+  payloadLimitBytes = 5 * 1024 * 1024;
+  /** Errors thrown by event handlers, for tests (Excel swallows them). */
+  readonly handlerErrors: unknown[] = [];
+  private readonly requirementSets: Map<string, string>;
+  private cellEditing = false;
+  private cellEditWaiters: (() => void)[] = [];
+  private readonly registrations: Registration[] = [];
+  private readonly pendingHandlers = new Set<Promise<void>>();
+
+  constructor(book: SimBook, options: SessionOptions) {
+    this.book = book;
+    this.requirementSets = new Map(
+      Object.entries(options.requirementSets).map(([k, v]) => [k.toLowerCase(), v])
+    );
+  }
+
+  /** Office.context.requirements.isSetSupported. */
+  supports(set: string, minVersion?: string | number): boolean {
+    const highest = this.requirementSets.get(set.toLowerCase());
+    if (highest === undefined) return false;
+    if (minVersion === undefined) return true;
+    return compareVersions(highest, String(minVersion)) >= 0;
+  }
+
+  get cellEditMode(): boolean {
+    return this.cellEditing;
+  }
+
+  set cellEditMode(on: boolean) {
+    this.cellEditing = on;
+    if (!on) this.cellEditWaiters.splice(0).forEach((resume) => resume());
+  }
+
+  /** Run a batch: all of it, or (by default) none of it. */
+  async execute(ops: Operation[], run: RunRecord, delayForCellEdit: boolean): Promise<void> {
+    await null; // a round trip: never synchronous
+    const record = {
+      requestBytes: jsonBytes(ops.map((o) => o.request)),
+      responseBytes: 0,
+      operations: ops.length,
+      failed: false,
+    };
+    run.syncs.push(record);
+    if (ops.length === 0) return;
+    if (record.requestBytes > this.payloadLimitBytes) {
+      record.failed = true;
+      fail(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload (${record.requestBytes} bytes) exceeds the ${this.payloadLimitBytes}-byte limit.`
+      );
+    }
+    if (this.cellEditing) {
+      if (delayForCellEdit && this.supports("ExcelApi", "1.11"))
+        await new Promise<void>((resume) => this.cellEditWaiters.push(resume));
+      else {
+        record.failed = true;
+        fail(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."
+        );
+      }
+    }
+    const writes = ops.some((o) => o.mutates);
+    const batch = new Batch(this, writes ? this.book.clone() : this.book);
+    const commits: Commit[] = [];
+    try {
+      for (const op of ops) {
+        const commit = op.run(batch);
+        if (commit) commits.push(commit);
+      }
+      batch.calculate();
+      record.responseBytes = jsonBytes(commits.map((c) => c.response));
+      if (record.responseBytes > this.payloadLimitBytes) {
+        fail(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload (${record.responseBytes} bytes) exceeds the ${this.payloadLimitBytes}-byte limit.`
+        );
+      }
+    } catch (e) {
+      record.failed = true;
+      if (writes && this.failedBatches === "partly-applied") this.book = batch.book;
+      throw e instanceof SimOfficeError ? e : new SimOfficeError("GeneralException", String(e));
+    }
+    this.book = batch.book;
+    commits.forEach((c) => c.apply());
+    this.dispatch(batch.events);
+  }
+
+  /** Apply a change as the user (or a co-author) makes it, then deliver its events. */
+  async actAsUser(source: EventSource, change: (batch: Batch) => void): Promise<void> {
+    const batch = new Batch(this, this.book, source);
+    change(batch);
+    batch.calculate();
+    this.dispatch(batch.events);
+    await this.idle();
+  }
+
+  register(registration: Registration): void {
+    this.registrations.push(registration);
+  }
+
+  unregister(sheetId: string | null, event: EventName, handler: (args: unknown) => unknown): void {
+    const i = this.registrations.findIndex(
+      (r) => r.sheetId === sheetId && r.event === event && r.handler === handler
+    );
+    if (i >= 0) this.registrations.splice(i, 1);
+  }
+
+  /** Resolves once every event handler called so far has finished (including the batches it ran). */
+  async idle(): Promise<void> {
+    while (this.pendingHandlers.size) await Promise.all([...this.pendingHandlers]);
+  }
+
+  private dispatch(events: PendingEvent[]): void {
+    for (const e of events) {
+      for (const r of this.registrations) {
+        if (r.event !== e.event || (r.sheetId !== null && r.sheetId !== e.sheetId)) continue;
+        const call = Promise.resolve()
+          .then(() => r.handler({ ...e.args }))
+          .then(
+            () => undefined,
+            (err) => void this.handlerErrors.push(err)
+          );
+        this.pendingHandlers.add(call);
+        void call.finally(() => this.pendingHandlers.delete(call));
+      }
+    }
+  }
+}
+
+function compareVersions(a: string, b: string): number {
+  const p = a.split(".").map(Number);
+  const q = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(p.length, q.length); i++) {
+    const d = (p[i] ?? 0) - (q[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

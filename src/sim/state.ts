@@ -1,0 +1,270 @@
+import { isError, type Scalar } from "./formula/values";
+import { readInput } from "./api/cell-io";
+import {
+  areaA1,
+  cellCount,
+  columnLetters,
+  intersects,
+  keyCol,
+  keyRow,
+  parseAddress,
+  type Area,
+} from "./model/address";
+import type { CalculationMode, SimBook, SimCell, SimSheet } from "./model/book";
+import { highlightedCells } from "./model/calc";
+import type { Batch, EventSource, SimSession } from "./session";
+import { toXlsx } from "./xlsx";
+
+export interface UserEdit {
+  /** "Local": this user typed it; "Remote": a co-author did. */
+  source?: EventSource;
+}
+
+export interface PaintedCell {
+  address: string;
+  fill: string | null;
+  fontColor: string | null;
+  conditionalFormatId: string;
+}
+
+/** Everything a workbook holds, as plain data: compare two of them to prove nothing else changed. */
+export interface BookSnapshot {
+  calculationMode: CalculationMode;
+  names: Record<string, string>;
+  sheets: {
+    name: string;
+    visibility: string;
+    protected: boolean;
+    cells: Record<string, Omit<SimCell, "value"> & { value: string | number | boolean | null }>;
+    merges: string[];
+    names: Record<string, string>;
+    conditionalFormats: {
+      address: string;
+      formula: string;
+      fill: string | null;
+      fontColor: string | null;
+    }[];
+    notes: Record<string, string>;
+    columnWidths: Record<string, number>;
+  }[];
+}
+
+/**
+ * The simulated Excel seen from outside the add-in: act as the user (or a co-author),
+ * switch cell-edit mode, and inspect what the add-in did.
+ */
+export class SimState {
+  constructor(private readonly session: SimSession) {}
+
+  /** The workbook as it is now (read it; change it through the methods below or the API). */
+  get book(): SimBook {
+    return this.session.book;
+  }
+
+  /** What a failing batch leaves: nothing (the default), or, as Excel does, the operations before the failure. */
+  get failedBatches(): "rolled-back" | "partly-applied" {
+    return this.session.failedBatches;
+  }
+
+  set failedBatches(mode: "rolled-back" | "partly-applied") {
+    this.session.failedBatches = mode;
+  }
+
+  /** Errors thrown by the add-in's event handlers (Excel swallows them). */
+  get handlerErrors(): readonly unknown[] {
+    return this.session.handlerErrors;
+  }
+
+  /** The user is typing in a cell: batches fail with InvalidOperationInCellEditMode, or wait with delayForCellEdit. */
+  enterCellEdit(): void {
+    this.session.cellEditMode = true;
+  }
+
+  /** Enter or Esc: batches waiting for the edit to end now run. */
+  exitCellEdit(): void {
+    this.session.cellEditMode = false;
+  }
+
+  /** Type a value into a cell (text is read as Excel reads typed input). Resolves after the add-in's handlers ran. */
+  setValue(
+    sheet: string,
+    address: string,
+    value: number | string | boolean | null,
+    edit: UserEdit = {}
+  ): Promise<void> {
+    return this.edit(sheet, address, edit, (s, row, col) => {
+      const input = readInput(value ?? "");
+      if (input === "unchanged" || input.formula !== undefined)
+        throw new Error(`use setFormula for ${String(value)}`);
+      s.updateCell(row, col, { value: input.value, formula: undefined });
+    });
+  }
+
+  /** Enter a formula ("=A1*2" or "A1*2"). */
+  setFormula(sheet: string, address: string, formula: string, edit: UserEdit = {}): Promise<void> {
+    return this.edit(sheet, address, edit, (s, row, col) =>
+      s.updateCell(row, col, { value: null, formula: formula.replace(/^=/, "") })
+    );
+  }
+
+  protect(sheet: string): void {
+    this.sheet(sheet).isProtected = true;
+  }
+
+  unprotect(sheet: string): void {
+    this.sheet(sheet).isProtected = false;
+  }
+
+  /** Lock or unlock cells (takes effect when the sheet is protected). */
+  setLocked(sheet: string, address: string, locked: boolean): void {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    for (let r = a.r1; r <= a.r2; r++)
+      for (let c = a.c1; c <= a.c2; c++) s.updateCell(r, c, { locked });
+  }
+
+  /** Merge cells as Excel does: the top-left value stays, the others are cleared. */
+  merge(sheet: string, address: string): void {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    if (cellCount(a) < 2) throw new Error(`${address} is a single cell`);
+    if (s.merges.some((m) => intersects(m, a)))
+      throw new Error(`${address} overlaps a merged area`);
+    for (let r = a.r1; r <= a.r2; r++) {
+      for (let c = a.c1; c <= a.c2; c++)
+        if (r !== a.r1 || c !== a.c1) s.updateCell(r, c, { value: null, formula: undefined });
+    }
+    s.merges.push(a);
+  }
+
+  /** Click a cell: a merged cell selects its whole area. */
+  select(sheet: string, address: string): void {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    const merged = s.merges.find((m) => intersects(m, a));
+    this.book.activeSheetId = s.id;
+    this.book.selection = { sheetId: s.id, area: merged && cellCount(a) === 1 ? merged : a };
+  }
+
+  /** Switch calculation mode; back to automatic recalculates, as Excel does. */
+  setCalculationMode(mode: CalculationMode): Promise<void> {
+    return this.session.actAsUser("Local", (batch) => {
+      batch.book.calculationMode = mode;
+      batch.book.dirty = true;
+    });
+  }
+
+  /** F9: recalculate everything, whatever the mode. */
+  calculate(): Promise<void> {
+    return this.session.actAsUser("Local", (batch) => {
+      const mode = batch.book.calculationMode;
+      batch.book.calculationMode = "Automatic";
+      batch.book.dirty = true;
+      batch.calculate();
+      batch.book.calculationMode = mode;
+    });
+  }
+
+  /** A cell's value: a number, text, a boolean, an error code such as "#REF!", or null when empty. */
+  value(sheet: string, address: string): number | string | boolean | null {
+    const a = this.area(address);
+    return plain(this.sheet(sheet).cell(a.r1, a.c1).value);
+  }
+
+  /** A cell's formula with "=", or null. */
+  formula(sheet: string, address: string): string | null {
+    const a = this.area(address);
+    const f = this.sheet(sheet).cell(a.r1, a.c1).formula;
+    return f === undefined ? null : `=${f}`;
+  }
+
+  /** The cells the sheet's conditional formats paint now, each with its winning rule (what the preview shows). */
+  highlighted(sheet: string): PaintedCell[] {
+    return highlightedCells(this.book, this.sheet(sheet)).map((h) => ({
+      address: `${columnLetters(h.col)}${h.row}`,
+      fill: h.fill,
+      fontColor: h.fontColor,
+      conditionalFormatId: h.conditionalFormatId,
+    }));
+  }
+
+  snapshot(): BookSnapshot {
+    const book = this.book;
+    const names = (m: SimSheet["names"]) =>
+      Object.fromEntries([...m.values()].map((n) => [n.name, n.formula]));
+    return {
+      calculationMode: book.calculationMode,
+      names: names(book.names),
+      sheets: book.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        protected: s.isProtected,
+        cells: Object.fromEntries(
+          [...s.cells].map(([key, c]) => [
+            `${columnLetters(keyCol(key))}${keyRow(key)}`,
+            { ...c, value: plain(c.value) },
+          ])
+        ),
+        merges: s.merges.map((m) => areaA1(m)),
+        names: names(s.names),
+        conditionalFormats: s.conditionalFormats.map((cf) => ({
+          address: areaA1(cf.area),
+          formula: cf.formula,
+          fill: cf.fill,
+          fontColor: cf.fontColor,
+        })),
+        notes: Object.fromEntries(
+          s.notes.map((n) => [`${columnLetters(n.col)}${n.row}`, n.content])
+        ),
+        columnWidths: Object.fromEntries(
+          [...s.columnWidths].map(([c, w]) => [columnLetters(c), w])
+        ),
+      })),
+    };
+  }
+
+  /** Resolves when every event handler called so far (and the batches it ran) has finished. */
+  idle(): Promise<void> {
+    return this.session.idle();
+  }
+
+  /** The workbook as .xlsx bytes (conditional formats are not kept: the writer does not support them). */
+  toXlsx(): Uint8Array {
+    return toXlsx(this.book);
+  }
+
+  private edit(
+    sheet: string,
+    address: string,
+    edit: UserEdit,
+    change: (s: SimSheet, row: number, col: number) => void
+  ): Promise<void> {
+    return this.session.actAsUser(edit.source ?? "Local", (batch: Batch) => {
+      const s = batch.book.sheetByName(sheet) ?? missing(sheet);
+      const a = this.area(address);
+      if (s.isProtected && s.cell(a.r1, a.c1).locked)
+        throw new Error(`'${sheet}'!${address} is locked on a protected sheet`);
+      change(s, a.r1, a.c1);
+      batch.edited(s, { r1: a.r1, c1: a.c1, r2: a.r1, c2: a.c1 });
+    });
+  }
+
+  private sheet(name: string): SimSheet {
+    return this.book.sheetByName(name) ?? missing(name);
+  }
+
+  private area(address: string): Area {
+    return (
+      parseAddress(address) ??
+      (() => {
+        throw new Error(`not an address: ${address}`);
+      })()
+    );
+  }
+}
+
+const missing = (sheet: string): never => {
+  throw new Error(`no sheet named ${sheet}`);
+};
+
+const plain = (v: Scalar): number | string | boolean | null => (isError(v) ? v.code : v);

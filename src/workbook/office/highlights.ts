@@ -1,0 +1,160 @@
+/// <reference types="office-js" />
+import { cellLabel } from "../../engine/cell";
+import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
+import { withoutSheet } from "./address";
+import type { ExcelHost } from "./excel-host";
+
+/** Excel's own "Light red fill with dark red text" and its yellow and blue siblings. */
+const FILL: Record<Highlight["severity"], string> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+  info: "#DDEBF7",
+};
+const FONT: Record<Highlight["severity"], string> = {
+  error: "#9C0006",
+  warning: "#9C5700",
+  info: "#1F4E78",
+};
+
+/** The add-in's marks found on one sheet, and the cells holding the user's own notes. */
+interface SheetMarks {
+  sheet: Excel.Worksheet;
+  isProtected: boolean;
+  formats: Excel.ConditionalFormat[];
+  notes: Excel.Note[];
+  userNoteCells: Set<string>;
+}
+
+const isOurNote = (content: string) => content.startsWith(HIGHLIGHT_MARKER);
+
+/**
+ * Every sheet's marks, in three syncs whatever the number of sheets: the sheets; then
+ * every sheet's conditional formats and notes at once; then the rules of the custom
+ * formats (and where the user's notes are, on `noteSheets`).
+ */
+async function findMarks(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  noteSheets: Set<string>
+): Promise<SheetMarks[]> {
+  const withNotes = host.supports("1.18");
+  const sheets = context.workbook.worksheets.load("items/name, items/protection/protected");
+  await context.sync();
+  const listed = sheets.items.map((sheet) => ({
+    sheet,
+    formats: sheet.getRange().conditionalFormats.load("items/type"),
+    notes: withNotes ? sheet.notes.load("items/content") : null,
+  }));
+  await context.sync();
+  const detailed = listed.map(({ sheet, formats, notes }) => ({
+    sheet,
+    rules: formats.items
+      .filter((cf) => cf.type === "Custom")
+      .map((cf) => ({ cf, rule: cf.custom.rule.load("formula") })),
+    notes: notes?.items ?? [],
+    userNotes: noteSheets.has(sheet.name.toLowerCase())
+      ? (notes?.items ?? [])
+          .filter((n) => !isOurNote(n.content))
+          .map((n) => n.getLocation().load("address"))
+      : [],
+  }));
+  if (detailed.some((d) => d.rules.length || d.userNotes.length)) await context.sync();
+  return detailed.map((d) => ({
+    sheet: d.sheet,
+    isProtected: d.sheet.protection.protected,
+    formats: d.rules
+      .filter(({ rule }) => rule.formula.includes(HIGHLIGHT_MARKER))
+      .map(({ cf }) => cf),
+    notes: d.notes.filter((n) => isOurNote(n.content)),
+    userNoteCells: new Set(d.userNotes.map((r) => withoutSheet(r.address))),
+  }));
+}
+
+const hasMarks = (m: SheetMarks) => m.formats.length + m.notes.length > 0;
+
+const protectedSheet = (sheet: string): WriteProblem => ({
+  cell: sheet,
+  reason: "protected",
+  message: `sheet '${sheet}' is protected: unprotect it to change its marks`,
+});
+
+function removeMarks(found: SheetMarks[]): number {
+  let removed = 0;
+  for (const m of found) {
+    for (const item of [...m.formats, ...m.notes]) item.delete();
+    removed += m.formats.length + m.notes.length;
+  }
+  return removed;
+}
+
+/**
+ * Remove exactly the add-in's marks on every sheet: conditional formats whose rule holds
+ * the marker and notes that start with it. The user's formats, fills, fonts, number
+ * formats and own conditional formats are never touched. Returns how many conditional
+ * formats and notes were removed.
+ */
+export async function clearHighlights(host: ExcelHost): Promise<number> {
+  if (!host.supports("1.6")) return 0;
+  return host.write({ sheet: "", address: HIGHLIGHT_MARKER }, async (context) => {
+    const found = await findMarks(context, host, new Set());
+    const blocked = found.filter((m) => m.isProtected && hasMarks(m));
+    if (blocked.length) throw new WriteBlocked(blocked.map((m) => protectedSheet(m.sheet.name)));
+    const removed = removeMarks(found);
+    if (removed) await context.sync();
+    return removed;
+  });
+}
+
+/**
+ * Replace the add-in's marks with these: one custom conditional format per mark (a fill by
+ * severity while its formula holds) and, with ExcelApi 1.18, one note per marked cell unless
+ * the user has a note there. All in one batch after the reads.
+ */
+export async function setHighlights(host: ExcelHost, marks: Highlight[]): Promise<void> {
+  if (!host.supports("1.6"))
+    throw new Error("Marking cells needs Excel with ExcelApi 1.6 or later (conditional formats).");
+  const first = marks[0] ?? { sheet: "", address: HIGHLIGHT_MARKER };
+  await host.write(first, async (context) => {
+    const marked = new Map(marks.map((m) => [m.sheet.toLowerCase(), m.sheet]));
+    const found = await findMarks(context, host, new Set(marked.keys()));
+    const bySheet = new Map(found.map((m) => [m.sheet.name.toLowerCase(), m]));
+    const problems: WriteProblem[] = [];
+    for (const [key, sheet] of marked) {
+      if (!bySheet.has(key))
+        problems.push({
+          cell: sheet,
+          reason: "missing-sheet",
+          message: `sheet '${sheet}' does not exist`,
+        });
+    }
+    for (const m of found)
+      if (m.isProtected && (hasMarks(m) || marked.has(m.sheet.name.toLowerCase())))
+        problems.push(protectedSheet(m.sheet.name));
+    if (problems.length) throw new WriteBlocked(problems);
+
+    removeMarks(found);
+    const notes = new Map<string, { target: SheetMarks; address: string; lines: string[] }>();
+    for (const mark of marks) {
+      const target = bySheet.get(mark.sheet.toLowerCase())!;
+      const address = mark.address.replace(/\$/g, "");
+      const cf = target.sheet.getRange(address).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = mark.formula;
+      cf.custom.format.fill.color = FILL[mark.severity];
+      cf.custom.format.font.color = FONT[mark.severity];
+      const key = cellLabel(target.sheet.name, address);
+      const note = notes.get(key) ?? { target, address, lines: [] };
+      note.lines.push(mark.note);
+      notes.set(key, note);
+    }
+    if (host.supports("1.18")) {
+      for (const { target, address, lines } of notes.values()) {
+        if (target.userNoteCells.has(address)) continue;
+        target.sheet.notes.add(
+          target.sheet.getRange(address),
+          `${HIGHLIGHT_MARKER}: ${lines.join("\n")}`
+        );
+      }
+    }
+    await context.sync();
+  });
+}

@@ -1,0 +1,1 @@
+export { createOfficeWorkbook, type OfficeWorkbookOptions } from "./office-workbook";

@@ -1,0 +1,33 @@
+/// <reference types="office-js" />
+import type { Workbook } from "../port";
+import { ExcelHost, type OfficeWorkbookOptions } from "./excel-host";
+import { clearHighlights, setHighlights } from "./highlights";
+import { onChange, select, selection } from "./host";
+import { readRanges } from "./read-cells";
+import { readGrid, readStructure } from "./read";
+import { addSheet, checkWrites, updateNames, writeCells } from "./write";
+
+export type { OfficeWorkbookOptions } from "./excel-host";
+
+/**
+ * The workbook port over Office.js. One Validate reads in at most three syncs (structure,
+ * sheet-level names, every bound cell), each request well under Excel on the web's 5 MB;
+ * every write is checked first and then done in one batch.
+ */
+export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook {
+  const host = new ExcelHost(opts);
+  return {
+    structure: () => readStructure(host),
+    readRanges: (refs) => readRanges(host, refs),
+    readGrid: (sheet) => readGrid(host, sheet),
+    checkWrites: (cells) => checkWrites(host, cells),
+    writeCells: (writes) => writeCells(host, writes),
+    updateNames: (add, remove) => updateNames(host, add, remove),
+    setHighlights: (marks) => setHighlights(host, marks),
+    clearHighlights: () => clearHighlights(host),
+    addSheet: (spec) => addSheet(host, spec),
+    selection: () => selection(host),
+    select: (ref) => select(host, ref),
+    onChange: (listener) => onChange(host, listener),
+  };
+}

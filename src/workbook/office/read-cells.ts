@@ -1,0 +1,152 @@
+/// <reference types="office-js" />
+import { BLANK, type CellContent } from "../../engine/cell";
+import { rangeKey, type RangeRead, type RangeRef } from "../port";
+import {
+  areaA1,
+  cellCount,
+  contains,
+  parseArea,
+  sameArea,
+  withoutSheet,
+  type Area,
+} from "./address";
+import { officeCellContent } from "./cell-content";
+import type { ExcelHost } from "./excel-host";
+import { coverCells, type CellPosition } from "./rectangles";
+
+/** Bound ranges larger than this are judged by their size alone (as the .xlsx reader does). */
+const MAX_RANGE_CELLS = 10000;
+/**
+ * What one request may carry, estimated: Excel on the web refuses 5 MB. A cell costs its
+ * value, formula, format and type in the response; a rectangle costs a few operations.
+ */
+const REQUEST_BUDGET_BYTES = 3_000_000;
+const BYTES_PER_CELL = 64;
+const BYTES_PER_RECTANGLE = 400;
+const BUDGET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL);
+
+/**
+ * Every bound range in one sync (more only past ~45,000 bound cells): per sheet, one
+ * rectangle covering the ranges' top-left cells (a few when the sheets together would
+ * read too much), with values, formulas, formats and types, and the merged areas it
+ * touches (ExcelApi 1.13).
+ */
+export async function readRanges(
+  host: ExcelHost,
+  refs: RangeRef[]
+): Promise<Map<string, RangeRead>> {
+  const parsed = refs.flatMap((ref) => {
+    const area = parseArea(ref.address);
+    return area ? [{ ref, area }] : [];
+  });
+  const bySheet = new Map<string, CellPosition[]>();
+  for (const { ref, area } of parsed) {
+    const cells = bySheet.get(ref.sheet) ?? [];
+    cells.push({ row: area.r1, col: area.c1 });
+    bySheet.set(ref.sheet, cells);
+  }
+  const sheets = new Map<string, SheetCells>();
+  const sheetCells = (name: string) => {
+    const key = name.toLowerCase();
+    if (!sheets.has(key)) sheets.set(key, new SheetCells());
+    return sheets.get(key)!;
+  };
+  const plan = [...coverCells(bySheet, BUDGET_CELLS)].flatMap(([sheet, rects]) =>
+    rects.map((rect) => ({ sheet, rect }))
+  );
+  if (plan.length) {
+    await host.read(async (context) => {
+      for (const chunk of withinBudget(plan)) {
+        const pending = chunk.map(({ sheet, rect }) => queueRectangle(context, host, sheet, rect));
+        // One sync per ~3 MB of cells: a single one below ~45,000 bound cells.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        pending.forEach((p) => p.collect(sheetCells(p.sheet)));
+      }
+    });
+  }
+  return new Map(
+    parsed.map(({ ref, area }) => [
+      rangeKey(ref),
+      (sheets.get(ref.sheet.toLowerCase()) ?? new SheetCells()).read(area),
+    ])
+  );
+}
+
+type Planned = { sheet: string; rect: Area };
+
+/** Rectangles grouped so no request is estimated above the budget: almost always one group. */
+function withinBudget(plan: Planned[]): Planned[][] {
+  const chunks: Planned[][] = [[]];
+  let used = 0;
+  for (const p of plan) {
+    const cost = BYTES_PER_RECTANGLE + cellCount(p.rect) * BYTES_PER_CELL;
+    if (used + cost > REQUEST_BUDGET_BYTES && used > 0) {
+      chunks.push([]);
+      used = 0;
+    }
+    chunks[chunks.length - 1].push(p);
+    used += cost;
+  }
+  return chunks;
+}
+
+/** Queue one rectangle's read; `collect` files it after the sync. */
+function queueRectangle(context: Excel.RequestContext, host: ExcelHost, sheet: string, rect: Area) {
+  const range = context.workbook.worksheets
+    .getItem(sheet)
+    .getRange(areaA1(rect))
+    .load("values, formulas, numberFormat, valueTypes");
+  const merged = host.supports("1.13")
+    ? range.getMergedAreasOrNullObject().load("areas/items/address")
+    : null;
+  return {
+    sheet,
+    collect(into: SheetCells): void {
+      into.addRange(rect, range);
+      if (merged && !merged.isNullObject)
+        into.addMerges(merged.areas.items.map((a) => parseArea(withoutSheet(a.address))));
+    },
+  };
+}
+
+/** What was read of one sheet: cell contents by position and the merged areas met; answers the port's RangeRead. */
+class SheetCells {
+  private readonly contents = new Map<string, CellContent>();
+  private readonly merges: Area[] = [];
+
+  addRange(rect: Area, range: Excel.Range): void {
+    const { values, formulas, valueTypes, numberFormat } = range;
+    for (let i = 0; i <= rect.r2 - rect.r1; i++) {
+      for (let j = 0; j <= rect.c2 - rect.c1; j++) {
+        const content = officeCellContent(
+          values[i][j],
+          formulas[i][j],
+          valueTypes[i][j],
+          numberFormat[i][j]
+        );
+        this.contents.set(`${rect.r1 + i}:${rect.c1 + j}`, content);
+      }
+    }
+  }
+
+  addMerges(areas: (Area | null)[]): void {
+    for (const a of areas) if (a && !this.merges.some((m) => sameArea(m, a))) this.merges.push(a);
+  }
+
+  /** As the .xlsx reader answers: the top-left cell's content, the size, and how the range meets merged areas. */
+  read(area: Area): RangeRead {
+    const count = cellCount(area);
+    const containing =
+      count === 1 ? this.merges.find((m) => contains(m, area.r1, area.c1)) : undefined;
+    return {
+      content: this.contents.get(`${area.r1}:${area.c1}`) ?? BLANK,
+      cellCount: Math.min(count, MAX_RANGE_CELLS + 1),
+      isMergedArea: count > 1 && this.merges.some((m) => sameArea(m, area)),
+      insideMergeOf:
+        containing && !(containing.r1 === area.r1 && containing.c1 === area.c1)
+          ? areaA1(containing)
+          : null,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+/// <reference types="office-js" />
+import { validateWorkbook } from "../../src/workbook/validate";
+import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { writeXlsx } from "../../src/workbook/xlsx/writer";
+import { dailyWorkbook, officeOverSim } from "./fixtures";
+
+const FOUR_MB = 4 * 1024 * 1024;
+
+describe.each([150, 1500, 15000])("Validate through Office.js, %i bound lines", (lines) => {
+  it("reads in at most 3 syncs, each request and response under 4 MB, and finds what the .xlsx adapter finds", async () => {
+    const bytes = writeXlsx(dailyWorkbook(lines));
+    const { sim, wb } = officeOverSim({ workbook: bytes });
+    const { result, syncs } = await sim.meter.measure(() => validateWorkbook(wb));
+    expect(syncs.length).toBeLessThanOrEqual(3);
+    for (const s of syncs) {
+      expect(s.requestBytes).toBeLessThan(FOUR_MB);
+      expect(s.responseBytes).toBeLessThan(FOUR_MB);
+    }
+    const expected = await validateWorkbook(new XlsxReader(bytes));
+    expect(expected.scopes.reduce((n, s) => n + s.findings.length, 0)).toBeGreaterThan(0);
+    expect(result).toEqual(expected);
+  });
+});
