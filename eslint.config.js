@@ -20,7 +20,13 @@ const tsParser = require(
   require.resolve("@typescript-eslint/parser", { paths: [require.resolve("eslint-plugin-office-addins")] })
 );
 
-const ADDIN_FILES = ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/commands/**/*.ts"];
+const ADDIN_FILES = [
+  "src/taskpane/**/*.{ts,tsx}",
+  "src/functions/**/*.ts",
+  "src/commands/**/*.ts",
+  "src/workbook/office/**/*.ts",
+  "src/sim/**/*.ts",
+];
 
 // The plugin's recommended config is [js recommended, prettier's rule switch-offs, the TypeScript block].
 // Its TypeScript block only matches *.ts and friends, not *.tsx, so each piece is re-scoped here.

@@ -112,11 +112,19 @@ module.exports = (_env, argv) => {
         ],
       }),
     ],
+    optimization: {
+      // One page loads all three entries (shared runtime): share the engine, the adapter, React and
+      // Fluent UI between them instead of shipping a copy in each, and run one webpack runtime so
+      // every module (the functions' snapshot cache among them) has a single instance.
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
     performance: {
-      // React + Fluent UI v9 + decimal.js is ~350 KB raw (~110 KB gzip): over webpack's 244 KB default
-      // hint, and loaded once per session from cache, so the hint is raised rather than ignored.
-      maxEntrypointSize: 600 * 1024,
-      maxAssetSize: 600 * 1024,
+      // The shared vendor chunk (React, Fluent UI v9, decimal.js) is ~690 KB raw, ~190 KB gzip, loaded
+      // once per session from cache. The budget that matters is the page's gzip total, which
+      // `npm run bench -- --check` holds under 250 KB; this raw-size hint only flags a sudden jump.
+      maxEntrypointSize: 900 * 1024,
+      maxAssetSize: 800 * 1024,
     },
     devServer: {
       port: DEV_PORT,

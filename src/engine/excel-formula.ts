@@ -30,7 +30,9 @@ export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
   };
   let body: string;
   if (f.op === "sum") {
-    body = f.terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}${part(t)}`).join("");
+    // An unbound part worth nothing adds nothing: leaving it out keeps the formula readable.
+    const kept = f.terms.filter((t) => opts.isBound(t.code) || !inlineValue(t.code, opts).isZero());
+    body = kept.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}${part(t)}`).join("") || "0";
   } else {
     const args = f.terms.map(part);
     if (f.floorDollars) args.push(new Dec(f.floorDollars).div(unit).toFixed());
@@ -40,8 +42,12 @@ export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
   return `=${body}`;
 }
 
+function inlineValue(code: Code, opts: ExcelFormulaOptions): Dec {
+  return opts.evaluator ? opts.evaluator.value(code).value : new Dec(0);
+}
+
 /** An unbound part: its value where the evaluator knows it, wrapped so a negative value keeps its sign. */
 function inline(code: Code, opts: ExcelFormulaOptions): string {
-  const v = opts.evaluator ? opts.evaluator.value(code).value : new Dec(0);
+  const v = inlineValue(code, opts);
   return v.isNegative() ? `(${v.toFixed()})` : v.toFixed();
 }

@@ -24,6 +24,7 @@ import { checkLine, lineValue, statementStatus } from "./bound";
 import { BadArgument, NotAvailable, UnreadableCell } from "./errors";
 import { earlyWarning as earlyWarningPure, excess as excessPure, label as labelPure } from "./pure";
 import { scopeFor } from "./scope";
+import { connectToExcel } from "./excel-source";
 import { workbookReport } from "./snapshot";
 
 type Runtime = typeof globalThis.CustomFunctions;
@@ -187,3 +188,6 @@ export async function status(
 ): Promise<string> {
   return guardAsync(async () => statementStatus(await scopeOfCall(scope, invocation), statement));
 }
+
+// Inside Excel (or the preview, which supplies both globals) the functions read the workbook itself.
+if (typeof Office !== "undefined" && typeof Excel !== "undefined") connectToExcel();

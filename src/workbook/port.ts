@@ -87,7 +87,7 @@ export interface CellWrite {
   bold?: boolean;
 }
 
-export type WriteProblemReason = "protected" | "locked" | "merged" | "editing" | "missing-sheet" | "too-large";
+export type WriteProblemReason = "protected" | "locked" | "merged" | "editing" | "missing-sheet";
 
 /** Why a write cannot happen, naming the cell: shown to the user, nothing written. */
 export interface WriteProblem {
@@ -141,7 +141,7 @@ export interface WorkbookWriter {
   updateNames(add: NameSpec[], remove: { name: string; sheet: string | null }[]): Promise<void>;
   /** Replace the add-in's marks with these. */
   setHighlights(marks: Highlight[]): Promise<void>;
-  /** Remove exactly the add-in's own marks (conditional formats and notes); the user's formats stay as they were. Returns how many. */
+  /** Remove exactly the add-in's own marks (conditional formats and notes); the user's formats stay as they were. Returns how many cells were unmarked. */
   clearHighlights(): Promise<number>;
   /** Insert a sheet (name made unique if taken), its cells and its names, in one batch. Returns the name used. */
   addSheet(spec: SheetSpec): Promise<string>;

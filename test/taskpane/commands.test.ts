@@ -8,7 +8,7 @@ jest.mock("../../src/workbook/office", () => ({ createOfficeWorkbook: () => work
 
 const published: RibbonResult[] = [];
 const showAsTaskpane = jest.fn(async () => undefined);
-const supported = new Set(["1.4", "1.6", "1.8", "1.18", "1.20", "1.1"]);
+const supported = new Set(["1.4", "1.6", "1.7", "1.8", "1.9", "1.18", "1.20", "1.1"]);
 
 beforeAll(() => {
   const target = new EventTarget();

@@ -21,7 +21,7 @@ function tabOrder(root: HTMLElement): HTMLElement[] {
 
 describe("pane shell", () => {
   it("shows every unavailable capability as a visible sentence and disables what depends on it", async () => {
-    const caps = detectCapabilities((_name, v) => v === "1.4"); // names only
+    const caps = detectCapabilities((_name, v) => v === "1.7"); // names only
     const { actions } = fakeActions({}, caps);
     await renderPane(actions);
     const notices = screen.getByRole("list", { hidden: false });

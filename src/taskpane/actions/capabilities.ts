@@ -5,9 +5,11 @@ export type Capability = Exclude<keyof Capabilities, "unavailable">;
 
 /** The ExcelApi requirement set behind each capability. */
 const REQUIREMENT: Record<Capability, string> = {
-  names: "1.4",
+  // Names exist from 1.4, but reading what a name refers to (NamedItem.formula) needs 1.7.
+  names: "1.7",
   conditionalFormats: "1.6",
-  events: "1.8",
+  // onCalculated and enableEvents are 1.8; the workbook-wide onChanged the pane listens to is 1.9.
+  events: "1.9",
   notes: "1.18",
   undoGroups: "1.20",
 };
@@ -15,10 +17,10 @@ const REQUIREMENT: Record<Capability, string> = {
 /** What the user loses when a requirement set is missing, in plain English. */
 const UNAVAILABLE: Record<Capability, string> = {
   names:
-    "Binding, validation, recompute and templates need Excel with ExcelApi 1.4; only the FOCUS functions work here.",
+    "Binding, validation, recompute and templates need Excel with ExcelApi 1.7; only the FOCUS functions work here.",
   conditionalFormats:
     "Highlighting needs Excel with ExcelApi 1.6; findings are listed in the pane but cells are not marked.",
-  events: "Live validation needs Excel with ExcelApi 1.8; press Validate after editing.",
+  events: "Live validation needs Excel with ExcelApi 1.9; press Validate after editing.",
   notes: "Notes need Excel with ExcelApi 1.18; marks are shown without notes.",
   undoGroups:
     "Undoing Recompute or Insert template in one step needs Excel with ExcelApi 1.20; save the workbook before using them.",

@@ -78,20 +78,21 @@ const protectedSheet = (sheet: string): WriteProblem => ({
   message: `sheet '${sheet}' is protected: unprotect it to change its marks`,
 });
 
+/** Delete the marks found; returns how many cells were unmarked (one format per marked cell, a note beside it at most). */
 function removeMarks(found: SheetMarks[]): number {
-  let removed = 0;
+  let cells = 0;
   for (const m of found) {
     for (const item of [...m.formats, ...m.notes]) item.delete();
-    removed += m.formats.length + m.notes.length;
+    cells += Math.max(m.formats.length, m.notes.length);
   }
-  return removed;
+  return cells;
 }
 
 /**
  * Remove exactly the add-in's marks on every sheet: conditional formats whose rule holds
  * the marker and notes that start with it. The user's formats, fills, fonts, number
- * formats and own conditional formats are never touched. Returns how many conditional
- * formats and notes were removed.
+ * formats and own conditional formats are never touched. Returns how many cells were
+ * unmarked.
  */
 export async function clearHighlights(host: ExcelHost): Promise<number> {
   if (!host.supports("1.6")) return 0;
