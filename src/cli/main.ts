@@ -154,7 +154,8 @@ function version(): string {
   }
 }
 
-if (require.main === module) {
+/** The command as a process: real streams, exit code, and never a stack trace on the terminal. */
+export function main(): void {
   run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -171,3 +172,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main();

@@ -35,7 +35,7 @@ import {
   zipParts,
 } from "./ooxml";
 import { readRels, XlsxWorkbook } from "./reader";
-import { decodeEntities, localName, XmlError } from "./xml";
+import { decodeEntities, findTagEnd, localName, XmlError } from "./xml";
 import { WorkbookFileError } from "./zip";
 
 export type Severity = "error" | "warning" | "info";
@@ -192,17 +192,6 @@ function eachTag(xml: string, fn: (t: Tag) => void): void {
   }
 }
 
-function findTagEnd(xml: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
-  }
-  return -1;
-}
 
 const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 

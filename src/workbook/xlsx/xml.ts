@@ -102,7 +102,7 @@ function isSpace(c: number): boolean {
 }
 
 /** The ">" that ends a tag, skipping quoted attribute values. */
-function findTagEnd(xml: string, from: number): number {
+export function findTagEnd(xml: string, from: number): number {
   let quote = 0;
   for (let i = from; i < xml.length; i++) {
     const c = xml.charCodeAt(i);
