@@ -2,7 +2,7 @@ import { parseA1 } from "./a1";
 import type { BoundLine } from "./check";
 import type { Evaluator } from "./evaluate";
 import { finding, type Finding } from "./findings";
-import { areaContains, formulaRefs } from "./formula-refs";
+import { areaContains, formulaRefs, type FormulaRefs } from "./formula-refs";
 import { lineOf, type RegisteredLine } from "./lines";
 import type { Code, LineDef } from "./types";
 
@@ -12,20 +12,30 @@ import type { Code, LineDef } from "./types";
  * looking through parts that are not bound themselves.
  */
 export function pluggedTotal(line: RegisteredLine, b: BoundLine, bound: Map<Code, BoundLine>, ev: Evaluator): Finding | null {
-  const statement = line.statement;
   const leaves = boundLeaves(line, bound);
   if (leaves.length === 0) return null;
-  const at = { code: line.code, statement, cell: b.cell };
   const formula = b.content.formula;
   const refs = formula ? formulaRefs(formula) : null;
-  if (!formula || !refs || (refs.areas.length === 0 && refs.names.length === 0 && !refs.opaque)) {
-    return finding("plugged-total", {
-      ...at,
-      severity: "info",
-      reported: readNumber(ev, line.code),
-      message: `line ${line.line} (${line.code}) ${line.label} is a typed amount, not a formula over its parts (${leaves.join(", ")})`,
-    });
-  }
+  if (!formula || !refs || (refs.areas.length === 0 && refs.names.length === 0 && !refs.opaque)) return typedTotal(line, b, leaves, ev);
+  return formulaLeavingOut(line, b, formula, refs, leaves, bound);
+}
+
+/** A total typed as a constant while its parts are bound: worth knowing, not wrong. */
+function typedTotal(line: RegisteredLine, b: BoundLine, leaves: Code[], ev: Evaluator): Finding {
+  return finding("plugged-total", {
+    code: line.code,
+    statement: line.statement,
+    cell: b.cell,
+    severity: "info",
+    reported: readNumber(ev, line.code),
+    message: `line ${line.line} (${line.code}) ${line.label} is a typed amount, not a formula over its parts (${leaves.join(", ")})`,
+  });
+}
+
+/** A formula total that leaves out one of its bound parts (judged only when every reference is a part). */
+function formulaLeavingOut(
+  line: RegisteredLine, b: BoundLine, formula: string, refs: FormulaRefs, leaves: Code[], bound: Map<Code, BoundLine>,
+): Finding | null {
   if (refs.opaque || !b.sheet) return null;
   const ownSheet = b.sheet;
   const covers = (leaf: BoundLine): boolean => {
@@ -45,7 +55,9 @@ export function pluggedTotal(line: RegisteredLine, b: BoundLine, bound: Map<Code
   const left = leafLines.filter((l) => !covers(l)).map((l) => l.code);
   if (left.length === 0) return null;
   return finding("plugged-total", {
-    ...at,
+    code: line.code,
+    statement: line.statement,
+    cell: b.cell,
     message: `line ${line.line} (${line.code}) ${line.label}: its formula =${formula} leaves out ${left.map((c) => `${c}${bound.get(c)?.cell ? ` (${bound.get(c)!.cell})` : ""}`).join(", ")}`,
   });
 }
