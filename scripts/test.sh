@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)          # the manifest against the XSDs
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # our generated formulas, computed by a real spreadsheet
+[ -x /usr/bin/chromium ] || need+=(chromium)                          # the browser preview, end to end
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} (apt-get)"
