@@ -3,6 +3,7 @@ import { grouped, type Dec } from "../engine/decimal";
 import type { Finding, Severity } from "../engine/findings";
 import { lineOf, statementOf } from "../engine/lines";
 import type { FileResult } from "./json";
+import { printable } from "./printable";
 
 export interface Style {
   color: boolean;
@@ -12,8 +13,10 @@ const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as c
 type Tone = keyof typeof CODES;
 
 function paint(style: Style, tone: Tone, s: string): string {
-  return style.color ? `\u001b[${CODES[tone]}m${s}\u001b[0m` : s;
+  const text = printable(s);
+  return style.color ? `\u001b[${CODES[tone]}m${text}\u001b[0m` : text;
 }
+
 
 const SEVERITY_TONE: Record<Severity, Tone> = { error: "red", warning: "yellow", info: "dim" };
 const STATUS_TEXT = { ok: "OK", "below-target": "BELOW TARGET", deficient: "DEFICIENT", "not-bound": "not bound" } as const;
@@ -28,7 +31,7 @@ export function renderHuman(results: FileResult[], style: Style): string {
   for (const r of results) {
     out.push(paint(style, "bold", r.file));
     if (r.error) {
-      out.push(`  ${paint(style, "red", "cannot check:")} ${r.error}`, "");
+      out.push(`  ${paint(style, "red", "cannot check:")} ${printable(r.error)}`, "");
       continue;
     }
     for (const scope of r.scopes) out.push(...renderScope(scope, style));
@@ -71,9 +74,9 @@ function renderFinding(f: Finding, style: Style, indent: string): string[] {
   const line = f.code ? lineOf(f.code) : undefined;
   const subject = line ? `line ${line.line} (${f.code}) ${line.label}` : f.code;
   const where = [subject, f.cell].filter(Boolean).join(" · ");
-  const head = `${indent}${tag} ${f.kind}${where ? ` · ${where}` : ""}`;
+  const head = `${indent}${tag} ${f.kind}${where ? ` · ${printable(where)}` : ""}`;
   // The head names the line already; do not say it twice.
-  const message = line && f.message.startsWith(subject!) ? f.message.slice(subject!.length).replace(/^[:\s]+/, "") : f.message;
+  const message = printable(line && f.message.startsWith(subject!) ? f.message.slice(subject!.length).replace(/^[:\s]+/, "") : f.message);
   if (f.severity === "info") return [`${head}: ${paint(style, "dim", message)}`];
   const out = [head, `${indent}        ${message}`];
   if (f.reported !== null || f.expected !== null) {

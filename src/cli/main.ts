@@ -8,6 +8,7 @@ import { WorkbookFileError } from "../workbook/xlsx/zip";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { renderHuman } from "./human";
 import { toJson, type FileResult } from "./json";
+import { printable } from "./printable";
 import { Progress } from "./progress";
 
 export interface Io {
@@ -75,7 +76,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const message = e instanceof WorkbookFileError || e instanceof UsageError ? e.message : unexpected(e);
       unusable = true;
       progress.clear();
-      io.stderr(`focus-check: ${shown}: ${message}\n`);
+      io.stderr(`focus-check: ${printable(shown)}: ${printable(message)}\n`);
       results.push({ file: shown, error: message, scopes: [] });
     }
   }

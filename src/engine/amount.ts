@@ -96,7 +96,13 @@ export function readAmount(content: CellContent): AmountRead {
   }
 }
 
+/**
+ * Cell text shown inside a message: one line, short, and with control characters
+ * (terminal escape sequences among them) made visible as "?", so a hostile
+ * workbook cannot drive the reviewer's terminal.
+ */
 export function truncate(s: string, max = 60): string {
-  const oneLine = s.replace(/\s+/g, " ");
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const oneLine = s.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
   return oneLine.length > max ? oneLine.slice(0, max - 1) + "…" : oneLine;
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { zipSync, strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { run, type Io } from "../../src/cli/main";
 import { writeXlsx } from "../../src/workbook/xlsx/writer";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
@@ -174,4 +174,16 @@ describe("the installed command", () => {
     const json = execFileSync(process.execPath, [BIN, "--json", clean], { encoding: "utf8" });
     expect(JSON.parse(json).files[0].scopes[0].scope).toBe("Seg");
   });
+});
+
+test("text from a hostile workbook cannot drive the terminal", async () => {
+  const s = boundSheet("Day", { ...SMALL_SEG, "7020": "OSC-owned-n/a" }, "sheet");
+  // XML cannot carry ESC or BEL, but a crafted file can spell them as character references.
+  const parts = unzipSync(writeXlsx({ sheets: [{ name: "Day", cells: s.cells }], names: s.names }));
+  parts["xl/sharedStrings.xml"] = strToU8(strFromU8(parts["xl/sharedStrings.xml"]).replace("OSC-owned-n/a", "&#27;]0;owned&#7;n/a"));
+  const p = file("escapes.xlsx", zipSync(parts));
+  const r = await cli([p], { stdoutIsTTY: true });
+  // Only our own colour codes (ESC [ digits m) may appear.
+  expect(r.stdout.replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  expect(r.stdout).toContain("?]0;owned?n/a");
 });
