@@ -9,7 +9,9 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { checkScope } from "../src/engine/check";
 import { SEED } from "../examples/seed-figures";
+import { productionBundles } from "./bundle";
 import { hyperFormulaMs, libreOfficeMs } from "./compare";
+import { validateRoundTrips } from "./office";
 import { seg4d2 } from "../src/engine/statements";
 import { dailyValues, dailyWorkbook } from "./workbooks";
 
@@ -108,7 +110,10 @@ async function main() {
     others.push({ sheets: c.sheets, focusCheckMs: c.medianMs, libreOfficeMs: Math.round(lo), hyperFormulaMs: Math.round(hf.ms), derivedCells: hf.derivedCells });
   }
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, engine, cli, others };
+  const office = [];
+  for (const lines of [150, 1500, 15000]) office.push(await validateRoundTrips(lines));
+  const bundles = productionBundles(ROOT);
+  const results = { date: new Date().toISOString(), machine, engine, cli, others, office, bundles };
   writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
 
   console.log(`machine: ${machine.cpus} cores, ${machine.cpu}, ${machine.memGb} GB, Node ${machine.node}`);
@@ -125,6 +130,12 @@ async function main() {
     console.log(`${String(o.sheets).padStart(6)}  ${String(o.focusCheckMs).padStart(14)}  ${String(o.libreOfficeMs).padStart(14)}  ${(o.libreOfficeMs / o.focusCheckMs).toFixed(1).padStart(5)}  ${String(o.hyperFormulaMs).padStart(15)}  ${(o.hyperFormulaMs / o.focusCheckMs).toFixed(1).padStart(5)}`);
   }
   console.log("(focus-check: process start to exit, reading the .xlsx and checking every identity; LibreOffice: start, open, recalculate, save; HyperFormula: in process, build and compute, no file reading)");
+  console.log("\nOffice adapter, one Validate (counted by the simulator's meter):");
+  console.log("bound lines  sheets  syncs  largest request KB  largest response KB");
+  for (const o of office) console.log(`${String(o.boundLines).padStart(11)}  ${String(o.sheets).padStart(6)}  ${String(o.syncs).padStart(5)}  ${String(o.maxRequestKb).padStart(18)}  ${String(o.maxResponseKb).padStart(19)}`);
+  console.log("\nproduction bundles (the add-in page loads them all):");
+  for (const b of bundles.files) console.log(`  ${b.file.padEnd(16)} ${String(b.rawKb).padStart(8)} KB raw ${String(b.gzipKb).padStart(7)} KB gzip`);
+  console.log(`  page total       ${String(bundles.totalGzipKb).padStart(24)} KB gzip`);
   const base = cli[0].medianMs;
   const slope = (cli[3].medianMs - cli[2].medianMs) / (cli[3].sheets - cli[2].sheets);
   const slopeLow = (cli[2].medianMs - cli[1].medianMs) / (cli[2].sheets - cli[1].sheets);
@@ -135,6 +146,8 @@ async function main() {
     const c250 = cli.find((c) => c.sheets === 250)!;
     if (c250.medianMs >= 2000) failures.push(`250 sheets took ${c250.medianMs} ms (budget 2,000)`);
     if (engine.perPeriodUs >= 50) failures.push(`engine ${engine.perPeriodUs} µs per period (budget 50)`);
+    for (const o of office) if (o.syncs > 3) failures.push(`Validate took ${o.syncs} syncs at ${o.boundLines} bound lines (budget 3)`);
+    if (bundles.totalGzipKb > 250) failures.push(`the page's JavaScript is ${bundles.totalGzipKb} KB gzip (budget 250)`);
     if (failures.length) {
       console.error(`\nbudget exceeded:\n  ${failures.join("\n  ")}`);
       process.exitCode = 1;
