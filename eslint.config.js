@@ -26,6 +26,7 @@ const ADDIN_FILES = [
   "src/commands/**/*.ts",
   "src/workbook/office/**/*.ts",
   "src/sim/**/*.ts",
+  "preview/**/*.{ts,tsx}",
 ];
 
 // The plugin's recommended config is [js recommended, prettier's rule switch-offs, the TypeScript block].
@@ -59,7 +60,7 @@ module.exports = [
 
   {
     ...react.configs.flat.recommended,
-    files: ["src/taskpane/**/*.tsx"],
+    files: ["src/taskpane/**/*.tsx", "preview/**/*.tsx"],
     settings: { react: { version: "detect" } },
     rules: {
       ...react.configs.flat.recommended.rules,

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import type { WorkbookModel } from "../workbook/xlsx/writer";
 import { runWith } from "./api/context";
+import type { CustomFunctionsInit } from "./custom-functions/calls";
 import type { SyncMeter } from "./meter";
 import { SimBook } from "./model/book";
 import { SimSession } from "./session";
@@ -10,6 +11,12 @@ import { fromModel, fromXlsx } from "./xlsx";
 export type { BookSnapshot, PaintedCell, UserEdit } from "./state";
 export type { RunRecord, SyncRecord } from "./meter";
 export { SimOfficeError } from "./api/errors";
+export type { CustomFunctionsInit } from "./custom-functions/calls";
+export {
+  CustomFunctionsRuntime,
+  type CustomFunctionMetadata,
+  type CustomFunctionsMetadata,
+} from "./custom-functions/runtime";
 export { SimState } from "./state";
 export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
@@ -19,6 +26,11 @@ export interface ExcelSimInit {
   workbook?: WorkbookModel | Uint8Array;
   /** Highest supported version per requirement set, e.g. { ExcelApi: "1.12" }. Default: ExcelApi 1.20. */
   requirementSets?: Record<string, string>;
+  /**
+   * An add-in's custom functions, for formulas to call (=FOCUS.LINE(7180)). Formulas computed
+   * before they are given keep their saved results until the next recalculation (state.calculate()).
+   */
+  customFunctions?: CustomFunctionsInit;
 }
 
 /** The part of the `Excel` namespace the simulator provides. */
@@ -60,8 +72,8 @@ const CONDITIONAL_FORMAT_TYPE = {
 /**
  * An in-memory Excel for tests and the browser preview: Excel.run with real batching
  * (load before read, one request per sync, all or nothing), the objects the add-in uses,
- * formulas of the add-in's subset recalculated after every change, events, protection,
- * cell-edit mode and requirement sets.
+ * formulas of the add-in's subset recalculated after every change (calling the add-in's
+ * custom functions when given), events, protection, cell-edit mode and requirement sets.
  */
 export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
   const book =
@@ -72,6 +84,7 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
         : emptyBook();
   const session = new SimSession(book, {
     requirementSets: init.requirementSets ?? { ExcelApi: "1.20" },
+    customFunctions: init.customFunctions,
   });
   const info = { host: "Excel", platform: "OfficeOnline" } as const;
   return {

@@ -1,4 +1,5 @@
 import { fail, SimOfficeError } from "./api/errors";
+import { SimCustomFunctions, type CustomFunctionsInit } from "./custom-functions/calls";
 import { jsonBytes, SyncMeter, type RunRecord } from "./meter";
 import { areaA1, type Area } from "./model/address";
 import type { SimBook, SimSheet } from "./model/book";
@@ -38,6 +39,8 @@ interface PendingEvent {
 /** The context one batch runs in: its workbook (a copy when it writes), and what it changed. */
 export class Batch {
   readonly events: PendingEvent[] = [];
+  /** Formula results were recomputed. */
+  recalculated = false;
 
   /** `origin`: the add-in's own batch, or a change made in Excel by this user (Local) or a co-author (Remote). */
   constructor(
@@ -52,10 +55,15 @@ export class Batch {
       fail("ApiNotFound", `${what} needs ExcelApi ${version}, which this host does not support.`);
   }
 
-  /** Bring formula results up to date before anything reads them (automatic calculation only). */
-  calculate(): void {
+  /**
+   * Bring formula results up to date before anything reads them (automatic calculation only).
+   * `newRound` false: only custom functions' results arrived, so volatile ones are not called again.
+   */
+  calculate(newRound = true): void {
     if (!this.book.dirty || this.book.calculationMode !== "Automatic") return;
-    for (const [sheetId, area] of recalculate(this.book)) {
+    this.recalculated = true;
+    const customFunctions = this.session.customFunctions?.resolver(newRound);
+    for (const [sheetId, area] of recalculate(this.book, customFunctions)) {
       if (!this.book.enableEvents) continue;
       this.events.push({
         event: "onCalculated",
@@ -86,6 +94,7 @@ export class Batch {
 
 export interface SessionOptions {
   requirementSets: Record<string, string>;
+  customFunctions?: CustomFunctionsInit;
 }
 
 /**
@@ -105,17 +114,23 @@ export class SimSession {
   payloadLimitBytes = 5 * 1024 * 1024;
   /** Errors thrown by event handlers, for tests (Excel swallows them). */
   readonly handlerErrors: unknown[] = [];
+  /** The add-in's custom functions, when formulas may call them. */
+  readonly customFunctions: SimCustomFunctions | null;
   private readonly requirementSets: Map<string, string>;
   private cellEditing = false;
   private cellEditWaiters: (() => void)[] = [];
   private readonly registrations: Registration[] = [];
   private readonly pendingHandlers = new Set<Promise<void>>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(book: SimBook, options: SessionOptions) {
     this.book = book;
     this.requirementSets = new Map(
       Object.entries(options.requirementSets).map(([k, v]) => [k.toLowerCase(), v])
     );
+    this.customFunctions = options.customFunctions
+      ? new SimCustomFunctions(options.customFunctions, () => this.placeCustomFunctionResults())
+      : null;
   }
 
   /** Office.context.requirements.isSetSupported. */
@@ -182,12 +197,18 @@ export class SimSession {
       }
     } catch (e) {
       record.failed = true;
-      if (writes && this.failedBatches === "partly-applied") this.book = batch.book;
+      this.customFunctions?.discard();
+      if (writes && this.failedBatches === "partly-applied") {
+        this.book = batch.book;
+        this.changed();
+      }
       throw e instanceof SimOfficeError ? e : new SimOfficeError("GeneralException", String(e));
     }
     this.book = batch.book;
     commits.forEach((c) => c.apply());
     this.dispatch(batch.events);
+    this.customFunctions?.commit();
+    if (writes || batch.recalculated) this.changed();
   }
 
   /** Apply a change as the user (or a co-author) makes it, then deliver its events. */
@@ -196,7 +217,20 @@ export class SimSession {
     change(batch);
     batch.calculate();
     this.dispatch(batch.events);
+    this.customFunctions?.commit();
+    this.changed();
     await this.idle();
+  }
+
+  /** Call `listener` after every change to the workbook, its selection or its results. Returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => void this.changeListeners.delete(listener);
+  }
+
+  /** Tell the listeners: the workbook, its selection or its results changed. */
+  changed(): void {
+    this.changeListeners.forEach((listener) => listener());
   }
 
   register(registration: Registration): void {
@@ -210,9 +244,32 @@ export class SimSession {
     if (i >= 0) this.registrations.splice(i, 1);
   }
 
-  /** Resolves once every event handler called so far has finished (including the batches it ran). */
+  /**
+   * Resolves once every event handler called so far has finished (including the batches it ran),
+   * and every custom function called so far has answered and its result is in its cell.
+   */
   async idle(): Promise<void> {
-    while (this.pendingHandlers.size) await Promise.all([...this.pendingHandlers]);
+    for (;;) {
+      const waiting = [...this.pendingHandlers, ...(this.customFunctions?.pending() ?? [])];
+      if (waiting.length === 0) return;
+      await Promise.all(waiting);
+    }
+  }
+
+  /**
+   * Custom functions' results arrived: recalculate to place them (and what depends on them),
+   * whatever the calculation mode, since an F9 in manual mode must end with its results shown.
+   */
+  private placeCustomFunctionResults(): void {
+    const batch = new Batch(this, this.book);
+    const mode = this.book.calculationMode;
+    this.book.calculationMode = "Automatic";
+    this.book.dirty = true;
+    batch.calculate(false);
+    this.book.calculationMode = mode;
+    this.dispatch(batch.events);
+    this.customFunctions?.commit();
+    this.changed();
   }
 
   private dispatch(events: PendingEvent[]): void {

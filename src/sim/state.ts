@@ -109,10 +109,12 @@ export class SimState {
 
   protect(sheet: string): void {
     this.sheet(sheet).isProtected = true;
+    this.session.changed();
   }
 
   unprotect(sheet: string): void {
     this.sheet(sheet).isProtected = false;
+    this.session.changed();
   }
 
   /** Lock or unlock cells (takes effect when the sheet is protected). */
@@ -121,6 +123,7 @@ export class SimState {
     const a = this.area(address);
     for (let r = a.r1; r <= a.r2; r++)
       for (let c = a.c1; c <= a.c2; c++) s.updateCell(r, c, { locked });
+    this.session.changed();
   }
 
   /** Merge cells as Excel does: the top-left value stays, the others are cleared. */
@@ -135,6 +138,7 @@ export class SimState {
         if (r !== a.r1 || c !== a.c1) s.updateCell(r, c, { value: null, formula: undefined });
     }
     s.merges.push(a);
+    this.session.changed();
   }
 
   /** Click a cell: a merged cell selects its whole area. */
@@ -144,6 +148,7 @@ export class SimState {
     const merged = s.merges.find((m) => intersects(m, a));
     this.book.activeSheetId = s.id;
     this.book.selection = { sheetId: s.id, area: merged && cellCount(a) === 1 ? merged : a };
+    this.session.changed();
   }
 
   /** Switch calculation mode; back to automatic recalculates, as Excel does. */
@@ -223,9 +228,20 @@ export class SimState {
     };
   }
 
-  /** Resolves when every event handler called so far (and the batches it ran) has finished. */
+  /**
+   * Resolves when every event handler called so far (and the batches it ran) has finished,
+   * and every custom function called so far has answered and its result is in its cell.
+   */
   idle(): Promise<void> {
     return this.session.idle();
+  }
+
+  /**
+   * Call `listener` after every change to the workbook, its selection or its formula results,
+   * whoever made it: the add-in's batches, the user, a custom function's answer. Returns an unsubscribe.
+   */
+  subscribe(listener: () => void): () => void {
+    return this.session.subscribe(listener);
   }
 
   /** The workbook as .xlsx bytes (conditional formats are not kept: the writer does not support them). */

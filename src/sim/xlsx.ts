@@ -6,7 +6,7 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from "../workbook/xlsx/writer";
-import { FormulaError, isError, isErrorCode, VALUE, type Scalar } from "./formula/values";
+import { BUSY, FormulaError, isError, isErrorCode, VALUE, type Scalar } from "./formula/values";
 import { areaA1, cellKey, columnLetters, keyCol, keyRow, parseAddress } from "./model/address";
 import { SIM_USER, SimBook, type SimCell, type Visibility } from "./model/book";
 import { computeMissingResults } from "./model/calc";
@@ -136,8 +136,10 @@ export function toModel(book: SimBook): WorkbookModel {
     const cells = new Map<number, CellModel>();
     for (const [key, c] of sheet.cells) {
       const cell: CellModel = { ref: `${columnLetters(keyCol(key))}${keyRow(key)}` };
-      if (isError(c.value)) cell.error = c.value.code;
-      else if (c.value !== null) cell.value = c.value;
+      // A custom function's pending result (#BUSY!) is saved as no result: Excel computes it on open.
+      if (isError(c.value)) {
+        if (c.value !== BUSY) cell.error = c.value.code;
+      } else if (c.value !== null) cell.value = c.value;
       if (c.formula !== undefined) cell.formula = c.formula;
       if (c.numberFormat !== "General") cell.numberFormat = c.numberFormat;
       if (c.bold) cell.bold = true;

@@ -81,7 +81,7 @@ describe("Bind panel", () => {
     const { actions } = fakeActions();
     await renderPane(actions);
     const list = section(openTab("Bind"), "Bindings");
-    fireEvent.click(await within(list).findByRole("button", { name: "Rebind FOCUS_3750 (sheet Day 1) to the selected cell" }));
+    fireEvent.click(await within(list).findByRole("button", { name: "Rebind to selection: FOCUS_3750 (sheet Day 1)" }));
     await waitFor(() => expect(actions.bindSelection).toHaveBeenCalledWith("3750", "sheet", "Day 1"));
   });
 

@@ -69,7 +69,7 @@ describe("pane shell", () => {
     const recompute = openTab("Recompute");
     expect(position(within(recompute).getByRole("button", { name: "Preview" }))).toBe(4);
     const templates = openTab("Templates");
-    expect(position(within(templates).getByRole("button", { name: "Insert a 4d(2) segregation template sheet" }))).toBe(4);
+    expect(position(within(templates).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))).toBe(4);
 
     // Every stop is a native control, which Enter and Space operate with no extra code.
     for (const el of tabOrder(container)) expect(["BUTTON", "INPUT", "SELECT"]).toContain(el.tagName);
@@ -110,7 +110,7 @@ describe("pane shell", () => {
     await renderPane(actions);
     const panel = openTab("Templates");
     await act(async () =>
-      fireEvent.click(within(panel).getByRole("button", { name: "Insert a 4d(2) segregation template sheet" }))
+      fireEvent.click(within(panel).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))
     );
     expect(actions.insertTemplate).toHaveBeenCalledWith("seg-4d2");
     within(panel).getByText(/Inserted sheet 4d\(2\) segregation template/);

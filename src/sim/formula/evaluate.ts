@@ -1,6 +1,6 @@
 import { MAX_COL, MAX_ROW, type RefCorner } from "./lexer";
 import type { BinaryOp, Node } from "./parser";
-import { FUNCTIONS } from "./functions";
+import { FUNCTIONS, type WorksheetFunction } from "./functions";
 import { Reference } from "./reference";
 import {
   compare,
@@ -36,6 +36,8 @@ export interface EvalHost {
     fromSheet: string,
     explicitSheet: boolean
   ): { formula: Node; sheet: string } | null;
+  /** A function outside the built-in subset, such as an add-in's FOCUS.LINE; undefined when there is none. */
+  customFunction?(name: string): WorksheetFunction | undefined;
 }
 
 /** Where a formula is evaluated: its sheet, and how far relative references move (conditional formats). */
@@ -82,7 +84,7 @@ export class Evaluator {
       case "name":
         return this.name(node.name, node.sheet, at);
       case "call": {
-        const fn = FUNCTIONS.get(node.name);
+        const fn = FUNCTIONS.get(node.name) ?? this.host.customFunction?.(node.name);
         if (!fn) throw new UnsupportedFunction(node.name);
         return fn(node.args, { at, evaluator: this });
       }

@@ -3,8 +3,18 @@
  * Numbers are JS doubles, as in Excel; text compares case-insensitively.
  */
 
-export type ErrorCode = "#NULL!" | "#DIV/0!" | "#VALUE!" | "#REF!" | "#NAME?" | "#NUM!" | "#N/A";
+export type ErrorCode =
+  | "#NULL!"
+  | "#DIV/0!"
+  | "#VALUE!"
+  | "#REF!"
+  | "#NAME?"
+  | "#NUM!"
+  | "#N/A"
+  /** A custom function's result that has not arrived yet: shown, never typed or saved. */
+  | "#BUSY!";
 
+/** The error values a formula or a cell can spell (#BUSY! is not one of them). */
 const ERROR_CODES: readonly ErrorCode[] = [
   "#NULL!",
   "#DIV/0!",
@@ -46,6 +56,7 @@ export const NAME = FormulaError.of("#NAME?");
 export const VALUE = FormulaError.of("#VALUE!");
 export const DIV0 = FormulaError.of("#DIV/0!");
 export const NUM = FormulaError.of("#NUM!");
+export const BUSY = FormulaError.of("#BUSY!");
 
 export const isError = (v: unknown): v is FormulaError => v instanceof FormulaError;
 

@@ -1,3 +1,4 @@
+import type { Caller, CustomFunctionResolver } from "../custom-functions/calls";
 import {
   Evaluator,
   UnsupportedFunction,
@@ -5,6 +6,7 @@ import {
   type Position,
   type Value,
 } from "../formula/evaluate";
+import type { WorksheetFunction } from "../formula/functions";
 import { FormulaSyntaxError } from "../formula/lexer";
 import { parseFormula, type Node } from "../formula/parser";
 import { NAME, type Scalar } from "../formula/values";
@@ -38,10 +40,13 @@ class Calculation implements EvalHost {
   private readonly memo = new Map<string, Scalar>();
   private readonly active = new Set<string>();
   private readonly byName: Map<string, SimSheet>;
+  /** The cells being computed, innermost last: a custom function needs its calling cell. */
+  private readonly callers: Caller[] = [];
 
   constructor(
     private readonly book: SimBook,
-    private readonly fresh: boolean
+    private readonly fresh: boolean,
+    private readonly customFunctions?: CustomFunctionResolver
   ) {
     this.byName = new Map(book.sheets.map((s) => [s.name.toLowerCase(), s]));
   }
@@ -102,6 +107,7 @@ class Calculation implements EvalHost {
     if (known !== undefined) return known;
     if (this.active.has(id)) return 0;
     this.active.add(id);
+    this.callers.push({ sheetId: sheet.id, sheetName: sheet.name, row, col });
     try {
       const cell = sheet.cell(row, col);
       const value = this.evaluate(
@@ -113,7 +119,14 @@ class Calculation implements EvalHost {
       return value;
     } finally {
       this.active.delete(id);
+      this.callers.pop();
     }
+  }
+
+  /** Only a cell's formula, computed afresh, calls a custom function (not a name or a conditional format). */
+  customFunction(name: string): WorksheetFunction | undefined {
+    const caller = this.callers[this.callers.length - 1];
+    return this.fresh && caller ? this.customFunctions?.(name, caller) : undefined;
   }
 
   /**
@@ -132,9 +145,15 @@ class Calculation implements EvalHost {
   }
 }
 
-/** Recompute every formula. Returns, by sheet id, the area spanning the results that changed. */
-export function recalculate(book: SimBook): Map<string, Area> {
-  const calc = new Calculation(book, true);
+/**
+ * Recompute every formula, calling custom functions through `customFunctions` when given.
+ * Returns, by sheet id, the area spanning the results that changed.
+ */
+export function recalculate(
+  book: SimBook,
+  customFunctions?: CustomFunctionResolver
+): Map<string, Area> {
+  const calc = new Calculation(book, true, customFunctions);
   const changed = new Map<string, Area>();
   for (const sheet of book.sheets) {
     for (const [key, cell] of [...sheet.cells]) {

@@ -131,7 +131,7 @@ export function BindingsList({
                       size="small"
                       disabled={busy}
                       onClick={() => onRebind(b)}
-                      aria-label={`Rebind ${b.name} (${levelText(b)}) to the selected cell`}
+                      aria-label={`Rebind to selection: ${b.name} (${levelText(b)})`}
                     >
                       Rebind to selection
                     </Button>

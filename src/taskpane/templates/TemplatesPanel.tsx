@@ -74,7 +74,7 @@ export function TemplatesPanel(): React.JSX.Element {
                 icon={<DocumentAddRegular />}
                 disabled={!caps.names || busy}
                 onClick={() => void insert(st.id)}
-                aria-label={`Insert a ${st.short} template sheet`}
+                aria-label={`Insert sheet: ${st.short} template`}
               >
                 Insert sheet
               </Button>

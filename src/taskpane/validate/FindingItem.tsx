@@ -89,16 +89,17 @@ export function FindingItem({
 
   const heading = (
     <>
+      {/* The visible pieces, spaced, are the button's accessible name: what is seen is what is spoken. */}
       <span className={styles.heading}>
-        <SeverityBadge severity={finding.severity} />
-        <Text weight="semibold">{kindLabel(finding.kind)}</Text>
+        <SeverityBadge severity={finding.severity} />{" "}
+        <Text weight="semibold">{kindLabel(finding.kind)}</Text>{" "}
         {line && (
           <Text>
             line {line.line} ({line.code})
           </Text>
         )}
-      </span>
-      {line && <Text size={200}>{line.label}</Text>}
+      </span>{" "}
+      {line && <Text size={200}>{line.label}</Text>}{" "}
       {cell && (
         <Text size={200} className={styles.cell}>
           {cell}
@@ -123,7 +124,6 @@ export function FindingItem({
         <button
           type="button"
           className={styles.target}
-          aria-label={spokenTitle(finding)}
           aria-describedby={messageId}
           onClick={() => actions.goTo(cell).catch((e: unknown) => onProblem(problemOf(e)))}
         >
@@ -151,15 +151,6 @@ export function FindingItem({
       {explanation !== null && <Text className={styles.explanation}>{explanation}</Text>}
     </li>
   );
-}
-
-const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
-
-/** The heading as one phrase for screen readers (the visual one is several small pieces). */
-function spokenTitle(f: Finding): string {
-  const line = f.code ? lineOf(f.code) : undefined;
-  const what = line ? `, line ${line.line} (${line.code}) ${line.label}` : "";
-  return `${SEVERITY_WORD[f.severity]}: ${kindLabel(f.kind)}${what}, cell ${f.cell}. Select the cell.`;
 }
 
 function Amounts({ finding }: { finding: Finding }): React.JSX.Element | null {

@@ -1,0 +1,27 @@
+import { existsSync } from "fs";
+import { chromium, type Browser } from "playwright-core";
+
+/** Debian's Chromium: playwright-core drives it (npx playwright install cannot download browsers here). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Quiet and offline: no first-run, sync, component updates, background or QUIC traffic. */
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** One browser for the suite. Playwright gives every launch a fresh temporary user-data-dir. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium`
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
