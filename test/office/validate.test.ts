@@ -21,3 +21,13 @@ describe.each([150, 1500, 15000])("Validate through Office.js, %i bound lines", 
     expect(result).toEqual(expected);
   });
 });
+
+test("a year and more of small daily sheets (15,002 lines on 577 sheets) still reads in 3 syncs under 4 MB", async () => {
+  // The bench's shape: one 4d(2) statement per business day, the form's layout, sheet-level names.
+  const { dailyWorkbook: dailyStatements } = await import("../../bench/workbooks");
+  const { sim, wb } = officeOverSim({ workbook: dailyStatements(577) });
+  const { result, syncs } = await sim.meter.measure(() => validateWorkbook(wb));
+  expect(syncs.length).toBeLessThanOrEqual(3);
+  for (const s of syncs) expect(s.responseBytes).toBeLessThan(FOUR_MB);
+  expect(result.scopes).toHaveLength(577);
+});
