@@ -10,7 +10,7 @@
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { functionsMetadata, typescriptRule } = require("./webpack.common");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 /** The URL every manifest and page is written against during development. */
@@ -69,29 +69,9 @@ module.exports = (_env, argv) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is `tsc --noEmit`'s job (npm run typecheck); the build only transpiles.
-              transpileOnly: true,
-              // ES modules for webpack, so unused parts of Fluent UI are dropped (tsconfig says commonjs for node).
-              compilerOptions: { module: "esnext", sourceMap: dev },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule({ dev })] },
     plugins: [
-      // Writes functions.json from the JSDoc in functions.ts and appends CustomFunctions.associate calls to it.
-      new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
-      }),
+      functionsMetadata(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -9,7 +9,7 @@
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { functionsMetadata, typescriptRule } = require("./webpack.common");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 module.exports = (_env, argv) => {
@@ -28,30 +28,11 @@ module.exports = (_env, argv) => {
       compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "preview/tsconfig.json"),
-              // Type checking is tsc's job (npx tsc -p preview/tsconfig.json); the build only transpiles.
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", sourceMap: dev },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule({ dev, configFile: path.resolve(__dirname, "preview/tsconfig.json") })] },
     plugins: [
       // As for Excel: functions.json from the JSDoc, and CustomFunctions.associate calls appended to
       // src/functions/functions.ts, which the preview imports after installing its CustomFunctions.
-      new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
-      }),
+      functionsMetadata(),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./preview/index.html" }),
       new CopyWebpackPlugin({
         patterns: [
