@@ -13,18 +13,11 @@ import { STATEMENTS } from "../../engine";
 import type { ActionProblem, BindingView } from "../actions";
 import { CellButton } from "../shared/CellButton";
 import { count } from "../shared/plural";
+import { useListStyles } from "../shared/list-styles";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -70,6 +63,7 @@ export function BindingsList({
   onProblem: (problem: ActionProblem) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const scopes = React.useMemo(() => [...new Set(bindings.map((b) => b.scope))], [bindings]);
   const [scope, setScope] = React.useState(() =>
     bindings.length > SHOW_ALL_UP_TO ? (scopes[0] ?? ALL) : ALL
@@ -103,7 +97,7 @@ export function BindingsList({
             <h3 className={styles.heading}>
               {st.short} ({count(rows.length, "name")})
             </h3>
-            <ul className={styles.list}>
+            <ul className={listStyles.list}>
               {rows.map((b) => (
                 <li key={`${b.name}|${b.sheet ?? ""}`} className={styles.item}>
                   <Text weight="semibold">

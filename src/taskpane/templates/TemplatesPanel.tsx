@@ -8,6 +8,7 @@ import { CellButton } from "../shared/CellButton";
 import { DoneBar } from "../shared/DoneBar";
 import { ProblemBar } from "../shared/ProblemBar";
 import { useAction } from "../shared/useAction";
+import { useListStyles } from "../shared/list-styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -19,19 +20,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
 });
 
 /** Insert a sheet laid out like the form, its totals as native formulas and its lines bound. */
 export function TemplatesPanel(): React.JSX.Element {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const actions = useActions();
   const announce = useAnnounce();
   const caps = actions.capabilities();
@@ -62,7 +56,7 @@ export function TemplatesPanel(): React.JSX.Element {
         Each template is a new sheet, laid out like the printed form. Existing sheets are not
         changed.
       </Text>
-      <ul className={styles.list}>
+      <ul className={listStyles.list}>
         {STATEMENTS.map((st) => (
           <li key={st.id} className={styles.item}>
             <Text weight="semibold">{st.short}</Text>

@@ -4,18 +4,11 @@ import type { Finding } from "../../engine";
 import type { ActionProblem } from "../actions";
 import { FindingItem } from "./FindingItem";
 import { countsText, groupFindings } from "./report-view";
+import { useListStyles } from "../shared/list-styles";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
 });
 
 /** A scope's findings by statement, errors first. */
@@ -29,6 +22,7 @@ export function FindingsList({
   onProblem: (p: ActionProblem) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const listStyles = useListStyles();
   if (findings.length === 0) return <Text>Everything ties: no findings.</Text>;
   return (
     <>
@@ -37,7 +31,7 @@ export function FindingsList({
           <h3 className={styles.heading}>
             {g.title} <Text size={200}>({countsText(g.findings)})</Text>
           </h3>
-          <ul className={styles.list} aria-label={`${g.title} findings`}>
+          <ul className={listStyles.list} aria-label={`${g.title} findings`}>
             {g.findings.map((f, i) => (
               <FindingItem
                 key={`${f.kind}|${f.code}|${f.cell}|${i}`}
