@@ -36,12 +36,17 @@ export function dailyTemplates(days: number, derived: "typed" | "formulas"): Tem
   );
 }
 
-export function dailyWorkbook(days: number, derived: "typed" | "formulas" = "typed"): Uint8Array {
+/** The model of dailyWorkbook, for the in-memory Excel to open directly (or to add sheets to). */
+export function dailyModel(days: number, derived: "typed" | "formulas" = "typed"): WorkbookModel {
   const sheets: SheetModel[] = [];
   const names: NonNullable<WorkbookModel["names"]> = [];
   for (const t of dailyTemplates(days, derived)) {
     sheets.push({ name: t.sheet, cells: t.cells.map((c) => ({ ...c, formula: c.formula?.replace(/^=/, "") })), columnWidths: t.columnWidths });
     for (const n of t.names) names.push({ name: n.name, refersTo: `'${t.sheet}'!${n.address}`, localSheet: t.sheet });
   }
-  return writeXlsx({ sheets, names });
+  return { sheets, names };
+}
+
+export function dailyWorkbook(days: number, derived: "typed" | "formulas" = "typed"): Uint8Array {
+  return writeXlsx(dailyModel(days, derived));
 }

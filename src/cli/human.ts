@@ -3,6 +3,7 @@ import { grouped, type Dec } from "../engine/decimal";
 import type { Finding, Severity } from "../engine/findings";
 import { lineOf, statementOf } from "../engine/lines";
 import type { FileResult } from "./json";
+import { usDate } from "../engine/periods/dates";
 import { printable } from "./printable";
 
 export interface Style {
@@ -35,6 +36,7 @@ export function renderHuman(results: FileResult[], style: Style): string {
       continue;
     }
     for (const scope of r.scopes) out.push(...renderScope(scope, style));
+    if (r.report) out.push(...renderReview(r, style));
     out.push(totals(r.scopes, style), "");
   }
   return out.join("\n");
@@ -77,8 +79,11 @@ function renderFinding(f: Finding, style: Style, indent: string): string[] {
   const head = `${indent}${tag} ${f.kind}${where ? ` · ${printable(where)}` : ""}`;
   // The head names the line already; do not say it twice.
   const message = printable(line && f.message.startsWith(subject!) ? f.message.slice(subject!.length).replace(/^[:\s]+/, "") : f.message);
-  if (f.severity === "info") return [`${head}: ${paint(style, "dim", message)}`];
-  const out = [head, `${indent}        ${message}`];
+  const ack = f.acknowledgement
+    ? [`${indent}        ${paint(style, "green", `acknowledged by ${f.acknowledgement.by} (${f.acknowledgement.at.slice(0, 10)}): ${f.acknowledgement.reason}`)}`]
+    : [];
+  if (f.severity === "info") return [`${head}: ${paint(style, "dim", message)}`, ...ack];
+  const out = [head, `${indent}        ${message}`, ...ack];
   if (f.reported !== null || f.expected !== null) {
     const nums = [`reported ${money(f.reported)}`, `computed ${money(f.expected)}`];
     if (f.difference !== null) nums.push(`difference ${money(f.difference)}`);
@@ -88,9 +93,38 @@ function renderFinding(f: Finding, style: Style, indent: string): string[] {
   return out;
 }
 
+/** Periods in order, the comparison with another file, and the last sign-off. */
+function renderReview(r: FileResult, style: Style): string[] {
+  const out: string[] = [];
+  const review = r.report!.review;
+  for (const s of review.order.series) {
+    if (s.periods.length < 2) continue;
+    const first = s.periods[0].asOf!, last = s.periods.at(-1)!.asOf!;
+    out.push(`  ${paint(style, "cyan", "periods")} ${s.periods.length} ${s.cadence} statements${s.entity ? ` of ${s.entity}` : ""}, ${usDate(first)} to ${usDate(last)}`);
+  }
+  for (const c of r.comparisons ?? []) {
+    if (c.priorSource === "this workbook") continue; // day over day inside a file: in --json and the pane
+    const notable = c.rows.filter((x) => x.notable);
+    out.push(`  ${paint(style, "cyan", `scope ${c.scope}`)} against ${c.priorScope} in ${c.priorSource}: ${notable.length} notable change${notable.length === 1 ? "" : "s"} of ${c.rows.length} lines`);
+    for (const x of notable.slice(0, 15)) {
+      const pct = x.percent === null ? "" : `, ${x.percent.isNegative() ? "" : "+"}${x.percent.toFixed(2)}%`;
+      const change = x.change === null ? "" : ` (${x.change.isNegative() ? "" : "+"}${grouped(x.change)}${pct})`;
+      out.push(`    line ${x.line} (${x.code}) ${x.label}: ${money(x.prior)} → ${money(x.current)}${change}`);
+    }
+    if (notable.length > 15) out.push(`    and ${notable.length - 15} more (--json lists every line)`);
+  }
+  const last = review.lastSignOff;
+  if (last) {
+    const changed = review.changes === null ? "" : review.changes.length === 0 ? "; nothing changed since" : `; ${review.changes.length} value${review.changes.length === 1 ? "" : "s"} changed since`;
+    out.push(`  ${paint(style, "cyan", "signed off")} #${last.seq} by ${last.reviewer} at ${last.at}${changed}`);
+  }
+  return out;
+}
+
 function totals(scopes: ScopeReport[], style: Style): string {
   const count = (s: Severity) => scopes.reduce((n, sc) => n + sc.findings.filter((f) => f.severity === s).length, 0);
   const [e, w, i] = [count("error"), count("warning"), count("info")];
-  const text = `  ${scopes.length} scope${scopes.length === 1 ? "" : "s"}: ${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} note${i === 1 ? "" : "s"}`;
+  const acked = scopes.reduce((n, sc) => n + sc.findings.filter((f) => f.acknowledgement).length, 0);
+  const text = `  ${scopes.length} scope${scopes.length === 1 ? "" : "s"}: ${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${i} note${i === 1 ? "" : "s"}${acked ? ` (${acked} acknowledged)` : ""}`;
   return paint(style, e ? "red" : w ? "yellow" : "green", text);
 }

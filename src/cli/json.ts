@@ -2,12 +2,18 @@ import { plain } from "../engine/decimal";
 import type { Finding } from "../engine/findings";
 import { lineOf } from "../engine/lines";
 import type { ScopeReport } from "../engine/check";
+import type { Comparison } from "../engine/compare";
+import type { WorkbookReport } from "../workbook/validate";
 
 /** The --json contract. Decimals are strings in plain notation; difference = reported - expected. */
 export interface FileResult {
   file: string;
   error: string | null;
   scopes: ScopeReport[];
+  /** The whole report (periods, review record), when the file could be read. */
+  report?: WorkbookReport;
+  /** Every period against its prior: in its own workbook, or in --compare's file. */
+  comparisons?: Comparison[];
 }
 
 export function toJson(results: FileResult[]): unknown {
@@ -29,7 +35,35 @@ export function toJson(results: FileResult[]): unknown {
         })),
         findings: s.findings.map(findingJson),
       })),
+      ...(r.report ? reviewJson(r.report, r.comparisons ?? []) : {}),
     })),
+  };
+}
+
+/** Periods, the series the pane plots, comparisons and the sign-off record. */
+function reviewJson(report: WorkbookReport, comparisons: Comparison[]) {
+  const last = report.review.lastSignOff;
+  return {
+    periods: report.periods,
+    series: report.review.series.map((s) => ({
+      entity: s.entity,
+      statement: s.statement,
+      cadence: report.review.order.series.find((x) => x.entity === s.entity)?.cadence ?? "single",
+      points: s.points.map((p) => ({ asOf: p.asOf, scope: p.scope, excess: plain(p.excess), target: plain(p.target), overTarget: plain(p.overTarget), status: p.status, errors: p.errors, warnings: p.warnings })),
+    })),
+    comparisons: comparisons.map((c) => ({
+      scope: c.scope,
+      priorScope: c.priorScope,
+      priorSource: c.priorSource,
+      rows: c.rows.map((r) => ({ code: r.code, line: r.line, label: r.label, prior: plain(r.prior), current: plain(r.current), change: plain(r.change), percent: plain(r.percent), notable: r.notable })),
+    })),
+    review: {
+      contentSha256: report.review.contentHash,
+      signOffs: report.record.signOffs,
+      lastSignOff: last,
+      changesSinceSignOff: report.review.changes,
+      recordProblems: report.review.recordProblems,
+    },
   };
 }
 
@@ -49,5 +83,6 @@ export function findingJson(f: Finding) {
     line: line?.line ?? null,
     label: line?.label ?? null,
     rule: f.rule ?? null,
+    acknowledgement: f.acknowledgement ?? null,
   };
 }

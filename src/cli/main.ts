@@ -1,7 +1,15 @@
-import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type { ScopeReport } from "../engine/check";
-import { validateWorkbook } from "../workbook/validate";
+import { DEFAULT_THRESHOLDS } from "../engine/compare";
+import { Dec } from "../engine/decimal";
+import { compareWithPriorFile } from "../engine/review/review";
+import { codeValueCsv, findingsCsv, scopeFileName, summariesCsv } from "../report/csv";
+import { renderHtml } from "../report/html";
+import { reviewPackage, type ReviewPackage } from "../report/package";
+import { validateWorkbook, type WorkbookReport } from "../workbook/validate";
 import { XlsxReader } from "../workbook/xlsx/adapter";
 import { annotateXlsx, type Mark } from "../workbook/xlsx/annotate";
 import { WorkbookFileError } from "../workbook/xlsx/zip";
@@ -61,6 +69,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  const thresholds = {
+    percent: new Dec(args.changePercent ?? DEFAULT_THRESHOLDS.percent),
+    amount: new Dec(args.changeAmount ?? DEFAULT_THRESHOLDS.amount),
+  };
+  let prior: WorkbookReport | null = null;
+  if (args.compare) {
+    try {
+      prior = await validateWorkbook(new XlsxReader(readWorkbookFile(args.compare)), { detect: args.detect, dateHint: basename(args.compare), thresholds });
+    } catch (e) {
+      const message = e instanceof WorkbookFileError ? e.message : unexpected(e);
+      io.stderr(`focus-check: --compare ${printable(args.compare)}: ${printable(message)}\n`);
+      return 2;
+    }
+  }
+  if (args.report) {
+    const problem = outProblem(args.report, args.out!);
+    if (problem) {
+      io.stderr(`focus-check: ${problem}\n`);
+      return 2;
+    }
+  }
+
   for (const [i, file] of files.entries()) {
     const shown = args.files.length ? file : displayExample();
     try {
@@ -68,10 +98,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const reader = new XlsxReader(bytes);
       const report = await validateWorkbook(reader, {
         detect: args.detect,
+        dateHint: basename(file),
+        thresholds,
         onProgress: (done, total) => progress.update(`${basename(file)} ${done}/${total}`, (i + done / total) / files.length),
       });
-      results.push({ file: shown, error: null, scopes: report.scopes });
+      const comparisons = [...report.review.comparisons];
+      if (prior) {
+        const compared = new Set(comparisons.map((c) => c.scope));
+        comparisons.push(...compareWithPriorFile(report, prior, compared, basename(args.compare!), thresholds));
+      }
+      results.push({ file: shown, error: null, scopes: report.scopes, report, comparisons });
       if (args.annotate) writeAnnotated(bytes, report.scopes, args.annotate);
+      if (args.report) {
+        const pkg = reviewPackage(report, {
+          file: basename(file),
+          fileSha256: createHash("sha256").update(bytes).digest("hex"),
+          generatedAt: new Date().toISOString(),
+          by: args.by ?? osUser(),
+        }, comparisons.filter((c) => c.priorSource !== "this workbook"));
+        writeReport(args.report, args.out!, pkg, report);
+      }
     } catch (e) {
       const message = e instanceof WorkbookFileError || e instanceof UsageError ? e.message : unexpected(e);
       unusable = true;
@@ -84,10 +130,56 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   io.stdout(args.json ? JSON.stringify(toJson(results), null, 2) + "\n" : renderHuman(results, { color }) + "\n");
   if (unusable) return 2;
-  const all = results.flatMap((r) => r.scopes.flatMap((s) => s.findings));
+  // A reviewer's acknowledgement settles a finding for the exit code, except a regulatory breach.
+  const all = results.flatMap((r) => r.scopes.flatMap((s) => s.findings)).filter((f) => !f.acknowledgement || ALWAYS_FAIL.has(f.kind));
   if (all.some((f) => f.severity === "error")) return 1;
   if (args.strict && all.some((f) => f.severity === "warning")) return 1;
   return 0;
+}
+
+const ALWAYS_FAIL = new Set(["deficiency", "below-minimum"]);
+
+function osUser(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null;
+  }
+}
+
+function outProblem(format: "html" | "csv", out: string): string | null {
+  const target = resolve(out);
+  if (format === "html") {
+    if (!existsSync(dirname(target))) return `--out: folder ${dirname(out)} does not exist`;
+    if (existsSync(target) && statSync(target).isDirectory()) return `--out ${out} is a folder; --report html writes a file`;
+    return null;
+  }
+  if (existsSync(target) && !statSync(target).isDirectory()) return `--out ${out} is a file; --report csv writes a folder`;
+  if (!existsSync(target) && !existsSync(dirname(target))) return `--out: folder ${dirname(out)} does not exist`;
+  return null;
+}
+
+/** The review package, written whole or not at all (a temporary file renamed into place). */
+function writeReport(format: "html" | "csv", out: string, pkg: ReviewPackage, report: WorkbookReport): void {
+  const put = (path: string, text: string) => {
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, text, "utf8");
+    renameSync(tmp, path);
+  };
+  if (format === "html") {
+    put(out, renderHtml(pkg));
+    return;
+  }
+  mkdirSync(out, { recursive: true });
+  put(join(out, "findings.csv"), findingsCsv(pkg));
+  put(join(out, "summaries.csv"), summariesCsv(pkg));
+  const used = new Set<string>();
+  for (const s of report.scopes) {
+    let name = scopeFileName(s.scope, report.periods.find((p) => p.scope === s.scope)?.asOf);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = name.replace(/(-\d+)?\.csv$/, `-${n}.csv`);
+    used.add(name.toLowerCase());
+    put(join(out, name), codeValueCsv(s));
+  }
 }
 
 function displayExample(): string {

@@ -21,6 +21,14 @@ export const FINDING_KINDS = {
   duplicate: "error",
   "no-bindings": "error",
   "unknown-code": "warning",
+  // Periods, comparisons and review (src/engine/periods, compare.ts, review/).
+  "period-duplicate": "warning",
+  "period-missing": "warning",
+  "period-not-business-day": "info",
+  "period-undated": "info",
+  "residual-withdrawal": "warning",
+  "changed-since-review": "warning",
+  "review-record": "error",
 } as const satisfies Record<string, Severity>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
@@ -42,6 +50,24 @@ export interface Finding {
   message: string;
   /** The regulation that requires a notice, for deficiency, below-target, below-minimum and early-warning. */
   rule?: string;
+  /** A reviewer's acknowledgement that covers this finding (review/acknowledgements.ts). */
+  acknowledgement?: Acknowledgement;
+}
+
+/** A reviewer's note that a finding is known and why; stored in the workbook. */
+export interface Acknowledgement {
+  /** What the finding is, stably across periods: kind|statement|code. */
+  key: string;
+  entity: string | null;
+  /** The period it was given for (null for an undated scope). */
+  asOf: string | null;
+  scope: string;
+  reason: string;
+  by: string;
+  /** ISO timestamp. */
+  at: string;
+  /** The finding's message when it was acknowledged. */
+  message: string;
 }
 
 export function finding(

@@ -15,3 +15,4 @@ export { excelFormula } from "./excel-formula";
 export { parseA1, toA1, colToIndex, indexToCol } from "./a1";
 export { statementTemplate, templateCellOf, AMOUNT_FORMAT, INNER_COLUMN, type TemplateSheet, type TemplateCell } from "./template";
 export { highlightRule } from "./highlight";
+export { ENGINE_VERSION, REFERENCE_VERSION } from "./version";

@@ -56,6 +56,8 @@ export type SummarySpec =
       overTarget?: Code;
       deficiencyRule: string;
       belowTargetRule?: string;
+      /** A fall in excess of more than 25% of the prior day's residual interest: the withdrawal rule. */
+      withdrawalRule?: string;
     }
   | {
       kind: "capital";

@@ -5,6 +5,7 @@ import type { CustomFunctionsInit } from "./custom-functions/calls";
 import type { SyncMeter } from "./meter";
 import { SimBook } from "./model/book";
 import { SimSession } from "./session";
+import { SimSettings } from "./settings";
 import { SimState } from "./state";
 import { fromModel, fromXlsx } from "./xlsx";
 
@@ -20,6 +21,7 @@ export {
 export { SimState } from "./state";
 export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
+export { SimSettings } from "./settings";
 
 export interface ExcelSimInit {
   /** The workbook to start from: the .xlsx writer's model, or .xlsx bytes. Default: one empty "Sheet1". */
@@ -43,6 +45,8 @@ export interface SimExcel {
 export interface SimOffice {
   context: {
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
+    /** The document's add-in settings (Office.context.document.settings). */
+    document: { settings: SimSettings };
   };
   onReady(
     callback?: (info: { host: "Excel"; platform: "OfficeOnline" }) => void
@@ -96,6 +100,7 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
     Office: {
       context: {
         requirements: { isSetSupported: (name, minVersion) => session.supports(name, minVersion) },
+        document: { settings: new SimSettings() },
       },
       onReady: async (callback) => {
         callback?.(info);

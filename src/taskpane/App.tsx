@@ -13,6 +13,7 @@ import { onRibbonResult, type FocusActions } from "./actions";
 import { BindPanel } from "./bind/BindPanel";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { RecomputePanel } from "./recompute/RecomputePanel";
+import { ReviewPanel } from "./review/ReviewPanel";
 import { ActionsProvider } from "./shared/ActionsContext";
 import { AnnouncerProvider } from "./shared/Announcer";
 import { CapabilityNotices } from "./shared/CapabilityNotices";
@@ -24,6 +25,7 @@ const PANELS = [
   { value: "bind", label: "Bind", Panel: BindPanel },
   { value: "recompute", label: "Recompute", Panel: RecomputePanel },
   { value: "templates", label: "Templates", Panel: TemplatesPanel },
+  { value: "review", label: "Review", Panel: ReviewPanel },
 ] as const;
 
 type PanelId = (typeof PANELS)[number]["value"];

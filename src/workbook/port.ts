@@ -25,6 +25,11 @@ export interface WorkbookStructure {
   names: NameInfo[];
   /** "manual" when the workbook was saved (or is set) to calculate manually. */
   calculation: "automatic" | "manual";
+  /**
+   * The non-empty cells of the add-in's very hidden review sheet (workbook/review-sheet.ts),
+   * read with the structure so a Validate stays within its syncs; null when there is none.
+   */
+  review?: GridCell[] | null;
 }
 
 /** A reference to read: a sheet and an A1 address or range, without $. */
@@ -145,6 +150,11 @@ export interface WorkbookWriter {
   clearHighlights(): Promise<number>;
   /** Insert a sheet (name made unique if taken), its cells and its names, in one batch. Returns the name used. */
   addSheet(spec: SheetSpec): Promise<string>;
+  /**
+   * Write the add-in's own record sheet (creating it very hidden when missing) in one batch.
+   * Only for sheets the add-in owns (REVIEW_SHEET): users' cells are never written here.
+   */
+  writeRecordSheet(name: string, writes: CellWrite[]): Promise<void>;
 }
 
 /** What the pane needs from the host beyond reading and writing. */
@@ -155,6 +165,10 @@ export interface WorkbookHost {
   select(ref: RangeRef): Promise<void>;
   /** Edits and recalculations, local only (co-authors' Remote changes are ignored). Returns an unsubscribe. */
   onChange(listener: () => void): Promise<() => Promise<void>>;
+  /** The document setting Office.AutoShowTaskpaneWithDocument is on: the pane opens with this workbook for people who have the add-in. */
+  autoOpen(): Promise<boolean>;
+  /** Turn that setting on or off and save it into the document's settings (the workbook itself still needs saving). */
+  setAutoOpen(on: boolean): Promise<void>;
 }
 
 export type Workbook = WorkbookReader & WorkbookWriter & WorkbookHost;

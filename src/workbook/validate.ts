@@ -6,10 +6,20 @@ import { Dec, grouped } from "../engine/decimal";
 import { finding, type Finding } from "../engine/findings";
 import { lineOf } from "../engine/lines";
 import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
+import type { ChangeThresholds } from "../engine/compare";
+import { dateInText, readAsOf } from "../engine/periods/dates";
+import type { Period } from "../engine/periods/periods";
+import { reviewScopes, type ReviewOutcome } from "../engine/review/review";
+import { canonicalValue, type BoundValue } from "../engine/review/signoff";
 import { detectLayout } from "./detect";
+import { parseReviewSheet, REVIEW_SHEET, type ReviewRecord } from "./review-sheet";
 import { rangeKey, type RangeRead, type RangeRef, type WorkbookReader, type WorkbookStructure } from "./port";
 
 export interface ValidateOptions {
+  /** Where a scope without FOCUS_ASOF or a dated sheet name may find its date (the CLI passes the file name). */
+  dateHint?: string;
+  /** Thresholds for the day-over-day comparison. */
+  thresholds?: ChangeThresholds;
   /** Find codes by the printed layout on sheets that have no FOCUS_ names. */
   detect?: boolean;
   /** Called as scopes are checked, for progress bars. */
@@ -19,6 +29,14 @@ export interface ValidateOptions {
 export interface WorkbookReport {
   scopes: ScopeReport[];
   calculation: "automatic" | "manual";
+  /** Each scope's entity and as-of date. */
+  periods: Period[];
+  /** Every binding's target and value, as the sign-off hashes them. */
+  bound: BoundValue[];
+  /** The review record as read from the workbook. */
+  record: ReviewRecord;
+  /** Periods in order, day-over-day comparisons, changes since the last sign-off. */
+  review: ReviewOutcome;
 }
 
 const ALLOWED_UNITS = ["1", "1000", "1000000"];
@@ -39,8 +57,13 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
   const reads = refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>();
 
   const scopes: ScopeReport[] = [];
+  const periods: Period[] = [];
+  const bound: BoundValue[] = [];
   plans.forEach((plan, i) => {
-    scopes.push(checkPlan(plan, reads));
+    const report = checkPlan(plan, reads);
+    scopes.push(report);
+    periods.push(periodOf(plan, reads, report.findings, opts.dateHint));
+    bound.push(...boundValues(plan, reads));
     opts.onProgress?.(i + 1, plans.length);
   });
   if (scopes.length === 0) {
@@ -54,7 +77,42 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
       finding("manual-calculation", { message: "the workbook was saved with manual calculation: cached results may be stale (press F9 in Excel and save)" }),
     ]);
   }
-  return { scopes, calculation: structure.calculation };
+  const record = parseReviewSheet(structure.review);
+  const review = reviewScopes({ scopes, periods, bound, record, thresholds: opts.thresholds });
+  return { scopes, calculation: structure.calculation, periods, bound, record, review };
+}
+
+/** The scope's entity and as-of date: FOCUS_ENTITY and FOCUS_ASOF, else a date in the sheet name (or the hint). */
+function periodOf(plan: ScopePlan, reads: Map<string, RangeRead>, findings: Finding[], dateHint?: string): Period {
+  let entity: string | null = null;
+  const e = plan.settings.get("ENTITY");
+  if (e) {
+    const r = resolve(e, reads);
+    const v = "problem" in r ? null : r.content.value;
+    if (v?.type === "text" && v.text.trim()) entity = v.text.trim();
+    else if (v?.type === "number") entity = String(v.value);
+  }
+  const a = plan.settings.get("ASOF");
+  if (a) {
+    const r = resolve(a, reads);
+    const read = "problem" in r ? { problem: r.problem } : readAsOf(r.content);
+    if ("date" in read) return { scope: plan.scope, entity, asOf: read.date, source: "FOCUS_ASOF" };
+    if ("problem" in read) findings.push(finding("bad-input", { cell: r.cell, message: `${a.name} ${read.problem}; the date is taken from the sheet name if it has one` }));
+  }
+  const fromName = (plan.sheet ? dateInText(plan.sheet) : null) ?? (dateHint ? dateInText(dateHint) : null);
+  return { scope: plan.scope, entity, asOf: fromName, source: fromName ? "sheet name" : null };
+}
+
+/** What the sign-off hashes: every FOCUS_ name's target and the value there. */
+function boundValues(plan: ScopePlan, reads: Map<string, RangeRead>): BoundValue[] {
+  const out: BoundValue[] = [];
+  for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
+    const t = b.target;
+    const target = t.kind === "range" ? cellLabel(t.sheet, t.address) : t.kind === "constant" ? `=${t.value}` : `(${t.reason})`;
+    const content = t.kind === "range" ? reads.get(rangeKey(t))?.content ?? BLANK : t.kind === "constant" ? { value: { type: "number" as const, value: Number(t.value) } } : null;
+    out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(content) });
+  }
+  return out;
 }
 
 function emptyScope(findings: Finding[]): ScopeReport {
@@ -76,7 +134,7 @@ async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructur
   const workbookSettings = named.find((p) => p.sheet === null)?.settings ?? new Map();
   const out: ScopePlan[] = [];
   for (const sheet of structure.sheets) {
-    if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase())) continue;
+    if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET) continue;
     const { codes } = detectLayout(await reader.readGrid(sheet.name));
     if (codes.size === 0) continue;
     const plan: ScopePlan = { scope: sheet.name, sheet: sheet.name, codes: new Map(), settings: new Map(workbookSettings), findings: [] };
@@ -148,4 +206,11 @@ function readSetting(
   const shown = read.status === "number" ? grouped(read.value) : read.reason;
   findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} must hold ${expected}, not ${shown}; the default is used` }));
   return null;
+}
+
+/** A report for scopes checked elsewhere (tests, the ribbon's hand-over): undated, no record. */
+export function reportFromScopes(scopes: ScopeReport[], calculation: "automatic" | "manual" = "automatic"): WorkbookReport {
+  const periods: Period[] = scopes.map((s) => ({ scope: s.scope, entity: null, asOf: null, source: null }));
+  const record = parseReviewSheet(null);
+  return { scopes, calculation, periods, bound: [], record, review: reviewScopes({ scopes, periods, bound: [], record }) };
 }

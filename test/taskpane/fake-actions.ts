@@ -1,11 +1,16 @@
+import { reportFromScopes } from "../../src/workbook/validate";
 import { Dec, finding, type Finding, type ScopeReport } from "../../src/engine";
 import type {
   ActionProblem,
+  BindingMapChoice,
+  BindingMapFile,
+  BindingMapPlan,
   BindingView,
   Capabilities,
   FocusActions,
   Proposal,
   RecomputeRow,
+  TeamTemplateStatus,
 } from "../../src/taskpane/actions";
 import type { WorkbookReport } from "../../src/workbook/validate";
 import { ALL_CAPABILITIES } from "./fake-workbook";
@@ -76,7 +81,7 @@ export function scopeReport(scope: string, findings: Finding[] = FINDINGS): Scop
   };
 }
 
-export const REPORT: WorkbookReport = { scopes: [scopeReport("Day 1")], calculation: "manual" };
+export const REPORT: WorkbookReport = reportFromScopes([scopeReport("Day 1")], "manual");
 
 export function recomputeRow(code: string, fields: Partial<RecomputeRow>): RecomputeRow {
   return {
@@ -91,6 +96,29 @@ export const ROWS: RecomputeRow[] = [
   recomputeRow("7180", {}),
   recomputeRow("7190", { line: "14", label: "Excess (deficiency) funds in segregation", address: "E13", cell: "'Day 1'!E13", reported: d(-3), computed: d(35), typedByUser: false }),
 ];
+
+export const MAP_FILE: BindingMapFile = {
+  fileName: "focus-bindings-2026-11-30.focus-map.json",
+  text: '{"format":"focus-binding-map","version":1,"exportedAt":"2026-11-30T00:00:00.000Z","bindings":[]}',
+  bindings: 26,
+};
+
+/** Two names to create, one of them replacing an occupied name on a row whose label moved; one sheet missing. */
+export const MAP_PLAN: BindingMapPlan = {
+  total: 4,
+  unchanged: 1,
+  names: [
+    { name: "FOCUS_7010", sheet: "Day 1", refersTo: "'Day 1'!$E$6" },
+    { name: "FOCUS_7180", sheet: "Day 1", refersTo: "'Day 1'!$E$29" },
+  ],
+  conflicts: [
+    { kind: "occupied", name: "FOCUS_7180", owner: "Day 1", message: "FOCUS_7180 on 'Day 1' already refers to 'Day 1'!$E$30; applying replaces it" },
+    { kind: "changed-label", name: "FOCUS_7180", owner: "Day 1", message: 'FOCUS_7180: the row at \'Day 1\'!E29 reads "Excess funds", the map says "Total amount in segregation"' },
+    { kind: "missing-sheet", name: "FOCUS_7194", owner: null, message: "FOCUS_7194: sheet 'Targets' is not in this workbook; skipped" },
+  ],
+};
+
+export const TEAM_TEMPLATE: TeamTemplateStatus = { autoOpen: false, developmentOrigin: null };
 
 /** Every action a jest mock with a realistic answer; override any of them per test. */
 export function fakeActions(overrides: Partial<FocusActions> = {}, caps: Capabilities = ALL_CAPABILITIES) {
@@ -111,6 +139,16 @@ export function fakeActions(overrides: Partial<FocusActions> = {}, caps: Capabil
     recomputeApply: jest.fn(async (rows: RecomputeRow[]) => rows.length),
     insertTemplate: jest.fn(async () => "4d(2) segregation template"),
     explain: jest.fn(async () => null),
+    exportBindingMap: jest.fn(async () => MAP_FILE),
+    planBindingMap: jest.fn(async (_text: string) => MAP_PLAN),
+    applyBindingMap: jest.fn(async (plan: BindingMapPlan, _choice: BindingMapChoice) => plan.names.length),
+    teamTemplate: jest.fn(async () => TEAM_TEMPLATE),
+    setTeamTemplate: jest.fn(async (on: boolean) => ({ ...TEAM_TEMPLATE, autoOpen: on })),
+    acknowledge: jest.fn(async (_scope: string, _f: Finding, _reason: string, _by: string) => undefined),
+    markReviewed: jest.fn(async (reviewer: string) => ({
+      seq: 1, reviewer, at: "2020-11-30T18:00:00.000Z", summary: "1 scope: 1 error, 1 warning", contentHash: "c".repeat(64), previousHash: "0".repeat(64), hash: "a".repeat(64),
+    })),
+    writeReportSheet: jest.fn(async (_by: string | null) => "FOCUS Review Report"),
   } satisfies FocusActions;
   // Overrides are jest mocks too; the mocks' types are kept for assertions.
   return { actions: Object.assign(base, overrides) as typeof base, stop };

@@ -15,6 +15,7 @@ import {
   type WorkbookStructure,
   type WriteProblem,
 } from "../../src/workbook/port";
+import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
 
 /** A cell as a test writes it: a plain value, or a formula with its cached result. */
 export type FakeCell = number | string | boolean | null | { formula: string; cached?: number | string | null };
@@ -26,6 +27,7 @@ interface Sheet {
   /** Merged areas such as "B3:C3". */
   merges: string[];
   protected: boolean;
+  visibility?: "visible" | "hidden" | "veryHidden";
 }
 
 /** Every call that changes the workbook, in order: what the tests assert on. */
@@ -34,7 +36,9 @@ export type WriteCall =
   | { op: "writeCells"; writes: CellWrite[] }
   | { op: "setHighlights"; marks: Highlight[] }
   | { op: "clearHighlights" }
-  | { op: "addSheet"; spec: SheetSpec };
+  | { op: "addSheet"; spec: SheetSpec }
+  | { op: "setAutoOpen"; on: boolean }
+  | { op: "writeRecordSheet"; name: string; writes: CellWrite[] };
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -151,9 +155,10 @@ export class FakeWorkbook implements Workbook {
   async structure(): Promise<WorkbookStructure> {
     this.structureReads++;
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, visibility: "visible", isWorksheet: s.isWorksheet })),
+      sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility ?? "visible", isWorksheet: s.isWorksheet })),
       names: this.names.map((n) => ({ ...n })),
       calculation: this.calculation,
+      review: this.sheets.some((s) => lower(s.name) === lower(REVIEW_SHEET)) ? await this.readGrid(REVIEW_SHEET) : null,
     };
   }
 
@@ -229,6 +234,14 @@ export class FakeWorkbook implements Workbook {
     return n;
   }
 
+  async writeRecordSheet(name: string, writes: CellWrite[]): Promise<void> {
+    this.writes.push({ op: "writeRecordSheet", name, writes });
+    if (!this.sheets.some((s) => lower(s.name) === lower(name))) this.addWorksheet(name);
+    const sheet = this.sheet(name);
+    sheet.visibility = "veryHidden";
+    for (const w of writes) sheet.cells.set(w.address.toUpperCase(), { value: valueOf(w.value ?? null) });
+  }
+
   async addSheet(spec: SheetSpec): Promise<string> {
     this.writes.push({ op: "addSheet", spec });
     this.addWorksheet(spec.name);
@@ -256,6 +269,18 @@ export class FakeWorkbook implements Workbook {
     return async () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** The document setting Office.AutoShowTaskpaneWithDocument, as saved (settings are saved together, on setAutoOpen). */
+  autoOpenSaved = false;
+
+  async autoOpen(): Promise<boolean> {
+    return this.autoOpenSaved;
+  }
+
+  async setAutoOpen(on: boolean): Promise<void> {
+    this.writes.push({ op: "setAutoOpen", on });
+    this.autoOpenSaved = on;
   }
 }
 

@@ -44,15 +44,15 @@ describe("pane shell", () => {
     const { container } = await renderPane(actions);
     const position = (el: HTMLElement) => tabOrder(container).indexOf(el);
 
-    const tabs = ["Validate", "Bind", "Recompute", "Templates"].map((name) => screen.getByRole("tab", { name }));
-    expect(tabs.map(position)).toEqual([0, 1, 2, 3]);
+    const tabs = ["Validate", "Bind", "Recompute", "Templates", "Review"].map((name) => screen.getByRole("tab", { name }));
+    expect(tabs.map(position)).toEqual([0, 1, 2, 3, 4]);
     const validate = screen.getByRole("tabpanel", { name: "Validate" });
     const main = [
       within(validate).getByRole("button", { name: "Validate" }),
       within(validate).getByRole("switch", { name: "Live updates" }),
       within(validate).getByRole("button", { name: "Clear highlights" }),
     ];
-    expect(main.map(position)).toEqual([4, 5, 6]);
+    expect(main.map(position)).toEqual([5, 6, 7]);
 
     const bind = openTab("Bind");
     const bindControls = [
@@ -62,14 +62,16 @@ describe("pane shell", () => {
       within(bind).getByRole("button", { name: "Unbind FOCUS_3750 (sheet Day 1)" }),
     ];
     const bindPositions = bindControls.map(position);
-    expect(bindPositions.every((p) => p > 3)).toBe(true);
+    expect(bindPositions.every((p) => p > 4)).toBe(true);
     expect([...bindPositions].sort((a, b) => a - b)).toEqual(bindPositions);
     expect(position(within(validate).getByRole("button", { name: "Validate", hidden: true }))).toBe(-1); // hidden panel
 
     const recompute = openTab("Recompute");
-    expect(position(within(recompute).getByRole("button", { name: "Preview" }))).toBe(4);
+    expect(position(within(recompute).getByRole("button", { name: "Preview" }))).toBe(5);
     const templates = openTab("Templates");
-    expect(position(within(templates).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))).toBe(4);
+    expect(position(within(templates).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))).toBe(5);
+    const review = openTab("Review");
+    expect(position(within(review).getByRole("button", { name: "Load review" }))).toBe(5);
 
     // Every stop is a native control, which Enter and Space operate with no extra code.
     for (const el of tabOrder(container)) expect(["BUTTON", "INPUT", "SELECT"]).toContain(el.tagName);

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Dec } from "../../src/engine";
 import { publishRibbonResult } from "../../src/taskpane/actions";
-import type { WorkbookReport } from "../../src/workbook/validate";
+import { reportFromScopes, type WorkbookReport } from "../../src/workbook/validate";
 import { fakeActions, REPORT, scopeReport } from "./fake-actions";
 import { openTab, renderPane, section } from "./render-pane";
 
@@ -90,10 +90,7 @@ describe("Validate panel", () => {
   });
 
   it("lets the reviewer switch between sheets, starting with the first that has an error", async () => {
-    const report: WorkbookReport = {
-      scopes: [scopeReport("Day 1", []), scopeReport("Day 2")],
-      calculation: "automatic",
-    };
+    const report: WorkbookReport = reportFromScopes([scopeReport("Day 1", []), scopeReport("Day 2")]);
     const { panel } = await validated({ validate: jest.fn(async () => report) });
     const sheet = within(panel).getByRole("combobox", { name: "Sheet" }) as HTMLSelectElement;
     expect(sheet.value).toBe("Day 2");
@@ -109,7 +106,7 @@ describe("Validate panel", () => {
     expect(actions.validate).toHaveBeenCalledTimes(1);
     expect(actions.watch).toHaveBeenCalledTimes(1);
     const [onReport] = actions.watch.mock.calls[0];
-    act(() => onReport({ scopes: [scopeReport("Day 1", [])], calculation: "automatic" }));
+    act(() => onReport(reportFromScopes([scopeReport("Day 1", [])])));
     within(section(panel, "Findings, Day 1")).getByText("Everything ties: no findings.");
     within(panel).getByText(/\(live\)$/);
 

@@ -1,4 +1,12 @@
-import { exportBindingMap, MAX_MAP_BYTES, parseBindingMap, planBindingMap } from "../../src/workbook/binding-map";
+import type { CellContent } from "../../src/engine/cell";
+import {
+  exportBindingMap,
+  MAX_MAP_BYTES,
+  namesToWrite,
+  parseBindingMap,
+  planBindingMap,
+  rowLabel,
+} from "../../src/workbook/binding-map";
 import type { WorkbookStructure } from "../../src/workbook/port";
 
 const structure = (names: WorkbookStructure["names"], sheets = ["Day 1", "Targets"]): WorkbookStructure => ({
@@ -67,5 +75,81 @@ describe("binding maps", () => {
       "FOCUS_7180|Day 1|'Day 1'!$E$29",
       "FOCUS_7194|null|'Targets'!$B$2",
     ]);
+  });
+});
+
+describe("binding maps: hostile files and choices", () => {
+  const good = exportBindingMap(source, labelOf);
+  const bad = (m: unknown) => parseBindingMap(JSON.stringify(m));
+  const withBinding = (patch: Record<string, unknown>) => ({ ...good, bindings: [{ ...good.bindings[0], ...patch }] });
+
+  test("sheet names Excel would refuse, addresses outside the grid and a name twice at one level are refused", () => {
+    for (const sheet of ["'Day 1", "Day 1'", "Tab\u0007", "x".repeat(32), ""]) {
+      expect(bad(withBinding({ sheet }))).toMatchObject({ ok: false, error: expect.stringMatching(/^not a binding map \(bindings\.0\.sheet/) });
+    }
+    expect(bad(withBinding({ owner: "a:b" }))).toMatchObject({ ok: false, error: expect.stringMatching(/owner: not a valid sheet name/) });
+    expect(bad(withBinding({ address: "XFE1" }))).toMatchObject({ ok: false, error: expect.stringMatching(/outside Excel's grid/) });
+    expect(bad(withBinding({ address: "A1048577" }))).toMatchObject({ ok: false, error: expect.stringMatching(/outside Excel's grid/) });
+    const twice = { ...good, bindings: [good.bindings[0], { ...good.bindings[0], name: "focus_7010", address: "E7" }] };
+    expect(bad(twice)).toMatchObject({ ok: false, error: expect.stringMatching(/bindings\.1: focus_7010 on 'Day 1' appears twice/) });
+  });
+
+  test("each refusal says in words what was expected", () => {
+    const error = (m: unknown) => {
+      const r = bad(m);
+      return r.ok ? null : r.error;
+    };
+    expect(error({ ...good, version: 2 })).toBe("not a binding map (version: this add-in reads version 1)");
+    expect(error({ ...good, extra: true })).toBe('not a binding map (the file: unexpected field "extra")');
+    expect(error([])).toBe("not a binding map (the file: expected a binding map object)");
+    expect(error({ ...good, bindings: {} })).toBe("not a binding map (bindings: expected a list of bindings)");
+    expect(error(withBinding({ address: 7 }))).toBe("not a binding map (bindings.0.address: expected a cell address as text)");
+  });
+
+  test("a byte-order mark is accepted; other non-JSON is one sentence, whatever the input", () => {
+    expect(parseBindingMap(`\uFEFF${JSON.stringify(good)}`)).toEqual({ ok: true, map: good });
+    for (const text of ["", "null", "[]", "42", '"map"', "{}", "<xml/>"]) {
+      const r = parseBindingMap(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).not.toMatch(/\n/);
+    }
+  });
+
+  test("the plan counts bindings already in place and names each conflict's level", () => {
+    const target = structure([
+      { name: "FOCUS_7010", sheet: "Day 1", formula: "'Day 1'!$E$6" },
+      { name: "FOCUS_7194", sheet: null, formula: "Targets!$B$9" },
+    ]);
+    const plan = planBindingMap(good, target, labelOf);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.conflicts).toEqual([
+      { kind: "occupied", name: "FOCUS_7194", owner: null, message: "FOCUS_7194 already refers to Targets!$B$9; applying replaces it" },
+    ]);
+  });
+
+  test("a chart sheet is not a place to bind: its bindings count as a missing sheet", () => {
+    const target: WorkbookStructure = { ...structure([]), sheets: [{ name: "Day 1", visibility: "visible", isWorksheet: true }, { name: "Targets", visibility: "visible", isWorksheet: false }] };
+    expect(planBindingMap(good, target, labelOf).conflicts.map((c) => `${c.kind}:${c.name}`)).toEqual(["missing-sheet:FOCUS_7194"]);
+  });
+
+  test("names to write leave out declined conflicts, per name and level", () => {
+    const map = exportBindingMap(source, labelOf);
+    const target = structure([{ name: "FOCUS_7180", sheet: "Day 1", formula: "'Day 1'!$E$30" }]);
+    const moved = (sheet: string, address: string) => (address === "E6" ? "Something else" : labelOf(sheet, address));
+    const plan = planBindingMap(map, target, moved);
+    const written = (replaceOccupied: boolean, acceptChangedLabels: boolean) => namesToWrite(plan, { replaceOccupied, acceptChangedLabels }).map((n) => n.name);
+    expect(written(false, false)).toEqual(["FOCUS_7194"]);
+    expect(written(true, false)).toEqual(["FOCUS_7180", "FOCUS_7194"]);
+    expect(written(false, true)).toEqual(["FOCUS_7010", "FOCUS_7194"]);
+    expect(written(true, true)).toEqual(["FOCUS_7010", "FOCUS_7180", "FOCUS_7194"]);
+  });
+
+  test("a row's label is the nearest text with a letter left of the amount, never a code or a figure", () => {
+    const text = (t: string): CellContent => ({ value: { type: "text", text: t } });
+    const num = (n: number): CellContent => ({ value: { type: "number", value: n } });
+    expect(rowLabel([undefined, undefined, text("  Total amount\n in segregation "), text("13")])).toBe("Total amount in segregation");
+    expect(rowLabel([text("[7180]"), text("(1,234)"), num(5), text("Net equity")])).toBe("Net equity");
+    expect(rowLabel([num(1), undefined])).toBeNull();
+    expect(rowLabel([text("x".repeat(5000))])).toHaveLength(200);
   });
 });

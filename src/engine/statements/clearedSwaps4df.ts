@@ -50,6 +50,7 @@ export const clearedSwaps4df: StatementDef = {
     overTarget: "8770",
     deficiencyRule: "CEA 4d(f) and Reg 22.2: cleared swaps customer funds under-segregated; immediate notice under Reg 1.12",
     belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+    withdrawalRule: "Reg 22.17(c): withdrawing more than 25% of residual interest in cleared swaps customer accounts needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [
     { id: "options-purchased-both-sides", relation: "approx", left: [add("8530")], right: [add("8670")], description: "Cleared swaps options purchased (8530) should equal long options held (8670)" },

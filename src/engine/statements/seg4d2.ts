@@ -53,6 +53,7 @@ export const seg4d2: StatementDef = {
     overTarget: "7198",
     deficiencyRule: "CEA 4d(a)(2) and Reg 1.20: under-segregated; immediate notice under Reg 1.12",
     belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+    withdrawalRule: "Reg 1.23(c): withdrawing more than 25% of residual interest needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [
     { id: "options-purchased-both-sides", relation: "approx", left: [add("7032")], right: [add("7132")], description: "Options purchased (7032) should equal long options held (7132): the same options seen from both sides" },

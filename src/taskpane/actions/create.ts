@@ -10,7 +10,10 @@ import { highlightMarks } from "./highlights";
 import { recomputeApply, recomputePreview } from "./recompute";
 import { evaluatorOf } from "./scope-values";
 import { insertTemplate } from "./template";
+import { applyBindingMap, exportBindingMap, planBindingMap } from "./maps";
+import { pageOrigin, setTeamTemplate, teamTemplateStatus } from "./team-template";
 import type { ActionProblem, Capabilities, FocusActions } from "./types";
+import { acknowledge, markReviewed, writeReportSheet } from "./review";
 import { watchWorkbook } from "./watch";
 
 /** Every failure leaves an action as an ActionError with a sentence for the user. */
@@ -104,5 +107,45 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
       const checked = (await validate()).scopes.find((s) => s.scope === scope);
       return checked ? explain(code, evaluatorOf(checked)) : null;
     }),
+
+    acknowledge: guarded(async (scope, finding, reason, by) => {
+      need("names");
+      return acknowledge(workbook, scope, finding, reason, by);
+    }),
+    markReviewed: guarded(async (reviewer) => {
+      need("names");
+      return markReviewed(workbook, reviewer);
+    }),
+    writeReportSheet: guarded(async (by) => {
+      need("names");
+      return writeReportSheet(workbook, by, documentName());
+    }),
+
+    exportBindingMap: guarded(async () => {
+      need("names");
+      return exportBindingMap(workbook);
+    }),
+    planBindingMap: guarded(async (text) => {
+      need("names");
+      return planBindingMap(workbook, text);
+    }),
+    applyBindingMap: guarded(async (plan, choice) => {
+      need("names");
+      return applyBindingMap(workbook, plan, choice);
+    }),
+
+    teamTemplate: guarded(async () => teamTemplateStatus(workbook, pageOrigin())),
+    setTeamTemplate: guarded(async (on) => setTeamTemplate(workbook, on, pageOrigin())),
   };
+}
+
+/** The workbook's file name as Office knows it (Office.context.document.url), for the report; "this workbook" elsewhere. */
+function documentName(): string {
+  try {
+    const url = typeof Office !== "undefined" ? Office.context?.document?.url : undefined;
+    if (url) return decodeURIComponent(url.split(/[\\/]/).pop() ?? url);
+  } catch {
+    /* not in Office: the preview and tests */
+  }
+  return "this workbook";
 }

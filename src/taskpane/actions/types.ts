@@ -1,7 +1,10 @@
 import type { Dec } from "../../engine/decimal";
 import type { Explanation } from "../../engine/explain";
+import type { Finding } from "../../engine/findings";
+import type { SignOff } from "../../engine/review/signoff";
 import type { Code, StatementId } from "../../engine/types";
 import type { WorkbookReport } from "../../workbook/validate";
+import type { MapPlan } from "../../workbook/binding-map";
 
 /**
  * What the task pane (and the ribbon) can ask of the add-in. Implemented once,
@@ -127,4 +130,53 @@ export interface FocusActions {
 
   /** A derived line's formula with the values it uses, in a scope. */
   explain(scope: string, code: Code): Promise<Explanation | null>;
+
+  /** Record a reviewer's acknowledgement of a finding, with a reason, in the workbook's review record. */
+  acknowledge(scope: string, finding: Finding, reason: string, by: string): Promise<void>;
+  /** Record a sign-off (name, time, result, chained hashes over every bound value and target). */
+  markReviewed(reviewer: string): Promise<SignOff>;
+  /** Insert the review package as a new sheet; returns its name. */
+  writeReportSheet(by: string | null): Promise<string>;
+
+  /** The workbook's bindings as a binding-map file (JSON) to save or copy. */
+  exportBindingMap(): Promise<BindingMapFile>;
+  /** What applying a binding map (untrusted text) would do here, every conflict included. Changes nothing. */
+  planBindingMap(text: string): Promise<BindingMapPlan>;
+  /** Create the plan's names in one batch; conflicting ones only where the choice accepts them. Returns how many. */
+  applyBindingMap(plan: BindingMapPlan, choice: BindingMapChoice): Promise<number>;
+
+  /** Whether this workbook opens the pane by itself, and where the add-in is served from. */
+  teamTemplate(): Promise<TeamTemplateStatus>;
+  /** Open the pane with this workbook, or stop: a document setting, saved into the document's settings. */
+  setTeamTemplate(on: boolean): Promise<TeamTemplateStatus>;
+}
+
+/** A binding map ready to save: see src/workbook/binding-map.ts. */
+export interface BindingMapFile {
+  /** e.g. "focus-bindings-2026-11-30.focus-map.json" */
+  fileName: string;
+  /** The JSON, one binding a line. */
+  text: string;
+  bindings: number;
+}
+
+/** A map's plan for this workbook: the names to write, and every conflict to show before any is. */
+export interface BindingMapPlan extends MapPlan {
+  /** How many bindings the map holds. */
+  total: number;
+}
+
+/** Which conflicting names to write too (the pane starts with neither). */
+export interface BindingMapChoice {
+  /** Replace names of the same name and level that refer elsewhere. */
+  replaceOccupied: boolean;
+  /** Bind cells whose row label differs from the one in the map. */
+  acceptChangedLabels: boolean;
+}
+
+export interface TeamTemplateStatus {
+  /** Office.AutoShowTaskpaneWithDocument is set in this document. */
+  autoOpen: boolean;
+  /** The origin the add-in is served from when it is a development one (localhost), else null. */
+  developmentOrigin: string | null;
 }

@@ -12,6 +12,7 @@ import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
+import { BindingMapSection } from "./BindingMapSection";
 import { BindingsList, levelText } from "./BindingsList";
 import { LinePicker } from "./LinePicker";
 import { ScanReview } from "./ScanReview";
@@ -25,7 +26,7 @@ function boundText(r: BindResult): string {
   return `${r.name} refers to ${r.cell}.`;
 }
 
-/** Bind cells to lines: one at a time from the selection, or by scanning a printed layout. */
+/** Bind cells to lines: one at a time from the selection, by scanning a printed layout, or from a binding map. */
 export function BindPanel(): React.JSX.Element {
   const styles = useStyles();
   const actions = useActions();
@@ -144,6 +145,8 @@ export function BindPanel(): React.JSX.Element {
           />
         )}
       </Section>
+
+      <BindingMapSection enabled={enabled} onApplied={() => void refresh()} />
 
       <Section
         title="Bindings"

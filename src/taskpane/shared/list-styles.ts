@@ -10,4 +10,13 @@ export const useListStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
+  /** A plain bordered item of such a list. */
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });

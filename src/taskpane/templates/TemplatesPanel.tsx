@@ -9,6 +9,7 @@ import { DoneBar } from "../shared/DoneBar";
 import { ProblemBar } from "../shared/ProblemBar";
 import { useAction } from "../shared/useAction";
 import { useListStyles } from "../shared/list-styles";
+import { TeamTemplateSection } from "./TeamTemplateSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -22,7 +23,10 @@ const useStyles = makeStyles({
   },
 });
 
-/** Insert a sheet laid out like the form, its totals as native formulas and its lines bound. */
+/**
+ * Insert a sheet laid out like the form, its totals as native formulas and its lines bound;
+ * prepare the workbook as a team template that opens the pane by itself.
+ */
 export function TemplatesPanel(): React.JSX.Element {
   const styles = useStyles();
   const listStyles = useListStyles();
@@ -76,6 +80,7 @@ export function TemplatesPanel(): React.JSX.Element {
           </li>
         ))}
       </ul>
+      <TeamTemplateSection />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { problemOf } from "../actions";
 import { expectedLabel, formatAmount, kindLabel } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { SeverityBadge } from "../shared/badges";
+import { AcknowledgeDialog } from "../review/AcknowledgeDialog";
 
 const useStyles = makeStyles({
   item: {
@@ -63,6 +64,8 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, textAlign: "end" },
+  acknowledged: { color: tokens.colorPaletteGreenForeground1 },
+  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   explanation: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -75,15 +78,21 @@ export function FindingItem({
   finding,
   scope,
   onProblem,
+  onAcknowledged,
 }: {
   finding: Finding;
   scope: string;
+  onAcknowledged?: () => void;
   onProblem: (p: ActionProblem) => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const actions = useActions();
   const messageId = useId("finding-message");
   const [explanation, setExplanation] = React.useState<string | null>(null);
+  const [acknowledging, setAcknowledging] = React.useState(false);
+  const ack = finding.acknowledgement;
+  // Acknowledging is for what a reviewer decides on: errors and warnings.
+  const canAcknowledge = finding.severity !== "info" && !ack && !!onAcknowledged;
   const line = finding.code ? lineOf(finding.code) : undefined;
   const { cell } = finding;
 
@@ -141,12 +150,41 @@ export function FindingItem({
           Notice: {finding.rule}
         </Text>
       )}
-      {line?.kind === "derived" && (
-        <div>
-          <Button size="small" aria-expanded={explanation !== null} onClick={() => void explain()}>
-            {explanation === null ? "Explain" : "Hide explanation"}
-          </Button>
+      {ack && (
+        <Text size={200} className={styles.acknowledged}>
+          Acknowledged by {ack.by} on {ack.at.slice(0, 10)}
+          {ack.asOf && ack.scope !== scope ? ` (for ${ack.scope})` : ""}: {ack.reason}
+        </Text>
+      )}
+      {(line?.kind === "derived" || canAcknowledge) && (
+        <div className={styles.buttons}>
+          {line?.kind === "derived" && (
+            <Button
+              size="small"
+              aria-expanded={explanation !== null}
+              onClick={() => void explain()}
+            >
+              {explanation === null ? "Explain" : "Hide explanation"}
+            </Button>
+          )}
+          {canAcknowledge && (
+            <Button size="small" onClick={() => setAcknowledging(true)}>
+              Acknowledge…
+            </Button>
+          )}
         </div>
+      )}
+      {canAcknowledge && acknowledging && (
+        <AcknowledgeDialog
+          open
+          scope={scope}
+          finding={finding}
+          onCancel={() => setAcknowledging(false)}
+          onDone={() => {
+            setAcknowledging(false);
+            onAcknowledged?.();
+          }}
+        />
       )}
       {explanation !== null && <Text className={styles.explanation}>{explanation}</Text>}
     </li>

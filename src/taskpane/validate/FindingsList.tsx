@@ -16,10 +16,13 @@ export function FindingsList({
   findings,
   scope,
   onProblem,
+  onAcknowledged,
 }: {
   findings: Finding[];
   scope: string;
   onProblem: (p: ActionProblem) => void;
+  /** After a reviewer acknowledged a finding: validate again to show it. */
+  onAcknowledged?: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const listStyles = useListStyles();
@@ -38,6 +41,7 @@ export function FindingsList({
                 finding={f}
                 scope={scope}
                 onProblem={onProblem}
+                onAcknowledged={onAcknowledged}
               />
             ))}
           </ul>

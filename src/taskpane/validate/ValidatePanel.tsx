@@ -157,7 +157,12 @@ export function ValidatePanel(): React.JSX.Element {
             <SummaryTable summaries={current.summaries} />
           </Section>
           <Section title={`Findings, ${current.scope}`}>
-            <FindingsList findings={current.findings} scope={current.scope} onProblem={show} />
+            <FindingsList
+              findings={current.findings}
+              scope={current.scope}
+              onProblem={show}
+              onAcknowledged={() => void validate()}
+            />
           </Section>
         </>
       )}

@@ -1,12 +1,15 @@
 /// <reference types="office-js" />
 import { cellLabel } from "../../engine/cell";
 import { WriteBlocked, type WriteProblem } from "../port";
+import type { DocumentSettings } from "./settings";
 
 export interface OfficeWorkbookOptions {
   /** Excel.run to use (default: the global one). Tests pass the simulator's. */
   run?: typeof Excel.run;
   /** Office.context.requirements.isSetSupported (default: the global one). */
   isSetSupported?: (set: string, minVersion: string) => boolean;
+  /** Office.context.document.settings (default: the global one, looked up when used). */
+  settings?: () => DocumentSettings;
 }
 
 export const CELL_EDIT_MESSAGE = "Excel is in cell-edit mode: press Enter or Esc, then try again";

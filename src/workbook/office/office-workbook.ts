@@ -5,7 +5,8 @@ import { clearHighlights, setHighlights } from "./highlights";
 import { onChange, select, selection } from "./host";
 import { readRanges } from "./read-cells";
 import { readGrid, readStructure } from "./read";
-import { addSheet, checkWrites, updateNames, writeCells } from "./write";
+import { addSheet, checkWrites, updateNames, writeCells, writeRecordSheet } from "./write";
+import { autoOpen, officeSettings, setAutoOpen } from "./settings";
 
 export type { OfficeWorkbookOptions } from "./excel-host";
 
@@ -16,6 +17,7 @@ export type { OfficeWorkbookOptions } from "./excel-host";
  */
 export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook {
   const host = new ExcelHost(opts);
+  const settings = opts.settings ?? officeSettings;
   return {
     structure: () => readStructure(host),
     readRanges: (refs) => readRanges(host, refs),
@@ -26,8 +28,11 @@ export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook
     setHighlights: (marks) => setHighlights(host, marks),
     clearHighlights: () => clearHighlights(host),
     addSheet: (spec) => addSheet(host, spec),
+    writeRecordSheet: (name, writes) => writeRecordSheet(host, name, writes),
     selection: () => selection(host),
     select: (ref) => select(host, ref),
     onChange: (listener) => onChange(host, listener),
+    autoOpen: async () => autoOpen(settings()),
+    setAutoOpen: async (on) => setAutoOpen(settings(), on),
   };
 }

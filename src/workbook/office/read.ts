@@ -2,6 +2,7 @@
 import type { GridCell, NameInfo, SheetInfo, WorkbookStructure } from "../port";
 import { officeCellContent } from "./cell-content";
 import type { ExcelHost } from "./excel-host";
+import { REVIEW_SHEET } from "../review-sheet";
 
 const VISIBILITY: Record<string, SheetInfo["visibility"]> = {
   Visible: "visible",
@@ -24,6 +25,13 @@ export function readStructure(host: ExcelHost): Promise<WorkbookStructure> {
     context.application.load("calculationMode");
     await context.sync();
     const sheetNames = sheets.items.map((s) => s.names.load("items/name, items/formula"));
+    // The add-in's review record rides on the same sync: it is small and every Validate needs it.
+    const recordSheet = sheets.items.find(
+      (s) => s.name.toLowerCase() === REVIEW_SHEET.toLowerCase()
+    );
+    const record = recordSheet
+      ?.getUsedRangeOrNullObject(true)
+      .load("values, valueTypes, rowIndex, columnIndex");
     await context.sync();
     const names: NameInfo[] = workbookNames.items.map((n) => ({
       name: n.name,
@@ -47,6 +55,7 @@ export function readStructure(host: ExcelHost): Promise<WorkbookStructure> {
       })),
       names,
       calculation: context.application.calculationMode === "Manual" ? "manual" : "automatic",
+      review: record && !record.isNullObject ? gridOf(record) : null,
     };
   });
 }
@@ -61,19 +70,23 @@ export function readGrid(host: ExcelHost, sheetName: string): Promise<GridCell[]
       .getUsedRangeOrNullObject(true)
       .load("values, valueTypes, rowIndex, columnIndex");
     await context.sync();
-    if (used.isNullObject) return [];
-    const cells: GridCell[] = [];
-    used.values.forEach((row, i) =>
-      row.forEach((value, j) => {
-        const type = used.valueTypes[i][j];
-        if (type === "Empty") return;
-        cells.push({
-          row: used.rowIndex + i + 1,
-          col: used.columnIndex + j + 1,
-          content: officeCellContent(value, undefined, type, undefined),
-        });
-      })
-    );
-    return cells;
+    return used.isNullObject ? [] : gridOf(used);
   });
+}
+
+/** A loaded used range's non-empty cells, 1-based. */
+function gridOf(used: Excel.Range): GridCell[] {
+  const cells: GridCell[] = [];
+  used.values.forEach((row, i) =>
+    row.forEach((value, j) => {
+      const type = used.valueTypes[i][j];
+      if (type === "Empty") return;
+      cells.push({
+        row: used.rowIndex + i + 1,
+        col: used.columnIndex + j + 1,
+        content: officeCellContent(value, undefined, type, undefined),
+      });
+    })
+  );
+  return cells;
 }

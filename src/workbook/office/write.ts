@@ -222,3 +222,26 @@ export async function addSheet(host: ExcelHost, spec: SheetSpec): Promise<string
     return name;
   });
 }
+
+/**
+ * The add-in's own record sheet: created very hidden when missing (so it never shows in
+ * the tabs or the Unhide list), then its cells written in the same batch. Two syncs.
+ */
+export async function writeRecordSheet(
+  host: ExcelHost,
+  name: string,
+  writes: CellWrite[]
+): Promise<void> {
+  if (writes.length === 0) return;
+  await host.write({ sheet: name, address: writes[0].address }, async (context) => {
+    const existing = context.workbook.worksheets.getItemOrNullObject(name).load("name");
+    const runtime = host.supports("1.8") ? context.runtime.load("enableEvents") : null;
+    await context.sync();
+    await withEventsOff(context, runtime?.enableEvents === true, async () => {
+      const sheet = existing.isNullObject ? context.workbook.worksheets.add(name) : existing;
+      sheet.visibility = "VeryHidden";
+      for (const w of writes) queueCell(sheet.getRange(w.address), w);
+      await context.sync();
+    });
+  });
+}

@@ -2,6 +2,7 @@ import { toA1 } from "../../engine/a1";
 import { BLANK } from "../../engine/cell";
 import type { GridCell, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
 import { rangeKey } from "../port";
+import { REVIEW_SHEET } from "../review-sheet";
 import { XlsxWorkbook } from "./reader";
 import { cellKey, parseArea, type Area } from "./sheet-parser";
 import type { ZipLimits } from "./zip";
@@ -27,7 +28,21 @@ export class XlsxReader implements WorkbookReader {
         formula: n.refersTo,
       })),
       calculation: wb.calcMode === "manual" ? "manual" : "automatic",
+      review: this.recordCells(),
     };
+  }
+
+  /** The review sheet's cells (see review-sheet.ts), kept whole: it is small. */
+  private recordCells(): GridCell[] | null {
+    const index = this.sheetIndex(REVIEW_SHEET);
+    if (index < 0 || this.wb.sheets[index].kind !== "worksheet") return null;
+    this.wb.load(new Map([[index, "all"]]));
+    const cells: GridCell[] = [];
+    for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
+      if (content.value?.type === "blank") continue;
+      cells.push({ row: Math.floor(key / 16385), col: key % 16385, content });
+    }
+    return cells;
   }
 
   private indexByName: Map<string, number> | null = null;

@@ -1,0 +1,27 @@
+/**
+ * The budgets `npm run bench -- --check` enforces, judged on one run's results. A budget whose
+ * figure could not be taken (no Chromium) is "not measured": said, but not a failure.
+ */
+import type { Results } from "./results";
+
+export interface BudgetResult {
+  budget: string;
+  limit: string;
+  measured: string;
+  /** null: not measured on this machine. */
+  met: boolean | null;
+}
+
+export function judgeBudgets(r: Results): BudgetResult[] {
+  const c250 = r.cli.find((c) => c.sheets === 250);
+  const maxSyncs = Math.max(...r.office.map((o) => o.syncs));
+  const pane = "skipped" in r.pane ? null : r.pane;
+  return [
+    { budget: "focus-check, 250 daily sheets (median, process start to exit)", limit: "< 2 s", measured: c250 ? `${c250.medianMs} ms` : "not run", met: c250 ? c250.medianMs < 2000 : null },
+    { budget: "engine, one daily 4d(2) period", limit: "< 50 µs", measured: `${r.engine.perPeriodUs} µs`, met: r.engine.perPeriodUs < 50 },
+    { budget: "syncs per Validate, at every size", limit: "≤ 3", measured: `${maxSyncs} (at ${r.office.map((o) => o.boundLines).join(", ")} lines)`, met: maxSyncs <= 3 },
+    { budget: "task pane JavaScript, production, gzip", limit: "≤ 250 KB", measured: `${r.bundles.totalGzipKb} KB`, met: r.bundles.totalGzipKb <= 250 },
+    { budget: "pane interactive (median, from page.goto)", limit: "< 1.5 s", measured: pane ? `${pane.medianMs} ms` : `skipped: ${"skipped" in r.pane ? r.pane.skipped : ""}`, met: pane ? pane.medianMs < 1500 : null },
+    { budget: "no HyperFormula (GPL-3.0) code in dist/ or dist-preview/", limit: "none", measured: r.hyperFormulaScan.found.length ? `found in ${r.hyperFormulaScan.found.join(", ")}` : `none in ${r.hyperFormulaScan.scanned} files`, met: r.hyperFormulaScan.found.length === 0 },
+  ];
+}

@@ -1,0 +1,48 @@
+/** What one `npm run bench` measured: the shape of bench/results.json, shared by the printer and the budgets. */
+import type { BundleFigure, GplScan } from "./bundle";
+import type { FunctionsFigures } from "./functions";
+import type { OfficeFigure } from "./office";
+import type { PaneFigure } from "./pane";
+
+export interface EngineFigure {
+  dailyLines: number;
+  firstPeriodUs: number;
+  perPeriodUs: number;
+  seedLines: number;
+  seedPerPeriodUs: number;
+}
+
+export interface CliFigure {
+  sheets: number;
+  bytes: number;
+  medianMs: number;
+  minMs: number;
+  peakRssMb: number;
+}
+
+export interface OtherFigure {
+  sheets: number;
+  focusCheckMs: number;
+  libreOfficeMs: number;
+  hyperFormulaMs: number;
+  derivedCells: number;
+}
+
+export interface Results {
+  date: string;
+  machine: { cpus: number; cpu: string; memGb: number; node: string };
+  engine: EngineFigure;
+  cli: CliFigure[];
+  others: OtherFigure[];
+  functions: FunctionsFigures;
+  office: OfficeFigure[];
+  bundles: { files: BundleFigure[]; totalGzipKb: number };
+  pane: PaneFigure;
+  /** dist/ and dist-preview/ scanned for HyperFormula (GPL-3.0, dev-only). */
+  hyperFormulaScan: GplScan;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}

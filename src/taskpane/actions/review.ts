@@ -1,0 +1,98 @@
+import type { Finding } from "../../engine/findings";
+import { findingKey } from "../../engine/review/acknowledgements";
+import { newSignOff, type SignOff } from "../../engine/review/signoff";
+import { reviewPackage, resultSummary } from "../../report/package";
+import { reportSheet } from "../../report/sheet";
+import type { Workbook } from "../../workbook/port";
+import { acknowledgementWrites, REVIEW_SHEET, signOffWrites } from "../../workbook/review-sheet";
+import { validateWorkbook } from "../../workbook/validate";
+import { ActionError } from "./errors";
+
+/**
+ * The reviewer's writes: acknowledgements and sign-offs go to the add-in's own
+ * very hidden record sheet, never to a cell the user typed. Each reads the
+ * workbook afresh first, so the record is appended where it really ends.
+ */
+const MAX_NAME = 120;
+const MAX_REASON = 2000;
+
+function person(name: string, what: string): string {
+  const n = name.trim().replace(/\s+/g, " ");
+  if (n.length < 2) throw new ActionError(`Type ${what} (at least two characters).`);
+  if (n.length > MAX_NAME)
+    throw new ActionError(
+      `${what[0].toUpperCase()}${what.slice(1)} is longer than ${MAX_NAME} characters.`
+    );
+  return n;
+}
+
+export async function acknowledge(
+  workbook: Workbook,
+  scope: string,
+  f: Finding,
+  reason: string,
+  by: string,
+  now = new Date()
+): Promise<void> {
+  const who = person(by, "your name");
+  const why = reason.trim();
+  if (why.length < 3)
+    throw new ActionError(
+      "Say why the finding is acknowledged: the reason goes into the review record."
+    );
+  if (why.length > MAX_REASON)
+    throw new ActionError(`Keep the reason under ${MAX_REASON} characters.`);
+  const report = await validateWorkbook(workbook);
+  const period = report.periods.find((p) => p.scope === scope);
+  if (!report.scopes.some((s) => s.scope === scope))
+    throw new ActionError(`${scope} is no longer a checked scope: validate again.`);
+  const ack = {
+    key: findingKey(f),
+    entity: period?.entity ?? null,
+    asOf: period?.asOf ?? null,
+    scope,
+    reason: why,
+    by: who,
+    at: now.toISOString(),
+    message: f.message.slice(0, 500),
+  };
+  await workbook.writeRecordSheet(REVIEW_SHEET, acknowledgementWrites(report.record, ack));
+}
+
+/** Record a sign-off over the workbook as it is now: reviewer, time, result, and the chained hashes. */
+export async function markReviewed(
+  workbook: Workbook,
+  reviewer: string,
+  now = new Date()
+): Promise<SignOff> {
+  const who = person(reviewer, "the reviewer's name");
+  const report = await validateWorkbook(workbook);
+  if (report.bound.length === 0)
+    throw new ActionError("Nothing is bound: there is nothing to sign off.");
+  const entry = newSignOff(
+    report.record.signOffs.at(-1) ?? null,
+    who,
+    now.toISOString(),
+    resultSummary(report),
+    report.bound
+  );
+  await workbook.writeRecordSheet(REVIEW_SHEET, signOffWrites(report.record, entry, report.bound));
+  return entry;
+}
+
+/** Insert the review package as a new sheet. Returns its name. */
+export async function writeReportSheet(
+  workbook: Workbook,
+  by: string | null,
+  fileName: string,
+  now = new Date()
+): Promise<string> {
+  const report = await validateWorkbook(workbook);
+  const pkg = reviewPackage(report, {
+    file: fileName,
+    fileSha256: null,
+    generatedAt: now.toISOString(),
+    by: by?.trim() || null,
+  });
+  return workbook.addSheet(reportSheet(pkg, report.scopes));
+}
