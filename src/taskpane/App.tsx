@@ -43,6 +43,8 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   title: { margin: 0 },
+  // Five tabs in a narrow pane: they wrap rather than hide the last one.
+  tabs: { flexWrap: "wrap" },
 });
 
 /**
@@ -72,6 +74,8 @@ export function App({ actions }: { actions: FocusActions }): React.JSX.Element {
             <CapabilityNotices unavailable={actions.capabilities().unavailable} />
           </header>
           <TabList
+            size="small"
+            className={styles.tabs}
             selectedValue={selected}
             onTabSelect={(_e: unknown, data: SelectTabData) => setSelected(data.value as PanelId)}
             aria-label="FOCUS tasks"

@@ -300,6 +300,30 @@ it("computes FOCUS functions typed into cells, and follows an edit of a bound ce
   await checkpoint("14-functions");
 });
 
+it("acknowledges a finding, signs off, and then names the line edited since", async () => {
+  await validate();
+  const finding = pane().getByRole("listitem").filter({ has: lineThirteen() });
+  await finding.getByRole("button", { name: "Acknowledge…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Acknowledge finding" });
+  await dialog.getByRole("textbox", { name: /Reason/ }).fill("OCR lost 7090 and the other 155,005,807");
+  await dialog.getByRole("textbox", { name: /Your name/ }).fill("A. Reviewer");
+  await dialog.getByRole("button", { name: "Acknowledge", exact: true }).click();
+  await pane().getByText(/^Acknowledged by A\. Reviewer on .*: OCR lost 7090/).waitFor();
+  await checkpoint("15-acknowledged");
+
+  await paneTab("Review").click();
+  await button("Load review").click();
+  const review = page.getByRole("tabpanel", { name: "Review" });
+  await expect(review.getByRole("textbox", { name: /Reviewer/ }).inputValue()).resolves.toBe("A. Reviewer");
+  await button("Mark reviewed").click();
+  await review.getByText(/Nothing has changed since\./).waitFor();
+  await checkpoint("16-signed-off");
+
+  await typeInto(page, "E6", "100");
+  await button("Refresh review").click();
+  await review.getByText(/1 bound value has changed since: FOCUS_7010 on /).waitFor();
+});
+
 it("downloads the edited workbook and opens it again", async () => {
   await typeInto(page, "H6", "edited in the preview");
   const [download] = await Promise.all([

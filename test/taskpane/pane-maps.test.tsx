@@ -130,6 +130,22 @@ describe("binding map actions", () => {
     expect(wb.writes).toEqual([]);
   });
 
+  it("never exports a map larger than a map file may be (counted in bytes, as files are)", async () => {
+    const wb = new FakeWorkbook();
+    const label = "漢".repeat(200); // 600 bytes in UTF-8, 200 characters
+    for (let d = 1; d <= 150; d++) {
+      const sheet = `Day ${d}`;
+      const t = statementTemplate(STATEMENTS[0], { sheet, derived: "values" });
+      const cells: Record<string, FakeCell> = {};
+      for (const n of t.names) cells[`B${n.address.replace(/\D/g, "")}`] = label;
+      wb.addWorksheet(sheet, cells);
+      for (const n of t.names) wb.define(n.name, `'${sheet}'!${n.address}`, sheet);
+    }
+    await expect(actionsOver(wb).exportBindingMap()).rejects.toThrow(
+      /^The map of [\d,]+ bindings is larger than a map file may be \(2 MB\)\.$/
+    );
+  });
+
   it("says so when there is nothing to export", async () => {
     await expect(actionsOver(laidOut(false)).exportBindingMap()).rejects.toThrow(/no FOCUS_ name on a single cell/);
   });

@@ -58,9 +58,17 @@ describe("Review panel", () => {
     within(signOff).getByText("This workbook has not been signed off.");
     fireEvent.change(within(signOff).getByRole("textbox", { name: /Reviewer/ }), { target: { value: "A. Reviewer" } });
     await act(async () => fireEvent.click(within(signOff).getByRole("button", { name: "Mark reviewed" })));
-    await waitFor(() => within(section(panel, "Sign-off")).getByText(/Last signed off by A\. Reviewer .*Nothing has changed since\./));
+    await waitFor(() => within(section(panel, "Sign-off")).getByText(/Last signed off by A\. Reviewer on \d\d\/\d\d\/\d{4} \d\d:\d\d UTC\. Result then: 3 scopes: .*Nothing has changed since\./));
     expect((await wb.structure()).sheets.find((s) => s.name === REVIEW_SHEET)?.visibility).toBe("veryHidden");
     expect(localStorage.getItem("focus-check.reviewer")).toBe("A. Reviewer");
+
+    // Validate says so too, and names the binding once a bound value changes.
+    const validate = openTab("Validate");
+    await act(async () => fireEvent.click(within(validate).getByRole("button", { name: "Validate" })));
+    within(validate).getByText(/^Signed off by A\. Reviewer on .* UTC; nothing has changed since\.$/);
+    await wb.writeCells([{ sheet: "Seg 2020-12-01", address: "C1", value: 116 }]);
+    await act(async () => fireEvent.click(within(validate).getByRole("button", { name: "Validate" })));
+    within(validate).getByText(/; 1 bound value changed since \(FOCUS_7010\)\.$/);
   });
 
   it("refuses a sign-off without a name and writes nothing", async () => {

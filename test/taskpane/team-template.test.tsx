@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
+/// <reference types="office-js" />
 import { readFileSync } from "fs";
 import { join } from "path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createExcelSim } from "../../src/sim";
+import { createExcelSim, type SimSettings } from "../../src/sim";
 import { createFocusActions } from "../../src/taskpane/actions";
 import { isDevelopmentOrigin } from "../../src/taskpane/actions/team-template";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
@@ -36,7 +37,12 @@ describe("team template: the action", () => {
   });
 });
 
+/** Compile-time: the simulator's settings name only members Office.Settings declares. */
+const settingsConform: Exclude<keyof SimSettings, keyof Office.Settings> extends never ? true : false = true;
+
 describe("team template: the Office adapter", () => {
+  it("simulates Office.Settings with Office's own member names", () => expect(settingsConform).toBe(true));
+
   const over = (settings: () => DocumentSettings) => {
     const sim = createExcelSim();
     return createOfficeWorkbook({

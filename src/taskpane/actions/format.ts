@@ -48,3 +48,9 @@ export function kindLabel(kind: FindingKind): string {
   const words = kind.replace(/-/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** 2026-11-24T06:30:30.401Z as 11/24/2026 06:30 UTC. */
+export function utcTime(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${m[2]}/${m[3]}/${m[1]} ${m[4]}:${m[5]} UTC` : iso;
+}

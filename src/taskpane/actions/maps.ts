@@ -38,7 +38,8 @@ export async function exportBindingMap(
   const labelOf = await rowLabels(wb, targets);
   const map = mapOf(structure, labelOf, now);
   const text = mapText(map);
-  if (text.length > MAX_MAP_BYTES) {
+  // The limit a file is checked against on the way in (its size in bytes), so every export can be applied.
+  if (utf8Bytes(text) > MAX_MAP_BYTES) {
     throw new ActionError(
       `The map of ${map.bindings.length.toLocaleString("en-US")} bindings is larger than a map file may be (${MAX_MAP_BYTES / 1048576} MB).`
     );
@@ -94,6 +95,15 @@ export async function applyBindingMap(
   }
   await wb.updateNames(add, []);
   return add.length;
+}
+
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 const nameKey = (name: string, owner: string | null) =>

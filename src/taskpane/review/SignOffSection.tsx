@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import type { WorkbookReport } from "../../workbook/validate";
+import { utcTime } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
 import { DoneBar } from "../shared/DoneBar";
@@ -43,7 +44,7 @@ export function SignOffSection({
     <Section title="Sign-off">
       {last ? (
         <Text>
-          Last signed off by {last.reviewer} at {last.at} ({last.summary}).{" "}
+          Last signed off by {last.reviewer} on {utcTime(last.at)}. Result then: {last.summary}.{" "}
           {changes === null
             ? ""
             : changes.length === 0

@@ -12,6 +12,7 @@ import {
 import { CheckmarkCircleFilled, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { WorkbookReport } from "../../workbook/validate";
 import { onRibbonResult } from "../actions";
+import { utcTime } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
 import { DoneBar } from "../shared/DoneBar";
@@ -136,6 +137,7 @@ export function ValidatePanel(): React.JSX.Element {
       </div>
       <DoneBar>{done}</DoneBar>
       {status && <Caption1>{status}</Caption1>}
+      {report?.review.lastSignOff && <Caption1>{signOffStatus(report)}</Caption1>}
       {!report && <Text>Press Validate to check every bound statement in the workbook.</Text>}
 
       {report && report.scopes.length > 1 && (
@@ -168,4 +170,15 @@ export function ValidatePanel(): React.JSX.Element {
       )}
     </div>
   );
+}
+
+/** Whether anything changed since the last sign-off, in one line under the toolbar. */
+function signOffStatus(report: WorkbookReport): string {
+  const last = report.review.lastSignOff!;
+  const since = `Signed off by ${last.reviewer} on ${utcTime(last.at)}`;
+  const changes = report.review.changes;
+  if (changes === null) return `${since}; the sign-off record has problems (see the findings).`;
+  if (changes.length === 0) return `${since}; nothing has changed since.`;
+  const names = [...new Set(changes.map((c) => c.name))].slice(0, 5).join(", ");
+  return `${since}; ${changes.length} bound value${changes.length === 1 ? "" : "s"} changed since (${names}${changes.length > 5 ? ", …" : ""}).`;
 }
