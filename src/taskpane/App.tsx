@@ -10,15 +10,29 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { onRibbonResult, type FocusActions } from "./actions";
-import { BindPanel } from "./bind/BindPanel";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { RecomputePanel } from "./recompute/RecomputePanel";
-import { ReviewPanel } from "./review/ReviewPanel";
 import { ActionsProvider } from "./shared/ActionsContext";
 import { AnnouncerProvider } from "./shared/Announcer";
 import { CapabilityNotices } from "./shared/CapabilityNotices";
-import { TemplatesPanel } from "./templates/TemplatesPanel";
 import { ValidatePanel } from "./validate/ValidatePanel";
+
+/*
+ * Validate is in the first load (the ribbon's result lands there); the other panels
+ * load the first time their tab is opened, so the pane is interactive sooner and
+ * their Fluent components (dialogs, comboboxes, tables) stay out of the first load.
+ */
+const BindPanel = React.lazy(() =>
+  import("./bind/BindPanel").then((m) => ({ default: m.BindPanel }))
+);
+const RecomputePanel = React.lazy(() =>
+  import("./recompute/RecomputePanel").then((m) => ({ default: m.RecomputePanel }))
+);
+const TemplatesPanel = React.lazy(() =>
+  import("./templates/TemplatesPanel").then((m) => ({ default: m.TemplatesPanel }))
+);
+const ReviewPanel = React.lazy(() =>
+  import("./review/ReviewPanel").then((m) => ({ default: m.ReviewPanel }))
+);
 
 const PANELS = [
   { value: "validate", label: "Validate", Panel: ValidatePanel },
@@ -57,8 +71,14 @@ export function App({ actions }: { actions: FocusActions }): React.JSX.Element {
   const styles = useStyles();
   const id = useId("focus");
   const [selected, setSelected] = React.useState<PanelId>("validate");
+  // A panel mounts when first opened and then stays mounted, keeping its state.
+  const [opened, setOpened] = React.useState<ReadonlySet<PanelId>>(() => new Set(["validate"]));
+  const open = React.useCallback((panel: PanelId) => {
+    setSelected(panel);
+    setOpened((o) => (o.has(panel) ? o : new Set([...o, panel])));
+  }, []);
   // The ribbon's Validate shows its result here: bring that panel forward.
-  React.useEffect(() => onRibbonResult(() => setSelected("validate")), []);
+  React.useEffect(() => onRibbonResult(() => open("validate")), [open]);
 
   return (
     <ActionsProvider value={actions}>
@@ -77,7 +97,7 @@ export function App({ actions }: { actions: FocusActions }): React.JSX.Element {
             size="small"
             className={styles.tabs}
             selectedValue={selected}
-            onTabSelect={(_e: unknown, data: SelectTabData) => setSelected(data.value as PanelId)}
+            onTabSelect={(_e: unknown, data: SelectTabData) => open(data.value as PanelId)}
             aria-label="FOCUS tasks"
           >
             {PANELS.map((p) => (
@@ -100,9 +120,13 @@ export function App({ actions }: { actions: FocusActions }): React.JSX.Element {
                 aria-labelledby={`${id}-${value}-tab`}
                 hidden={selected !== value}
               >
-                <ErrorBoundary area={`The ${label} panel`}>
-                  <Panel />
-                </ErrorBoundary>
+                {opened.has(value) && (
+                  <ErrorBoundary area={`The ${label} panel`}>
+                    <React.Suspense fallback={<Caption1>Loading…</Caption1>}>
+                      <Panel />
+                    </React.Suspense>
+                  </ErrorBoundary>
+                )}
               </div>
             ))}
           </main>

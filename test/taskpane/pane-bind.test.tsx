@@ -32,7 +32,7 @@ describe("Bind panel", () => {
   it("filters the picker by code and by label", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    openTab("Bind");
+    await openTab("Bind");
     await typeInPicker("7180");
     expect(pickerOptions().map((o) => o.textContent)).toEqual([
       "7180 line 13 Total amount in segregation",
@@ -48,7 +48,7 @@ describe("Bind panel", () => {
   it("binds the selected cell at sheet level by default and at workbook level on request", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const panel = openTab("Bind");
+    const panel = await openTab("Bind");
     const bind = within(panel).getByRole("button", { name: "Bind selected cell" });
     expect((bind as HTMLButtonElement).disabled).toBe(true); // no line chosen yet
 
@@ -68,7 +68,7 @@ describe("Bind panel", () => {
   it("lists bindings by statement with problems, shadowing and jump-to-cell", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const list = section(openTab("Bind"), "Bindings");
+    const list = section(await openTab("Bind"), "Bindings");
     await within(list).findByRole("heading", { name: "4d(2) segregation (3 names)" });
     within(list).getByRole("heading", { name: "CFTC capital (1 name)" });
     within(list).getByText("Refers to #REF! (its cells or sheet were deleted).");
@@ -80,7 +80,7 @@ describe("Bind panel", () => {
   it("rebinds a sheet's name on that sheet only", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const list = section(openTab("Bind"), "Bindings");
+    const list = section(await openTab("Bind"), "Bindings");
     fireEvent.click(await within(list).findByRole("button", { name: "Rebind to selection: FOCUS_3750 (sheet Day 1)" }));
     await waitFor(() => expect(actions.bindSelection).toHaveBeenCalledWith("3750", "sheet", "Day 1"));
   });
@@ -88,7 +88,7 @@ describe("Bind panel", () => {
   it("unbinds only after confirmation", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const list = section(openTab("Bind"), "Bindings");
+    const list = section(await openTab("Bind"), "Bindings");
     const unbind = await within(list).findByRole("button", { name: "Unbind FOCUS_3750 (sheet Day 1)" });
 
     fireEvent.click(unbind);
@@ -107,7 +107,7 @@ describe("Bind panel", () => {
   it("scans, shows conflicts unticked, and creates only the reviewed names", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const panel = openTab("Bind");
+    const panel = await openTab("Bind");
     const scan = section(panel, "Find lines on the active sheet");
     fireEvent.click(within(scan).getByRole("button", { name: "Scan sheet" }));
     const boxes = await within(scan).findAllByRole("checkbox", { name: /· line / });
@@ -133,7 +133,7 @@ describe("Bind panel", () => {
       }),
     });
     await renderPane(actions);
-    const panel = openTab("Bind");
+    const panel = await openTab("Bind");
     await typeInPicker("7010");
     fireEvent.click(pickerOption("7010"));
     await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Bind selected cell" })));

@@ -194,7 +194,7 @@ describe("binding map actions through the Office adapter (the simulator's Excel)
 
 /* ------------------------------------------------------------------------- */
 
-const mapsSection = () => section(openTab("Bind"), "Binding maps");
+const mapsSection = () => section(screen.getByRole("tabpanel", { name: "Bind" }), "Binding maps");
 const fileInput = () => within(mapsSection()).getByLabelText("Binding map file") as HTMLInputElement;
 const button = (name: string | RegExp) => within(mapsSection()).getByRole("button", { name });
 
@@ -239,6 +239,7 @@ describe("Bind panel: binding maps", () => {
   it("exports the map as a .focus-map.json download", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
+    await openTab("Bind");
     await press("Export bindings");
     expect(clicked.map((a) => a.download)).toEqual([MAP_FILE.fileName]);
     expect(await readAsText(created[0])).toBe(MAP_FILE.text);
@@ -250,6 +251,7 @@ describe("Bind panel: binding maps", () => {
     const writeText = jest.fn(async () => undefined);
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     await renderPane(actions);
+    await openTab("Bind");
     await press("Copy to clipboard");
     expect(writeText).toHaveBeenCalledWith(MAP_FILE.text);
     expect(within(mapsSection()).getByText("Copied 26 bindings to the clipboard.")).toBeTruthy();
@@ -263,6 +265,7 @@ describe("Bind panel: binding maps", () => {
   it("shows the plan, every conflict grouped by kind, before anything changes; Cancel writes nothing", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
+    await openTab("Bind");
     await chooseFile(jsonFile("{}"));
     expect(actions.planBindingMap).toHaveBeenCalledWith("{}");
     const s = mapsSection();
@@ -285,6 +288,7 @@ describe("Bind panel: binding maps", () => {
   it("applies without the conflicting names by default, with them when ticked, in one call", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
+    await openTab("Bind");
     await chooseFile(jsonFile("{}"));
     expect(button("Apply: 1 name")).toBeTruthy();
     fireEvent.click(within(mapsSection()).getByRole("checkbox", { name: "Replace these names" }));
@@ -300,6 +304,7 @@ describe("Bind panel: binding maps", () => {
   it("a file too large to be a map is refused before it is read", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
+    await openTab("Bind");
     await chooseFile(new File([new Uint8Array(3 * 1024 * 1024)], "huge.json"));
     expect(within(mapsSection()).getByRole("alert").textContent).toMatch(
       /huge\.json is 3\.0 MB; a binding map is at most 2 MB, so this is not one\./
@@ -312,6 +317,7 @@ describe("Bind panel: binding maps", () => {
     wb.define("FOCUS_7180", "'Day 1'!$E$30", "Day 1");
     const actions: FocusActions = actionsOver(wb);
     await renderPane(actions);
+    await openTab("Bind");
     await chooseFile(jsonFile("this is not a map", "notes.txt"));
     expect(within(mapsSection()).getByRole("alert").textContent).toMatch(
       /This file cannot be applied: the file is not JSON\./

@@ -7,7 +7,7 @@ import { dialogButton, findDialog, noDialog, openTab, renderPane } from "./rende
 async function previewed() {
   const fake = fakeActions();
   await renderPane(fake.actions);
-  const panel = openTab("Recompute");
+  const panel = await openTab("Recompute");
   await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Preview" })));
   return { ...fake, panel };
 }

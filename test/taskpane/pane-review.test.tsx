@@ -21,7 +21,7 @@ async function reviewTab(wb: FakeWorkbook) {
   localStorage.clear();
   const actions = createFocusActions(wb, ALL_CAPABILITIES);
   await renderPane(actions);
-  const panel = openTab("Review");
+  const panel = await openTab("Review");
   await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Load review" })));
   return panel;
 }
@@ -63,7 +63,7 @@ describe("Review panel", () => {
     expect(localStorage.getItem("focus-check.reviewer")).toBe("A. Reviewer");
 
     // Validate says so too, and names the binding once a bound value changes.
-    const validate = openTab("Validate");
+    const validate = await openTab("Validate");
     await act(async () => fireEvent.click(within(validate).getByRole("button", { name: "Validate" })));
     within(validate).getByText(/^Signed off by A\. Reviewer on .* UTC; nothing has changed since\.$/);
     await wb.writeCells([{ sheet: "Seg 2020-12-01", address: "C1", value: 116 }]);
@@ -100,7 +100,7 @@ describe("acknowledging a finding in the Validate panel", () => {
     wb.define("FOCUS_7070", "'Seg 2020-11-30'!$C$1", "Seg 2020-11-30").define("FOCUS_7180", "'Seg 2020-11-30'!$C$2", "Seg 2020-11-30");
     localStorage.clear();
     await renderPane(createFocusActions(wb, ALL_CAPABILITIES));
-    const panel = openTab("Validate");
+    const panel = await openTab("Validate");
     await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Validate" })));
     const ackButton = (await within(panel).findAllByRole("button", { name: "Acknowledge…" }))[0];
     fireEvent.click(ackButton);

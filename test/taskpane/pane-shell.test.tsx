@@ -27,7 +27,7 @@ describe("pane shell", () => {
     const notices = screen.getByRole("list", { hidden: false });
     expect(within(notices).getAllByRole("listitem").map((li) => li.textContent)).toEqual(caps.unavailable);
     expect(caps.unavailable).toHaveLength(4);
-    const panel = openTab("Validate");
+    const panel = await openTab("Validate");
     expect((within(panel).getByRole("button", { name: "Highlight" }) as HTMLButtonElement).disabled).toBe(true);
     expect((within(panel).getByRole("switch", { name: "Live updates" }) as HTMLInputElement).disabled).toBe(true);
     expect((within(panel).getByRole("button", { name: "Validate" }) as HTMLButtonElement).disabled).toBe(false);
@@ -54,7 +54,7 @@ describe("pane shell", () => {
     ];
     expect(main.map(position)).toEqual([5, 6, 7]);
 
-    const bind = openTab("Bind");
+    const bind = await openTab("Bind");
     const bindControls = [
       within(bind).getByRole("combobox", { name: /Line/ }),
       within(bind).getByRole("radio", { name: /This sheet/ }),
@@ -66,11 +66,11 @@ describe("pane shell", () => {
     expect([...bindPositions].sort((a, b) => a - b)).toEqual(bindPositions);
     expect(position(within(validate).getByRole("button", { name: "Validate", hidden: true }))).toBe(-1); // hidden panel
 
-    const recompute = openTab("Recompute");
+    const recompute = await openTab("Recompute");
     expect(position(within(recompute).getByRole("button", { name: "Preview" }))).toBe(5);
-    const templates = openTab("Templates");
+    const templates = await openTab("Templates");
     expect(position(within(templates).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))).toBe(5);
-    const review = openTab("Review");
+    const review = await openTab("Review");
     expect(position(within(review).getByRole("button", { name: "Load review" }))).toBe(5);
 
     // Every stop is a native control, which Enter and Space operate with no extra code.
@@ -80,7 +80,7 @@ describe("pane shell", () => {
   it("picks a line with the keyboard alone", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const panel = openTab("Bind");
+    const panel = await openTab("Bind");
     const box = within(panel).getByRole("combobox", { name: /Line/ });
     fireEvent.keyDown(box, { key: "7" });
     fireEvent.change(box, { target: { value: "7180" } });
@@ -96,12 +96,12 @@ describe("pane shell", () => {
     // A malformed answer makes the bindings list throw while rendering.
     const { actions } = fakeActions({ bindings: jest.fn(async () => [{ statement: "seg-4d2" }] as never) });
     await renderPane(actions);
-    const bind = openTab("Bind");
+    const bind = await openTab("Bind");
     within(bind).getByRole("alert");
     within(bind).getByText("The Bind panel stopped.");
     within(bind).getByText(/The FOCUS functions and the ribbon's Validate button still work/);
 
-    const validate = openTab("Validate");
+    const validate = await openTab("Validate");
     await act(async () => fireEvent.click(within(validate).getByRole("button", { name: "Validate" })));
     expect(actions.validate).toHaveBeenCalledTimes(1);
     within(validate).getByRole("region", { name: "Findings, Day 1" });
@@ -110,7 +110,7 @@ describe("pane shell", () => {
   it("inserts a template and offers the new sheet", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    const panel = openTab("Templates");
+    const panel = await openTab("Templates");
     await act(async () =>
       fireEvent.click(within(panel).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))
     );

@@ -9,7 +9,7 @@ import { openTab, renderPane, section } from "./render-pane";
 async function validated(overrides = {}) {
   const fake = fakeActions(overrides);
   await renderPane(fake.actions);
-  const panel = openTab("Validate");
+  const panel = await openTab("Validate");
   await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Validate" })));
   return { ...fake, panel };
 }
@@ -101,7 +101,7 @@ describe("Validate panel", () => {
   it("re-validates live while switched on and stops when switched off", async () => {
     const { actions, stop } = fakeActions();
     await renderPane(actions);
-    const panel = openTab("Validate");
+    const panel = await openTab("Validate");
     await act(async () => fireEvent.click(within(panel).getByRole("switch", { name: "Live updates" })));
     expect(actions.validate).toHaveBeenCalledTimes(1);
     expect(actions.watch).toHaveBeenCalledTimes(1);
@@ -117,7 +117,7 @@ describe("Validate panel", () => {
   it("shows the ribbon's result and brings the Validate tab forward", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
-    openTab("Bind");
+    await openTab("Bind");
     act(() => publishRibbonResult({ report: REPORT, marks: 3, at: new Date() }));
     const panel = screen.getByRole("tabpanel", { name: "Validate" });
     within(panel).getByText(/from the ribbon/);

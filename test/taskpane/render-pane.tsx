@@ -1,5 +1,5 @@
 import * as React from "react";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { FocusActions } from "../../src/taskpane/actions";
@@ -17,9 +17,17 @@ export async function renderPane(actions: FocusActions) {
   return result;
 }
 
-export function openTab(name: string): HTMLElement {
-  fireEvent.click(screen.getByRole("tab", { name }));
-  return screen.getByRole("tabpanel", { name });
+/** Open a tab and wait for its panel: panels other than Validate load on first opening. */
+export async function openTab(name: string): Promise<HTMLElement> {
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name }));
+  });
+  const panel = screen.getByRole("tabpanel", { name });
+  await waitFor(() => {
+    if (panel.textContent === "" || panel.textContent === "Loading…") throw new Error(`${name} is still loading`);
+  });
+  await act(async () => undefined); // the panel's first reads settle
+  return panel;
 }
 
 /** The visible panel's region with this heading. */

@@ -89,13 +89,14 @@ describe("team template: the manifest", () => {
 });
 
 describe("Templates panel: team template", () => {
-  const teamSection = () => section(openTab("Templates"), "Team template");
+  const teamSection = () => section(screen.getByRole("tabpanel", { name: "Templates" }), "Team template");
 
   it("warns when the add-in runs from a development manifest, and says what to do", async () => {
     const { actions } = fakeActions({
       teamTemplate: jest.fn(async () => ({ autoOpen: false, developmentOrigin: "https://localhost:3000" })),
     });
     await renderPane(actions);
+    await openTab("Templates");
     const text = teamSection().textContent ?? "";
     expect(text).toMatch(/running from https:\/\/localhost:3000, a development manifest/);
     expect(text).toMatch(/A template prepared under a development manifest will not auto-open for users/);
@@ -105,6 +106,7 @@ describe("Templates panel: team template", () => {
   it("does not warn when served from a deployed host", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
+    await openTab("Templates");
     expect(teamSection().textContent).not.toMatch(/development manifest/);
     expect(teamSection().textContent).toMatch(/stored in the document.*save the\s+workbook afterwards/);
   });
@@ -112,6 +114,7 @@ describe("Templates panel: team template", () => {
   it("prepares after a confirmation, then says to save the workbook; Cancel changes nothing", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
+    await openTab("Templates");
     fireEvent.click(within(teamSection()).getByRole("button", { name: "Prepare as team template" }));
     fireEvent.click(dialogButton(await findDialog("Prepare as team template?"), "Cancel"));
     expect(noDialog()).toBe(true);
@@ -133,6 +136,7 @@ describe("Templates panel: team template", () => {
 
   it("over the real actions in jsdom (http://localhost), the development warning shows", async () => {
     await renderPane(createFocusActions(dayOneWorkbook(), ALL_CAPABILITIES));
+    await openTab("Templates");
     expect(teamSection().textContent).toMatch(/will not auto-open for users/);
     expect(TEAM_TEMPLATE.developmentOrigin).toBeNull();
   });
