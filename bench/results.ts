@@ -1,5 +1,5 @@
 /** What one `npm run bench` measured: the shape of bench/results.json, shared by the printer and the budgets. */
-import type { BundleFigure, GplScan } from "./bundle";
+import type { BundlesFigure, GplScan } from "./bundle";
 import type { FunctionsFigures } from "./functions";
 import type { OfficeFigure } from "./office";
 import type { PaneFigure } from "./pane";
@@ -36,7 +36,7 @@ export interface Results {
   others: OtherFigure[];
   functions: FunctionsFigures;
   office: OfficeFigure[];
-  bundles: { files: BundleFigure[]; totalGzipKb: number };
+  bundles: BundlesFigure;
   pane: PaneFigure;
   /** dist/ and dist-preview/ scanned for HyperFormula (GPL-3.0, dev-only). */
   hyperFormulaScan: GplScan;
