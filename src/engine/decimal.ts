@@ -8,12 +8,22 @@ export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_U
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
 
 /** Plain notation, no exponent, no separators, no trailing zeros, never "-0". */
 export function plain(d: Dec | null | undefined): string | null {
   if (d === null || d === undefined) return null;
   if (d.isZero()) return "0";
   return d.toFixed();
+}
+
+/**
+ * |a - b| <= tol, as `a.sub(b).abs().lte(tol)` decides it. Identities mostly hold, so
+ * equal amounts skip the subtraction: a - b is zero exactly when a equals b, and
+ * zero is within tol whenever tol is not below zero (isZero/isPositive: no allocation).
+ */
+export function within(a: Dec, b: Dec, tol: Dec): boolean {
+  return a.eq(b) ? tol.isZero() || tol.isPositive() : a.sub(b).abs().lte(tol);
 }
 
 /** Round to whole units of `step` (e.g. 1/unit for "to the dollar"), half up (away from zero on .5). */

@@ -1,5 +1,5 @@
 import type { AmountRead } from "./amount";
-import { Dec, roundTo, ZERO } from "./decimal";
+import { Dec, ONE, roundTo, ZERO } from "./decimal";
 import { lineOf } from "./lines";
 import type { Code, Formula, LineDef, Term } from "./types";
 
@@ -33,9 +33,10 @@ export class Evaluator {
 
   constructor(
     private readonly reads: ReadonlyMap<Code, AmountRead>,
-    readonly unit: Dec = new Dec(1),
+    readonly unit: Dec = ONE,
   ) {
-    this.dollar = new Dec(1).div(unit);
+    // A division per scope otherwise; nearly every scope is keyed in dollars.
+    this.dollar = unit.eq(ONE) ? ONE : ONE.div(unit);
   }
 
   isBound(code: Code): boolean {

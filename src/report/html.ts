@@ -66,7 +66,7 @@ export function renderHtml(pkg: ReviewPackage): string {
   const t = pkg.totals;
   const meta = table(["", ""], [
     ["Workbook", esc(m.file)],
-    ["File SHA-256", m.fileSha256 ? `<code>${esc(m.fileSha256)}</code>` : "not available in this host"],
+    ["File SHA-256", m.fileSha256 ? `<code>${esc(m.fileSha256)}</code>${m.fileHashNote ? ` <span class="note">(${esc(m.fileHashNote)})</span>` : ""}` : "not available in this host"],
     ["Bound values SHA-256", `<code>${esc(pkg.contentSha256)}</code>`],
     ["Generated", `${esc(m.generatedAt)}${m.by ? ` by ${esc(m.by)}` : ""}`],
     ["Engine", `focus-check ${esc(pkg.engineVersion)}`],

@@ -19,6 +19,8 @@ export interface PackageMeta {
   file: string;
   /** SHA-256 of the file's bytes; null when the host cannot give them. */
   fileSha256: string | null;
+  /** What was hashed when it is not the saved file itself (the pane hashes what Excel hands over). */
+  fileHashNote?: string;
   generatedAt: string;
   /** Who produced the package (the pane asks; the CLI takes --by or the OS user). */
   by: string | null;

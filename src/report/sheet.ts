@@ -22,7 +22,7 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
   };
   const amount = (col: number, v: { toNumber(): number } | null) => v && put(col, v.toNumber(), { numberFormat: AMOUNT_FORMAT });
   const line = (...values: (string | null)[]) => {
-    values.forEach((v, i) => put(i + 1, v));
+    values.forEach((v, i) => put(i + 1, v || null));
     row++;
   };
   const header = (...values: string[]) => {
@@ -35,6 +35,7 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
   const m = pkg.meta;
   line("Workbook", m.file);
   line("File SHA-256", m.fileSha256 ?? "not available in this host");
+  if (m.fileSha256 && m.fileHashNote) line("", m.fileHashNote);
   line("Bound values SHA-256", pkg.contentSha256);
   line("Generated", `${m.generatedAt}${m.by ? ` by ${m.by}` : ""}`);
   line("Engine", `focus-check ${pkg.engineVersion}`);

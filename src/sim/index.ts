@@ -5,6 +5,7 @@ import type { CustomFunctionsInit } from "./custom-functions/calls";
 import type { SyncMeter } from "./meter";
 import { SimBook } from "./model/book";
 import { SimSession } from "./session";
+import { simGetFileAsync } from "./document-file";
 import { SimSettings } from "./settings";
 import { SimState } from "./state";
 import { fromModel, fromXlsx } from "./xlsx";
@@ -46,7 +47,7 @@ export interface SimOffice {
   context: {
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
     /** The document's add-in settings (Office.context.document.settings). */
-    document: { settings: SimSettings };
+    document: { settings: SimSettings; getFileAsync: ReturnType<typeof simGetFileAsync> };
   };
   onReady(
     callback?: (info: { host: "Excel"; platform: "OfficeOnline" }) => void
@@ -100,7 +101,10 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
     Office: {
       context: {
         requirements: { isSetSupported: (name, minVersion) => session.supports(name, minVersion) },
-        document: { settings: new SimSettings() },
+        document: {
+          settings: new SimSettings(),
+          getFileAsync: simGetFileAsync(() => session.book),
+        },
       },
       onReady: async (callback) => {
         callback?.(info);

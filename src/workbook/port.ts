@@ -169,6 +169,8 @@ export interface WorkbookHost {
   autoOpen(): Promise<boolean>;
   /** Turn that setting on or off and save it into the document's settings (the workbook itself still needs saving). */
   setAutoOpen(on: boolean): Promise<void>;
+  /** The workbook's package as the host would save it now (for the review package's SHA-256); null where it cannot. */
+  documentBytes(): Promise<Uint8Array | null>;
 }
 
 export type Workbook = WorkbookReader & WorkbookWriter & WorkbookHost;

@@ -13,6 +13,7 @@ export function officeOverSim(init: ExcelSimInit = {}): { sim: ExcelSim; wb: Wor
     wb: createOfficeWorkbook({
       run: sim.Excel.run,
       isSetSupported: sim.Office.context.requirements.isSetSupported,
+      document: () => sim.Office.context.document,
     }),
   };
 }

@@ -3,6 +3,7 @@
  * acknowledge, sign off, edit, see what changed; then the workbook saved as
  * .xlsx and read by focus-check, which finds the same record.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,12 +86,14 @@ describe("review workflow in Excel (simulated)", () => {
     const { sim, actions } = twoDays();
     const r = await actions.validate();
     await actions.acknowledge("Seg 2020-11-30", identity7180(r, "Seg 2020-11-30"), "Known difference", "A. Reviewer");
+    const hashBefore = createHash("sha256").update(toXlsx(sim.state.book)).digest("hex");
     const name = await actions.writeReportSheet("A. Reviewer");
     const sheet = sim.state.book.sheets.find((s) => s.name === name)!;
     const texts: string[] = [];
     for (const c of sheet.cells.values()) if (typeof c.value === "string") texts.push(c.value);
     expect(texts).toEqual(expect.arrayContaining(["FOCUS review package", "Bound values SHA-256", "Known difference", "Code", "7180", "Inferred codes"]));
     expect(texts.some((t) => t.startsWith("Seg 2020-11-30 · as of 11/30/2020"))).toBe(true);
+    expect(texts).toContain(hashBefore); // the workbook as it stood before the report sheet was added
   });
 
   it("hands the record to focus-check through the saved .xlsx", async () => {

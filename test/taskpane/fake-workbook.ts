@@ -282,6 +282,13 @@ export class FakeWorkbook implements Workbook {
     this.writes.push({ op: "setAutoOpen", on });
     this.autoOpenSaved = on;
   }
+
+  /** What documentBytes() answers: null as in a host without the File API, unless a test sets bytes. */
+  fileBytes: Uint8Array | null = null;
+
+  async documentBytes(): Promise<Uint8Array | null> {
+    return this.fileBytes;
+  }
 }
 
 /**

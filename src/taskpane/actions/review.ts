@@ -1,5 +1,6 @@
 import type { Finding } from "../../engine/findings";
 import { findingKey } from "../../engine/review/acknowledgements";
+import { sha256Bytes } from "../../engine/review/sha256";
 import { newSignOff, type SignOff } from "../../engine/review/signoff";
 import { reviewPackage, resultSummary } from "../../report/package";
 import { reportSheet } from "../../report/sheet";
@@ -80,6 +81,9 @@ export async function markReviewed(
   return entry;
 }
 
+const HASH_NOTE =
+  "of the workbook as Excel handed it to the add-in, before this report was added; focus-check --report on the saved file gives the file's own";
+
 /** Insert the review package as a new sheet. Returns its name. */
 export async function writeReportSheet(
   workbook: Workbook,
@@ -88,9 +92,12 @@ export async function writeReportSheet(
   now = new Date()
 ): Promise<string> {
   const report = await validateWorkbook(workbook);
+  // Hashed before the report sheet is added: the workbook as it stood when reviewed.
+  const bytes = await workbook.documentBytes();
   const pkg = reviewPackage(report, {
     file: fileName,
-    fileSha256: null,
+    fileSha256: bytes ? sha256Bytes(bytes) : null,
+    fileHashNote: HASH_NOTE,
     generatedAt: now.toISOString(),
     by: by?.trim() || null,
   });

@@ -45,7 +45,8 @@ export function PackageSection({ report }: { report: WorkbookReport }): React.JS
     <Section title="Review package">
       <Text size={200}>
         Findings, acknowledgements, summaries, sign-offs, the engine and reference versions and the
-        inferred codes. For the file’s SHA-256, run focus-check --report html on the saved workbook.
+        inferred codes. The report sheet carries the SHA-256 of the workbook as Excel hands it over;
+        for the saved file’s own hash, run focus-check --report html on it.
       </Text>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button appearance="primary" disabled={busy} onClick={() => void writeSheet()}>

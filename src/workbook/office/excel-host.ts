@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { cellLabel } from "../../engine/cell";
 import { WriteBlocked, type WriteProblem } from "../port";
+import type { DocumentFileSource } from "./document-file";
 import type { DocumentSettings } from "./settings";
 
 export interface OfficeWorkbookOptions {
@@ -10,6 +11,8 @@ export interface OfficeWorkbookOptions {
   isSetSupported?: (set: string, minVersion: string) => boolean;
   /** Office.context.document.settings (default: the global one, looked up when used). */
   settings?: () => DocumentSettings;
+  /** Office.context.document for getFileAsync (default: the global one, looked up when used). */
+  document?: () => DocumentFileSource | null;
 }
 
 export const CELL_EDIT_MESSAGE = "Excel is in cell-edit mode: press Enter or Esc, then try again";

@@ -7,6 +7,7 @@ import { readRanges } from "./read-cells";
 import { readGrid, readStructure } from "./read";
 import { addSheet, checkWrites, updateNames, writeCells, writeRecordSheet } from "./write";
 import { autoOpen, officeSettings, setAutoOpen } from "./settings";
+import { documentBytes, officeDocument } from "./document-file";
 
 export type { OfficeWorkbookOptions } from "./excel-host";
 
@@ -34,5 +35,6 @@ export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook
     onChange: (listener) => onChange(host, listener),
     autoOpen: async () => autoOpen(settings()),
     setAutoOpen: async (on) => setAutoOpen(settings(), on),
+    documentBytes: () => documentBytes((opts.document ?? officeDocument)()),
   };
 }
