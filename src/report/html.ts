@@ -34,9 +34,12 @@ function scopeSection(s: PackageScope): string {
     parts.push(table(["Statement", "Excess (deficiency)", "Target / early warning", "Over (under) target", "Status", "Rule"],
       s.summaries.map((m) => [esc(statementName(m.statement)), money(m.excess), money(m.target), money(m.overTarget), esc(m.status), esc(m.rule)]), [1, 2, 3]));
   }
-  parts.push(`<h3>Findings (${s.findings.length})</h3>`);
-  parts.push(s.findings.length === 0 ? "<p>Everything ties: no findings.</p>" : table(["Severity", "Line", "Cell", "Finding", "Rule", "Acknowledged"],
-    s.findings.map((f) => {
+  // What needs a decision first (errors, then warnings); notes apart, so they do not bury them.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const decide = s.findings.filter((f) => f.severity !== "info").sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const notes = s.findings.filter((f) => f.severity === "info");
+  const rows = (list: typeof s.findings) =>
+    list.map((f) => {
       const l = f.code ? lineOf(f.code) : undefined;
       const a = f.acknowledgement;
       return [
@@ -47,7 +50,14 @@ function scopeSection(s: PackageScope): string {
         esc(f.rule),
         a ? `<span class="ack">${esc(a.by)}, ${esc(a.at)}${a.asOf && a.asOf !== p?.asOf ? ` (from ${usDate(a.asOf)})` : ""}:</span> ${esc(a.reason)}` : "",
       ];
-    })));
+    });
+  const head = ["Severity", "Line", "Cell", "Finding", "Rule", "Acknowledged"];
+  parts.push(`<h3>Errors and warnings (${decide.length})</h3>`);
+  parts.push(decide.length === 0 ? "<p>None: every identity ties and no flag is raised.</p>" : table(head, rows(decide)));
+  if (notes.length) {
+    parts.push(`<h3>Notes (${notes.length})</h3>`);
+    parts.push(table(head, rows(notes)).replace("<table>", '<table class="note">'));
+  }
   const c = s.comparison;
   if (c) {
     const notable = c.rows.filter((r) => r.notable);
