@@ -72,7 +72,11 @@ async function checkpoint(step: string): Promise<void> {
 /** Choose a file in the picker `opener` opens (Open .xlsx…, Apply bindings from a map…). */
 async function choose(opener: string, name: string, bytes: Uint8Array | string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button(opener).click()]);
-  await chooser.setFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+  await chooser.setFiles({
+    name,
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(bytes),
+  });
 }
 
 async function openWorkbook(name: string, model: WorkbookModel): Promise<void> {
@@ -96,7 +100,9 @@ it("exports the example's bindings as a map and applies it to a copy without nam
     page.waitForEvent("download"),
     button("Export bindings").click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^focus-bindings-\d{4}-\d{2}-\d{2}\.focus-map\.json$/);
+  expect(download.suggestedFilename()).toMatch(
+    /^focus-bindings-\d{4}-\d{2}-\d{2}\.focus-map\.json$/
+  );
   const text = readFileSync((await download.path())!, "utf8");
   const parsed = parseBindingMap(text);
   if (!parsed.ok) throw new Error(`the exported map does not parse: ${parsed.error}`);
@@ -108,7 +114,9 @@ it("exports the example's bindings as a map and applies it to a copy without nam
   expect(bindings.find((b) => b.name === "FOCUS_7180")!.label).toMatch(
     /Total amount in segregation/
   );
-  await pane().getByText(`Saved ${bindings.length} bindings as ${download.suggestedFilename()}.`).waitFor();
+  await pane()
+    .getByText(`Saved ${bindings.length} bindings as ${download.suggestedFilename()}.`)
+    .waitFor();
   await checkpoint("01-map-exported");
 
   // Next month's copy: the same layout without names, one row relabelled and one sheet gone.
@@ -145,15 +153,21 @@ it("exports the example's bindings as a map and applies it to a copy without nam
   await expect(missing.getByRole("listitem").count()).resolves.toBe(skipped);
   await expect(missing.textContent()).resolves.toContain(`sheet '${gone}' is not in this workbook`);
   await namesHeading(0).waitFor(); // the plan changed nothing
+  await missing.scrollIntoViewIfNeeded();
   await checkpoint("02-map-plan");
 
   // The relabelled row is left out unless "Bind these cells anyway" is ticked.
   await button(`Apply: ${creates} names`).click();
-  await maps.getByText(`Applied ${download.suggestedFilename()}: ${creates} names created or replaced.`).waitFor();
+  await maps
+    .getByText(`Applied ${download.suggestedFilename()}: ${creates} names created or replaced.`)
+    .waitFor();
   await namesHeading(creates).waitFor();
   const rows = namesPanel(page).getByRole("row");
   await rows.filter({ hasText: "FOCUS_7180" }).filter({ hasText: "='Seg 4d(2)'!$E$29" }).waitFor();
-  await rows.filter({ hasText: "FOCUS_8590" }).filter({ hasText: "'Cleared swaps 4d(f)'" }).waitFor();
+  await rows
+    .filter({ hasText: "FOCUS_8590" })
+    .filter({ hasText: "'Cleared swaps 4d(f)'" })
+    .waitFor();
   await expect(rows.filter({ hasText: "FOCUS_7190" }).count()).resolves.toBe(0);
   await checkpoint("03-map-applied");
 });
@@ -166,6 +180,7 @@ it("prepares the workbook as a team template under the development-manifest warn
     `The add-in is running from ${new URL(server!.url).origin}, a development manifest.`
   );
   await team.getByText("This workbook does not open the pane by itself.").waitFor();
+  await team.scrollIntoViewIfNeeded();
   await checkpoint("04-team-template");
 
   await team.getByRole("button", { name: "Prepare as team template" }).click();
@@ -214,7 +229,11 @@ function segDay(sheet: string, delta: number): WorkbookModel {
 
 it("reviews three daily sheets: the excess chart, the missing business day and the withdrawal flag", async () => {
   // Excess 134.1M, 139.1M, then 74.1M: a fall of 46.7% of the day before, and below the 122M target.
-  const days = [segDay("Seg 2020-11-30", 0), segDay("Seg 2020-12-01", 5e6), segDay("Seg 2020-12-03", -6e7)];
+  const days = [
+    segDay("Seg 2020-11-30", 0),
+    segDay("Seg 2020-12-01", 5e6),
+    segDay("Seg 2020-12-03", -6e7),
+  ];
   await openWorkbook("daily.xlsx", {
     sheets: days.flatMap((d) => d.sheets),
     names: days.flatMap((d) => d.names!),
@@ -243,9 +262,11 @@ it("reviews three daily sheets: the excess chart, the missing business day and t
     .filter({ hasText: "Reg 1.23(c)" })
     .waitFor();
   const table = comparison.getByRole("table", { name: "Seg 2020-12-03 against Seg 2020-12-01" });
-  await expect(table.getByRole("row").filter({ hasText: "(7190)" }).textContent()).resolves.toContain(
-    "139,116,777"
-  );
+  await expect(
+    table.getByRole("row").filter({ hasText: "(7190)" }).textContent()
+  ).resolves.toContain("139,116,777");
   await comparison.scrollIntoViewIfNeeded();
+  // Only the pane scrolls: the page itself fits the window (the body's margin once made it scroll).
+  await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
   await checkpoint("09-review-comparison");
 });

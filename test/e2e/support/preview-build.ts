@@ -6,7 +6,6 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  unlinkSync,
   writeFileSync,
 } from "fs";
 import { join } from "path";
@@ -48,34 +47,49 @@ function isFresh(): boolean {
 /*
  * Several suites (jest workers) share dist-preview/, and webpack empties it before it writes:
  * rebuilding it while another suite serves it would fail that suite's pages at random. So one
- * process at a time checks and builds (a lock file), and a process that serves the build leaves
- * a lease (its pid) until it exits: while another process holds one, the build it serves is
- * reused as it is, even if a source changed since (it was fresh when this run started it).
+ * process at a time checks and builds (a lock file), and a suite that serves the build holds a
+ * lease until its server stops: while another process holds one, the build it serves is reused
+ * as it is, even if a source changed since (it was fresh when that suite started).
  */
 const LOCKS = join(ROOT, "test-results", "preview-build");
 const LOCK = join(LOCKS, "lock");
 const LEASES = join(LOCKS, "leases");
-/** A lease is dropped on exit; one older than this (a killed run whose pid came back) is ignored. */
-const LEASE_MS = 15 * 60_000;
+const LEASE = join(LEASES, String(process.pid));
 const LOCK_WAIT_MS = 200_000;
 
-function alive(pid: number): boolean {
+/** When a process started (Linux: /proc), so that a pid used again by another process is told apart. */
+function startTime(pid: number): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    // Field 22; the command name before it (field 2, in parentheses) may hold spaces itself.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(") ") + 2).split(" ")[19] ?? "";
+  } catch {
+    return "";
   }
 }
 
-/** The pid written in a lock or lease file, or null when the file is gone or not written yet. */
-function pidIn(file: string): number | null {
+/** What lock and lease files hold: this process, as "pid start-time". */
+const SELF = `${process.pid} ${startTime(process.pid)}`;
+
+/**
+ * Whether the file names a process that is still running: false once the file is gone, or the
+ * process (killed mid-build, say) is; null while it is being written.
+ */
+function held(file: string): boolean | null {
+  let text: string;
   try {
-    const pid = Number(readFileSync(file, "utf8"));
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    text = readFileSync(file, "utf8");
   } catch {
-    return null;
+    return false;
   }
+  const [pid, start = ""] = text.split(" ");
+  if (!/^\d+$/.test(pid)) return null;
+  try {
+    process.kill(Number(pid), 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  return start === startTime(Number(pid));
 }
 
 async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
@@ -83,15 +97,13 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      writeFileSync(LOCK, String(process.pid), { flag: "wx" }); // created only if absent: atomic
+      writeFileSync(LOCK, SELF, { flag: "wx" }); // created only if absent: atomic
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const owner = pidIn(LOCK);
-      // A lock whose process is gone (killed mid-build) is stale; an empty one is being written.
-      if (owner !== null && !alive(owner)) rmSync(LOCK, { force: true });
+      if (held(LOCK) === false) rmSync(LOCK, { force: true });
       else if (Date.now() > deadline)
-        throw new Error(`the preview build is locked by process ${owner} (${LOCK})`);
+        throw new Error(`the preview build is still locked after ${LOCK_WAIT_MS} ms: ${LOCK}`);
       else await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -102,40 +114,33 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Whether another live process serves dist-preview/ (see above). */
+/** Whether another running process serves dist-preview/ (see above). Leases of ended ones are removed. */
 function servedByAnother(): boolean {
   if (!existsSync(LEASES)) return false;
   return readdirSync(LEASES).some((entry) => {
     const file = join(LEASES, entry);
-    const pid = pidIn(file);
-    if (pid === null || pid === process.pid) return false;
-    if (alive(pid) && Date.now() - statSync(file).mtimeMs < LEASE_MS) return true;
-    rmSync(file, { force: true });
-    return false;
+    if (file === LEASE) return false;
+    const holds = held(file);
+    if (holds === false) rmSync(file, { force: true });
+    return holds !== false;
   });
 }
 
-function takeLease(): void {
-  mkdirSync(LEASES, { recursive: true });
-  const file = join(LEASES, String(process.pid));
-  writeFileSync(file, String(process.pid));
-  process.once("exit", () => {
-    try {
-      unlinkSync(file);
-    } catch {
-      // already gone
-    }
-  });
+/** The suite's server has stopped: another suite may rebuild the preview. */
+export function releasePreviewBuild(): void {
+  rmSync(LEASE, { force: true });
 }
 
 /**
  * `npx webpack --config webpack.preview.js`, unless dist-preview/ is newer than its sources or
- * another suite is serving it; then this process serves it too until it exits.
+ * another suite is serving it; then this suite holds a lease on it until releasePreviewBuild()
+ * (its server's stop) or its process ends.
  */
 export async function ensurePreviewBuilt(): Promise<"reused" | "built"> {
   return withBuildLock(async () => {
     const outcome = await buildUnlessFresh();
-    takeLease();
+    mkdirSync(LEASES, { recursive: true });
+    writeFileSync(LEASE, SELF);
     return outcome;
   });
 }

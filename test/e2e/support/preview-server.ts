@@ -1,9 +1,10 @@
 import { spawn } from "child_process";
 import { join } from "path";
-import { ROOT } from "./preview-build";
+import { releasePreviewBuild, ROOT } from "./preview-build";
 
 export interface PreviewServer {
   url: string;
+  /** Stops the server, and releases this suite's lease on the build (see preview-build.ts). */
   stop(): Promise<void>;
 }
 
@@ -25,7 +26,7 @@ export function startPreviewServer(): Promise<PreviewServer> {
       if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
-    });
+    }).then(releasePreviewBuild);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
