@@ -1,12 +1,14 @@
 import { readAmount, truncate, type AmountRead } from "./amount";
 import type { CellContent } from "./cell";
-import { Dec, grouped, ONE, within, ZERO } from "./decimal";
+import { CodeTable } from "./code-table";
+import { Dec, grouped, ONE, startSum, within, ZERO } from "./decimal";
 import { Evaluator, toleranceFor } from "./evaluate";
 import { finding, severityRank, type Finding } from "./findings";
+import { indexedLine, INDEXED_STATEMENTS, type IndexedCrossCheck, type IndexedTerm } from "./indexed";
+import { lineAt, lineIndex, lineOf, statementOrder, type RegisteredLine } from "./lines";
 import { pluggedTotal } from "./plugged";
-import { lineOf, statementOrder } from "./lines";
 import { STATEMENTS } from "./statements";
-import type { Code, CrossCheckDef, LineDef, StatementDef, StatementId, Term } from "./types";
+import type { Code, LineDef, StatementDef, StatementId, Term } from "./types";
 
 /** One bound line as the adapter found it. */
 export interface BoundLine {
@@ -70,25 +72,28 @@ export function checkScope(input: ScopeInput): ScopeReport {
   const unit = input.unit ?? ONE;
   const tolerance = input.tolerance ?? ZERO;
   const findings: Finding[] = [];
-  const bound = new Map<Code, BoundLine>();
-  const reads = new Map<Code, AmountRead>();
-  const texts = new Map<Code, string>();
-  // The statements with a bound line, gathered here once: scanning every statement's
-  // lines against `bound` (three times a call) was the engine's largest single cost.
+  // Per-scope tables by line position: the walks below go over INDEXED_STATEMENTS and
+  // read them by position, where hashing each code again at every step cost more than the walk.
+  const bound = new CodeTable<BoundLine>();
+  const reads = new CodeTable<AmountRead>();
+  const texts = new CodeTable<string>();
+  // The statements with a bound line, gathered here once rather than by scanning
+  // every statement's lines (three times a call, formerly the largest single cost).
   const used = new Set<StatementId>();
 
   for (const b of input.lines) {
-    const line = lineOf(b.code);
-    if (!line) continue;
-    bound.set(b.code, b);
+    const at = lineIndex(b.code);
+    if (at < 0) continue;
+    const line = lineAt(at);
+    bound.setAt(at, b);
     used.add(line.statement);
     if (line.kind === "text") {
       const v = b.content.value;
-      texts.set(b.code, v && v.type !== "blank" && v.type !== "error" ? String("text" in v ? v.text : v.value) : "");
+      texts.setAt(at, v && v.type !== "blank" && v.type !== "error" ? String("text" in v ? v.text : v.value) : "");
       continue;
     }
     const read = readAmount(b.content);
-    reads.set(b.code, read);
+    reads.setAt(at, read);
     if (read.status === "bad") {
       findings.push(finding("bad-input", { code: b.code, statement: line.statement, cell: b.cell, message: `${describe(line)} at ${b.cell ?? "its name"}: ${read.reason}` }));
     } else if (read.status === "number" && read.fromText) {
@@ -98,21 +103,21 @@ export function checkScope(input: ScopeInput): ScopeReport {
   const valued = statementsWithValues(bound, reads, texts);
 
   const ev = new Evaluator(reads, unit);
-  for (const st of STATEMENTS) {
-    if (!used.has(st.id)) continue;
-    const hasAnyValue = valued.has(st.id);
-    for (const line of st.lines) {
-      const b = bound.get(line.code);
+  for (const st of INDEXED_STATEMENTS) {
+    if (!used.has(st.def.id)) continue;
+    const hasAnyValue = valued.has(st.def.id);
+    for (const { line, at } of st.lines) {
+      const b = bound.at(at);
       if (!b || line.kind === "text") continue;
       if (line.kind === "derived") {
-        const f = checkDerived(line, st, b, ev, tolerance);
+        const f = checkDerived(line, at, b, ev, tolerance);
         if (f) findings.push(f);
-      } else if (hasAnyValue && reads.get(line.code)?.status === "blank") {
-        findings.push(finding("missing", { code: line.code, statement: st.id, cell: b.cell, message: `${describe(line)} is blank (counted as zero)` }));
+      } else if (hasAnyValue && reads.at(at)?.status === "blank") {
+        findings.push(finding("missing", { code: line.code, statement: line.statement, cell: b.cell, message: `${describe(line)} is blank (counted as zero)` }));
       }
     }
     for (const cc of st.crossChecks) {
-      const f = crossCheck(cc, st, ev, bound, tolerance);
+      const f = crossCheck(cc, st.def, ev, bound, tolerance);
       if (f) findings.push(f);
     }
   }
@@ -129,10 +134,10 @@ export function checkScope(input: ScopeInput): ScopeReport {
 }
 
 /** Statements with some bound line keyed (a number, or a depository's name): only those report blanks as missing. */
-function statementsWithValues(bound: Map<Code, BoundLine>, reads: Map<Code, AmountRead>, texts: Map<Code, string>): Set<StatementId> {
+function statementsWithValues(bound: CodeTable<BoundLine>, reads: CodeTable<AmountRead>, texts: CodeTable<string>): Set<StatementId> {
   const out = new Set<StatementId>();
-  for (const code of bound.keys()) {
-    if (reads.get(code)?.status === "number" || (texts.get(code) ?? "") !== "") out.add(lineOf(code)!.statement);
+  for (const at of bound.positions()) {
+    if (reads.at(at)?.status === "number" || (texts.at(at) ?? "") !== "") out.add(lineAt(at).statement);
   }
   return out;
 }
@@ -141,11 +146,11 @@ export function describe(line: LineDef): string {
   return `line ${line.line} (${line.code}) ${line.label}`;
 }
 
-function checkDerived(line: LineDef, st: StatementDef, b: BoundLine, ev: Evaluator, declared: Dec): Finding | null {
-  const read = ev.read(line.code);
+function checkDerived(line: RegisteredLine, pos: number, b: BoundLine, ev: Evaluator, declared: Dec): Finding | null {
+  const read = ev.readAt(pos);
   if (!read || read.status === "bad") return null;
-  const computed = ev.computed(line.code);
-  const at = { code: line.code, statement: st.id, cell: b.cell };
+  const computed = ev.computedAt(pos);
+  const at = { code: line.code, statement: line.statement, cell: b.cell };
   if (read.status === "blank") {
     if (computed.hasSource && !computed.bad && !computed.value.isZero()) {
       return finding("missing", { ...at, expected: computed.value, message: `${describe(line)} is blank; its parts give ${grouped(computed.value)}` });
@@ -183,23 +188,24 @@ function suspectTerm(line: LineDef, ev: Evaluator, difference: Dec): Code | null
   return null;
 }
 
-function sideValue(terms: Term[], ev: Evaluator): { value: Dec; bad: boolean; anyKeyed: boolean } {
-  let value = ZERO;
+function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: boolean; anyKeyed: boolean } {
+  let value: Dec | null = null;
   let bad = false;
   let anyKeyed = false;
   for (const t of terms) {
-    const c = ev.contribution(t);
-    value = value.add(c.value);
+    const c = ev.contributionOf(t);
+    value = value === null ? startSum(c.value) : value.add(c.value);
     bad ||= c.bad;
-    anyKeyed ||= ev.read(t.code)?.status === "number";
+    anyKeyed ||= ev.readAt(t.at)?.status === "number";
   }
-  return { value, bad, anyKeyed };
+  return { value: value ?? ZERO, bad, anyKeyed };
 }
 
-function crossCheck(cc: CrossCheckDef, st: StatementDef, ev: Evaluator, bound: Map<Code, BoundLine>, tol: Dec): Finding | null {
-  const left = sideValue(cc.left, ev);
-  const right = sideValue(cc.right, ev);
-  const optional = cc.rightOptional ? sideValue(cc.rightOptional, ev) : null;
+function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator, bound: CodeTable<BoundLine>, tol: Dec): Finding | null {
+  const cc = indexed.def;
+  const left = sideValue(indexed.left, ev);
+  const right = sideValue(indexed.right, ev);
+  const optional = indexed.optional ? sideValue(indexed.optional, ev) : null;
   // Judged only where both sides were keyed: a schedule that leaves a side out says nothing.
   if (!left.anyKeyed || !(right.anyKeyed || optional?.anyKeyed)) return null;
   if (left.bad || right.bad || optional?.bad) return null;
@@ -220,7 +226,7 @@ function crossCheck(cc: CrossCheckDef, st: StatementDef, ev: Evaluator, bound: M
   });
 }
 
-function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, bound: Map<Code, BoundLine>, findings: Finding[]): StatementSummary {
+function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, bound: CodeTable<BoundLine>, findings: Finding[]): StatementSummary {
   const none: StatementSummary = { statement: st.id, excess: null, target: null, overTarget: null, status: "not-bound", rule: null };
   if (!used.has(st.id)) return none;
   // Reported where bound, else computed; but a computed value only when each of its
@@ -287,28 +293,28 @@ function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, boun
   return { statement: st.id, excess, target: early, overTarget, status, rule };
 }
 
-function pluggedTotals(bound: Map<Code, BoundLine>, ev: Evaluator, out: Finding[]): void {
-  for (const b of bound.values()) {
-    const line = lineOf(b.code);
-    if (line?.kind !== "derived" || ev.read(b.code)?.status !== "number") continue;
-    if (!ev.computed(b.code).hasSource) continue; // condensed: already not-checked
-    const f = pluggedTotal(line, b, bound, ev);
+function pluggedTotals(bound: CodeTable<BoundLine>, ev: Evaluator, out: Finding[]): void {
+  for (const at of bound.positions()) {
+    const line = indexedLine(at);
+    if (line.line.kind !== "derived" || ev.readAt(at)?.status !== "number") continue;
+    if (!ev.computedAt(at).hasSource) continue; // condensed: already not-checked
+    const f = pluggedTotal(line, bound.at(at)!, bound, ev);
     if (f) out.push(f);
   }
 }
 
-function lineResults(used: Set<StatementId>, bound: Map<Code, BoundLine>, ev: Evaluator, texts: Map<Code, string>): LineResult[] {
+function lineResults(used: Set<StatementId>, bound: CodeTable<BoundLine>, ev: Evaluator, texts: CodeTable<string>): LineResult[] {
   const out: LineResult[] = [];
-  for (const st of STATEMENTS) {
-    if (!used.has(st.id)) continue;
-    for (const line of st.lines) {
-      const b = bound.get(line.code);
-      const read = ev.read(line.code);
-      const v = ev.value(line.code);
-      const computed = line.kind === "derived" ? ev.computed(line.code) : null;
+  for (const st of INDEXED_STATEMENTS) {
+    if (!used.has(st.def.id)) continue;
+    for (const { line, at } of st.lines) {
+      const b = bound.at(at);
+      const read = ev.readAt(at);
+      const v = ev.valueAt(at);
+      const computed = line.kind === "derived" ? ev.computedAt(at) : null;
       const result: LineResult = {
         code: line.code,
-        statement: st.id,
+        statement: line.statement,
         bound: !!b,
         cell: b?.cell ?? null,
         reported: read?.status === "number" ? read.value : null,
@@ -316,7 +322,7 @@ function lineResults(used: Set<StatementId>, bound: Map<Code, BoundLine>, ev: Ev
         value: line.kind === "text" || v.bad ? null : v.value,
       };
       // Assigned rather than spread in: a spread per line cost more than the rest of the object.
-      if (line.kind === "text") result.text = texts.get(line.code) ?? "";
+      if (line.kind === "text") result.text = texts.at(at) ?? "";
       out.push(result);
     }
   }
@@ -325,10 +331,13 @@ function lineResults(used: Set<StatementId>, bound: Map<Code, BoundLine>, ev: Ev
 
 /** By statement (scope-wide findings first), then code, then severity. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      statementOrder(a.statement) - statementOrder(b.statement) ||
-      (a.code === null ? -1 : Number(a.code)) - (b.code === null ? -1 : Number(b.code)) ||
-      severityRank(a.severity) - severityRank(b.severity),
-  );
+  // Each finding's keys worked out once, not at every comparison; the sort is stable, as before.
+  const keyed = findings.map((f) => ({
+    f,
+    statement: statementOrder(f.statement),
+    code: f.code === null ? -1 : Number(f.code),
+    severity: severityRank(f.severity),
+  }));
+  keyed.sort((a, b) => a.statement - b.statement || a.code - b.code || a.severity - b.severity);
+  return keyed.map((k) => k.f);
 }

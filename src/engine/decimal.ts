@@ -26,6 +26,15 @@ export function within(a: Dec, b: Dec, tol: Dec): boolean {
   return a.eq(b) ? tol.isZero() || tol.isPositive() : a.sub(b).abs().lte(tol);
 }
 
+/**
+ * The start of a running total: `ZERO.add(d)`, without the copy that makes where
+ * its result is d itself (d not zero, finite and within the precision: add rounds
+ * to it, and 0 + -0 is +0). Saves one addition in every sum.
+ */
+export function startSum(d: Dec): Dec {
+  return !d.isZero() && d.isFinite() && d.sd() <= Dec.precision ? d : ZERO.add(d);
+}
+
 /** Round to whole units of `step` (e.g. 1/unit for "to the dollar"), half up (away from zero on .5). */
 export function roundTo(d: Dec, step: Dec): Dec {
   return d.div(step).toDecimalPlaces(0, Dec.ROUND_HALF_UP).mul(step);

@@ -1,6 +1,8 @@
 import type { AmountRead } from "./amount";
-import { Dec, ONE, roundTo, ZERO } from "./decimal";
-import { lineOf } from "./lines";
+import { CodeTable } from "./code-table";
+import { Dec, ONE, roundTo, startSum, ZERO } from "./decimal";
+import { indexedLine, indexFormula, indexTerm, type IndexedFormula, type IndexedTerm } from "./indexed";
+import { LINE_COUNT, lineIndex } from "./lines";
 import type { Code, Formula, LineDef, Term } from "./types";
 
 /** A line's value as one identity sees it: reported where bound, else computed from its own parts. */
@@ -14,27 +16,27 @@ export interface LineValue {
 
 const NONE: LineValue = { value: ZERO, hasSource: false, bad: false };
 
-/** Rates such as "0.08" and floors such as "1000000", parsed once. */
-const constants = new Map<string, Dec>();
-function constant(s: string): Dec {
-  let d = constants.get(s);
-  if (!d) constants.set(s, (d = new Dec(s)));
-  return d;
-}
+/** A scope's reads: a Map by code, or checkScope's table (read by position, no copy). */
+export type Reads = ReadonlyMap<Code, AmountRead> | CodeTable<AmountRead>;
 
 /**
  * Reported-else-computed values over one scope's bound amounts. Memoised; pure.
  * `unit` is how many dollars one keyed unit is (1, 1000, 1000000).
+ * The walk goes by line position (indexed.ts); the methods by code are for callers
+ * outside the check (the explainer, the pane).
  */
 export class Evaluator {
-  private readonly valueMemo = new Map<Code, LineValue>();
-  private readonly computedMemo = new Map<Code, LineValue>();
+  private readonly table: CodeTable<AmountRead>;
+  /** Memos by line position. */
+  private readonly valueMemo = new Array<LineValue | undefined>(LINE_COUNT);
+  private readonly computedMemo = new Array<LineValue | undefined>(LINE_COUNT);
   readonly dollar: Dec;
 
   constructor(
-    private readonly reads: ReadonlyMap<Code, AmountRead>,
+    private readonly reads: Reads,
     readonly unit: Dec = ONE,
   ) {
+    this.table = reads instanceof CodeTable ? reads : CodeTable.from(reads);
     // A division per scope otherwise; nearly every scope is keyed in dollars.
     this.dollar = unit.eq(ONE) ? ONE : ONE.div(unit);
   }
@@ -47,75 +49,90 @@ export class Evaluator {
     return this.reads.get(code);
   }
 
+  readAt(at: number): AmountRead | undefined {
+    return this.table.at(at);
+  }
+
   /** The reported number where bound and readable (blank input = 0); else the computed value. */
   value(code: Code): LineValue {
-    let v = this.valueMemo.get(code);
+    return this.valueAt(lineIndex(code));
+  }
+
+  valueAt(at: number): LineValue {
+    if (at < 0) return NONE;
+    let v = this.valueMemo[at];
     if (!v) {
-      v = this.valueUncached(code);
-      this.valueMemo.set(code, v);
+      v = this.valueUncached(at);
+      this.valueMemo[at] = v;
     }
     return v;
   }
 
-  private valueUncached(code: Code): LineValue {
-    const line = lineOf(code);
-    if (!line || line.kind === "text") return NONE;
-    const read = this.reads.get(code);
+  private valueUncached(at: number): LineValue {
+    const line = indexedLine(at).line;
+    if (line.kind === "text") return NONE;
+    const read = this.table.at(at);
     if (read?.status === "number") return { value: read.value, hasSource: true, bad: false };
     if (read?.status === "bad") return { value: ZERO, hasSource: true, bad: true };
-    if (line.kind === "derived") return this.computed(code);
+    if (line.kind === "derived") return this.computedAt(at);
     return read ? { value: ZERO, hasSource: true, bad: false } : NONE;
   }
 
   /** A derived line from the values of its parts (each reported-else-computed). */
   computed(code: Code): LineValue {
-    let v = this.computedMemo.get(code);
+    return this.computedAt(lineIndex(code));
+  }
+
+  computedAt(at: number): LineValue {
+    if (at < 0) return NONE;
+    let v = this.computedMemo[at];
     if (!v) {
-      const line = lineOf(code);
-      v = line?.formula ? this.evalFormula(line.formula) : NONE;
-      this.computedMemo.set(code, v);
+      const formula = indexedLine(at).formula;
+      v = formula ? this.evalIndexed(formula) : NONE;
+      this.computedMemo[at] = v;
     }
     return v;
   }
 
   /** One term's contribution: deduct lines by magnitude, whichever sign was keyed. */
   contribution(term: Term): LineValue {
-    const part = this.value(term.code);
-    const v = this.termValue(term, part.value);
+    return this.contributionOf(indexTerm(term));
+  }
+
+  contributionOf(term: IndexedTerm): LineValue {
+    const part = this.valueAt(term.at);
+    const v = termValue(term, part.value);
     return { value: term.sign < 0 ? v.neg() : v, hasSource: part.hasSource, bad: part.bad };
   }
 
-  /** A term's magnitude rule and factor, before its sign (hot path: no copies when nothing changes). */
-  private termValue(term: Term, raw: Dec): Dec {
-    let v = raw;
-    if (v.isNeg() && lineOf(term.code)?.kind === "deduct") v = v.neg();
-    if (term.factor) v = v.mul(constant(term.factor));
-    return v;
+  evalFormula(formula: Formula): LineValue {
+    return this.evalIndexed(indexFormula(formula));
   }
 
-  evalFormula(formula: Formula): LineValue {
+  private evalIndexed(formula: IndexedFormula): LineValue {
     let hasSource = false;
     let bad = false;
     let value: Dec | null = null;
     if (formula.op === "sum") {
-      value = ZERO;
       for (const t of formula.terms) {
-        const part = this.value(t.code);
+        const part = this.valueAt(t.at);
         hasSource ||= part.hasSource;
         bad ||= part.bad;
         if (part.value.isZero()) continue;
-        const v = this.termValue(t, part.value);
-        value = t.sign < 0 ? value.sub(v) : value.add(v);
+        const v = termValue(t, part.value);
+        if (t.sign < 0) value = (value ?? ZERO).sub(v);
+        else value = value === null ? startSum(v) : value.add(v);
       }
+      value ??= ZERO;
     } else {
       for (const t of formula.terms) {
-        const c = this.contribution(t);
+        const c = this.contributionOf(t);
         hasSource ||= c.hasSource;
         bad ||= c.bad;
         if (value === null || c.value.gt(value)) value = c.value;
       }
       if (formula.floorDollars) {
-        const floor = constant(formula.floorDollars).div(this.unit);
+        const floor = formula.floorDollars.div(this.unit);
         if (value === null || floor.gt(value)) value = floor;
       }
       value ??= ZERO;
@@ -123,6 +140,14 @@ export class Evaluator {
     if (formula.roundToDollar) value = roundTo(value, this.dollar);
     return { value, hasSource, bad };
   }
+}
+
+/** A term's magnitude rule and factor, before its sign (hot path: no copies when nothing changes). */
+function termValue(term: IndexedTerm, raw: Dec): Dec {
+  let v = raw;
+  if (term.deduct && v.isNeg()) v = v.neg();
+  if (term.factor) v = v.mul(term.factor);
+  return v;
 }
 
 /** The tolerance an identity on `line` allows: the declared one, and at least $1 on rounded percentage lines. */

@@ -8,12 +8,31 @@ export interface RegisteredLine extends LineDef {
 
 const byCode = new Map<Code, RegisteredLine>();
 const byStatement = new Map<StatementId, StatementDef>();
+/** Each code's position in print order: a dense index for per-scope tables (code-table.ts, indexed.ts). */
+const indexByCode = new Map<Code, number>();
+const byIndex: RegisteredLine[] = [];
 for (const st of STATEMENTS) {
   byStatement.set(st.id, st);
   for (const line of st.lines) {
     if (byCode.has(line.code)) throw new Error(`FOCUS code ${line.code} is defined twice`);
-    byCode.set(line.code, { ...line, statement: st.id });
+    const registered = { ...line, statement: st.id };
+    indexByCode.set(line.code, byIndex.length);
+    byIndex.push(registered);
+    byCode.set(line.code, registered);
   }
+}
+
+/** How many lines the statements define; every position is below it. */
+export const LINE_COUNT = byIndex.length;
+
+/** A code's position in print order, -1 when the statements do not define it. */
+export function lineIndex(code: Code): number {
+  return indexByCode.get(code) ?? -1;
+}
+
+/** The line at a position from lineIndex. */
+export function lineAt(at: number): RegisteredLine {
+  return byIndex[at];
 }
 
 export function lineOf(code: Code): RegisteredLine | undefined {
@@ -31,7 +50,7 @@ export function statementOf(id: StatementId): StatementDef {
 }
 
 export function allLines(): RegisteredLine[] {
-  return [...byCode.values()];
+  return [...byIndex];
 }
 
 export function termsOf(line: LineDef): Term[] {

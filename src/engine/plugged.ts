@@ -1,18 +1,23 @@
 import { parseA1 } from "./a1";
 import type { BoundLine } from "./check";
+import type { CodeTable } from "./code-table";
 import type { Evaluator } from "./evaluate";
 import { finding, type Finding } from "./findings";
 import { areaContains, formulaRefs, type FormulaRefs } from "./formula-refs";
-import { lineOf, type RegisteredLine } from "./lines";
-import type { Code, LineDef } from "./types";
+import { indexedLine, type IndexedLine } from "./indexed";
+import type { RegisteredLine } from "./lines";
+import type { Code } from "./types";
+
+type BoundLines = CodeTable<BoundLine>;
 
 /**
  * A bound total that does not add up its own bound parts: a formula that leaves
  * one out (warning) or a typed constant (info). The leaves are the bound parts,
  * looking through parts that are not bound themselves.
  */
-export function pluggedTotal(line: RegisteredLine, b: BoundLine, bound: Map<Code, BoundLine>, ev: Evaluator): Finding | null {
-  const leaves = boundLeaves(line, bound);
+export function pluggedTotal(indexed: IndexedLine, b: BoundLine, bound: BoundLines, ev: Evaluator): Finding | null {
+  const line = indexed.line;
+  const leaves = boundLeaves(indexed, bound);
   if (leaves.length === 0) return null;
   const formula = b.content.formula;
   const refs = formula ? formulaRefs(formula) : null;
@@ -34,7 +39,7 @@ function typedTotal(line: RegisteredLine, b: BoundLine, leaves: Code[], ev: Eval
 
 /** A formula total that leaves out one of its bound parts (judged only when every reference is a part). */
 function formulaLeavingOut(
-  line: RegisteredLine, b: BoundLine, formula: string, refs: FormulaRefs, leaves: Code[], bound: Map<Code, BoundLine>,
+  line: RegisteredLine, b: BoundLine, formula: string, refs: FormulaRefs, leaves: Code[], bound: BoundLines,
 ): Finding | null {
   if (refs.opaque || !b.sheet) return null;
   const ownSheet = b.sheet;
@@ -63,16 +68,16 @@ function formulaLeavingOut(
 }
 
 /** The bound parts of a derived line, looking through unbound derived parts to their own lines. */
-function boundLeaves(line: LineDef, bound: Map<Code, BoundLine>, out: Code[] = [], seen?: Set<Code>): Code[] {
+function boundLeaves(line: IndexedLine, bound: BoundLines, out: Code[] = [], seen?: Set<Code>): Code[] {
   for (const t of line.formula?.terms ?? []) {
-    const b = bound.get(t.code);
+    const b = bound.at(t.at);
     if (b) {
       if (b.cell) out.push(t.code);
       continue;
     }
-    const part = lineOf(t.code);
-    if (part?.kind !== "derived") continue;
-    seen ??= new Set([line.code]);
+    const part = t.at < 0 ? null : indexedLine(t.at);
+    if (part?.line.kind !== "derived") continue;
+    seen ??= new Set([line.line.code]);
     if (seen.has(t.code)) continue;
     seen.add(t.code);
     boundLeaves(part, bound, out, seen);
