@@ -107,6 +107,12 @@ export class SimState {
     );
   }
 
+  /** Review › Protect Workbook (structure): sheets can no longer be added. */
+  protectStructure(on = true): void {
+    this.session.book.structureProtected = on;
+    this.session.changed();
+  }
+
   protect(sheet: string): void {
     this.sheet(sheet).isProtected = true;
     this.session.changed();

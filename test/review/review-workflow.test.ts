@@ -113,3 +113,26 @@ describe("review workflow in Excel (simulated)", () => {
     expect(acked.acknowledgement.reason).toBe("Known difference");
   });
 });
+
+describe("review records where Excel refuses them", () => {
+  it("refuses, with a sentence naming the cause, when the workbook's structure is protected; nothing is written", async () => {
+    const { sim, actions } = twoDays();
+    sim.state.protectStructure();
+    await expect(actions.markReviewed("A. Reviewer")).rejects.toThrow(/structure is protected .*Protect Workbook.*nothing was recorded/);
+    expect(sim.state.book.sheets.map((s) => s.name)).toEqual(["Seg 2020-11-30", "Seg 2020-12-01"]);
+    sim.state.protectStructure(false);
+    await actions.markReviewed("A. Reviewer");
+    // Once the record exists, a protected structure no longer matters: the sheet is there to write to.
+    sim.state.protectStructure();
+    const r = await actions.validate();
+    await actions.acknowledge("Seg 2020-11-30", identity7180(r, "Seg 2020-11-30"), "Known", "A. Reviewer");
+    expect((await actions.validate()).scopes[0].findings.find((f) => f.kind === "identity" && f.code === "7180")!.acknowledgement?.reason).toBe("Known");
+  });
+
+  it("says the record sheet is protected when a user protected it", async () => {
+    const { sim, actions } = twoDays();
+    await actions.markReviewed("A. Reviewer");
+    sim.state.protect("FOCUS Review");
+    await expect(actions.markReviewed("B. Controller")).rejects.toThrow(/FOCUS Review.*protected/);
+  });
+});

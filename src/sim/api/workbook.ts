@@ -21,6 +21,8 @@ export class SimWorkbook extends SimClientObject<null> {
   readonly names: SimNamedItemCollection;
   /** Every note of the workbook (ExcelApi 1.18). */
   readonly notes: SimNoteCollection;
+  /** Structure protection (ExcelApi 1.7). */
+  readonly protection: SimWorkbookProtection;
 
   constructor(
     queue: Queue,
@@ -30,6 +32,7 @@ export class SimWorkbook extends SimClientObject<null> {
     this.worksheets = new SimWorksheetCollection(queue);
     this.names = new SimNamedItemCollection(queue, () => null);
     this.notes = new SimNoteCollection(queue, () => null);
+    this.protection = new SimWorkbookProtection(queue, () => null);
   }
 
   /** The selection's range; a merged cell selects its whole merged area. */
@@ -55,7 +58,9 @@ export class SimWorkbook extends SimClientObject<null> {
         ? this.names
         : name === "notes"
           ? this.notes
-          : undefined;
+          : name === "protection"
+            ? this.protection
+            : undefined;
   }
 }
 
@@ -115,6 +120,7 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet, string, 
         for (let n = book.sheets.length + 1; chosen === undefined; n++)
           if (!book.sheetByName(`Sheet${n}`)) chosen = `Sheet${n}`;
         assertValidSheetName(chosen);
+        if (book.structureProtected) fail("AccessDenied", "The workbook's structure is protected.");
         if (book.sheetByName(chosen))
           fail("ItemAlreadyExists", `A worksheet named '${chosen}' already exists.`);
         return book.addSheet(chosen).id;
@@ -326,6 +332,24 @@ export class SimWorksheet extends SimClientObject<string> {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Excel.WorkbookProtection: structure protection, read-only here (the user sets it: SimState.protectStructure). */
+export class SimWorkbookProtection extends SimClientObject<null> {
+  protected readonly typeName = "WorkbookProtection";
+  protected readonly scalarNames = ["protected"];
+
+  get protected(): boolean {
+    return this.get("protected");
+  }
+
+  protected readScalar(name: string, batch: Batch): unknown {
+    if (name === "protected") return batch.book.structureProtected;
+    return fail(
+      "InvalidArgument",
+      `WorkbookProtection has no property '${name}' in the simulator.`
+    );
+  }
+}
 
 /** Excel.WorksheetProtection: sheet protection without passwords or options. */
 export class SimWorksheetProtection extends SimClientObject<string> {

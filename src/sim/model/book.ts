@@ -119,6 +119,8 @@ export class SimBook {
   /** Workbook-level names, keyed by upper-cased name (names are case-insensitive). */
   names = new Map<string, SimName>();
   calculationMode: CalculationMode = "Automatic";
+  /** Review › Protect Workbook: no sheet can be added, deleted, renamed or unhidden. */
+  structureProtected = false;
   activeSheetId = "";
   selection: { sheetId: string; area: Area } | null = null;
   /**
@@ -155,6 +157,7 @@ export class SimBook {
     b.sheets = this.sheets.map((s) => s.clone());
     b.names = new Map(this.names);
     b.calculationMode = this.calculationMode;
+    b.structureProtected = this.structureProtected;
     b.activeSheetId = this.activeSheetId;
     b.selection = this.selection;
     b.enableEvents = this.enableEvents;

@@ -236,7 +236,17 @@ export async function writeRecordSheet(
   await host.write({ sheet: name, address: writes[0].address }, async (context) => {
     const existing = context.workbook.worksheets.getItemOrNullObject(name).load("name");
     const runtime = host.supports("1.8") ? context.runtime.load("enableEvents") : null;
+    const structure = context.workbook.protection.load("protected");
     await context.sync();
+    // A protected structure refuses a new sheet: say so, rather than "a locked cell".
+    if (existing.isNullObject && structure.protected)
+      throw new WriteBlocked([
+        {
+          cell: name,
+          reason: "protected",
+          message: `The workbook's structure is protected (Review › Protect Workbook), so the add-in cannot add its hidden sheet "${name}"; nothing was recorded. Unprotect the structure, or ask whoever protected it.`,
+        },
+      ]);
     await withEventsOff(context, runtime?.enableEvents === true, async () => {
       const sheet = existing.isNullObject ? context.workbook.worksheets.add(name) : existing;
       sheet.visibility = "VeryHidden";
