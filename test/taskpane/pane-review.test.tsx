@@ -2,6 +2,8 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFocusActions } from "../../src/taskpane/actions";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
+import { writeXlsx } from "../../src/workbook/xlsx/writer";
+import { boundSheet } from "../workbook/fixtures";
 import { ALL_CAPABILITIES, FakeWorkbook } from "./fake-workbook";
 import { openTab, renderPane, section } from "./render-pane";
 
@@ -109,5 +111,42 @@ describe("acknowledging a finding in the Validate panel", () => {
     fireEvent.change(within(dialog).getByRole("textbox", { name: /Your name/, hidden: true }), { target: { value: "A. Reviewer" } });
     await act(async () => fireEvent.click(within(dialog).getByRole("button", { name: "Acknowledge", hidden: true })));
     await within(panel).findByText(/Acknowledged by A\. Reviewer on \d{4}-\d{2}-\d{2}: Bank letter pending/);
+  });
+});
+
+describe("comparing with a prior workbook chosen in the pane", () => {
+  function today(): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    wb.addWorksheet("Seg 2020-12-01", { C1: 115, C2: 115, C3: 115, C4: 175, C5: 175, C6: 60, C7: 50 });
+    ["7010", "7040", "7060", "7070", "7180", "7190", "7194"].forEach((code, i) => wb.define(`FOCUS_${code}`, `'Seg 2020-12-01'!$C$${i + 1}`, "Seg 2020-12-01"));
+    return wb;
+  }
+  const yesterday = () => {
+    const s = boundSheet("Seg 2020-11-30", { "7010": 115, "7040": 115, "7060": 115, "7070": 215, "7180": 215, "7190": 100, "7194": 50 }, "sheet");
+    return writeXlsx({ sheets: [{ name: "Seg 2020-11-30", cells: s.cells }], names: s.names });
+  };
+  const choose = async (panel: HTMLElement, name: string, bytes: Uint8Array) => {
+    const input = within(section(panel, "Against the prior period")).getByLabelText(/Compare with a prior workbook/) as HTMLInputElement;
+    await act(async () => fireEvent.change(input, { target: { files: [new File([new Uint8Array(bytes)], name)] } }));
+  };
+
+  it("reads the file in the pane and compares line by line, with the withdrawal flag", async () => {
+    const panel = await reviewTab(today());
+    await choose(panel, "yesterday.xlsx", yesterday());
+    const compare = section(panel, "Against the prior period");
+    const table = await within(compare).findByRole("table", { name: "Seg 2020-12-01 against Seg 2020-11-30 in yesterday.xlsx" });
+    expect(within(table).getAllByRole("row").map((r) => r.textContent)).toContain("14 (7190)10060(40)-40.00%");
+    within(compare).getByText(/residual interest fell by 40 \(40\.0%\) from 100.*Reg 1\.23\(c\)/);
+  });
+
+  it("says why in one sentence when the file is no workbook or matches no period", async () => {
+    const panel = await reviewTab(today());
+    await choose(panel, "notes.xlsx", Uint8Array.from("not a zip", (c) => c.charCodeAt(0)));
+    await waitFor(() => expect(section(panel, "Against the prior period").textContent).toMatch(/notes\.xlsx .*\./));
+    // Two undated scopes of other names: nothing to pair with (a one-scope file would pair with its only scope).
+    const a = boundSheet("Other", { "7010": 1 }, "sheet");
+    const b = boundSheet("Else", { "7010": 2 }, "sheet");
+    await choose(panel, "other.xlsx", writeXlsx({ sheets: [{ name: "Other", cells: a.cells }, { name: "Else", cells: b.cells }], names: [...a.names, ...b.names] }));
+    await waitFor(() => expect(section(panel, "Against the prior period").textContent).toContain("No period here matches one in other.xlsx"));
   });
 });

@@ -8,10 +8,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import type { Comparison } from "../../engine/compare";
 import type { Dec } from "../../engine/decimal";
 import type { WorkbookReport } from "../../workbook/validate";
 import { formatAmount } from "../actions/format";
+import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
+import { useAction } from "../shared/useAction";
+import { compareWithFile } from "./prior-file";
 
 const useStyles = makeStyles({
   table: {
@@ -39,32 +43,68 @@ const signed = (d: Dec | null) =>
 /** A period against the one before it, line by line: change and % change, the notable ones first. */
 export function ComparisonSection({ report }: { report: WorkbookReport }): React.JSX.Element {
   const styles = useStyles();
-  const comparisons = report.review.comparisons;
+  const { busy, problem, run, dismiss } = useAction();
+  const [external, setExternal] = React.useState<Comparison[]>([]);
   const [scope, setScope] = React.useState<string | null>(null);
   const [all, setAll] = React.useState(false);
+  const comparisons = [...report.review.comparisons, ...external];
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await run(() => compareWithFile(report, file));
+    if (r.ok) {
+      setExternal(r.value);
+      setScope(r.value[r.value.length - 1].scope);
+    }
+  };
+
+  const picker = (
+    <Field
+      label="Compare with a prior workbook (.xlsx)"
+      hint="Read here, in the pane; nothing is uploaded."
+    >
+      {(fieldProps) => (
+        <input
+          {...fieldProps}
+          type="file"
+          accept=".xlsx,.xlsm"
+          disabled={busy}
+          onChange={(e) => {
+            void choose(e.currentTarget.files?.[0]);
+            e.currentTarget.value = "";
+          }}
+        />
+      )}
+    </Field>
+  );
+
   if (comparisons.length === 0) {
     return (
       <Section title="Against the prior period">
         <Text>
-          Comparisons need two dated periods of the same entity in this workbook. For yesterday’s
-          file, run focus-check --compare yesterday.xlsx today.xlsx.
+          This workbook has no two dated periods of the same entity. Choose yesterday’s workbook to
+          compare with it.
         </Text>
+        {picker}
+        <ProblemBar problem={problem} onDismiss={dismiss} />
       </Section>
     );
   }
   const c = comparisons.find((x) => x.scope === scope) ?? comparisons[comparisons.length - 1];
   const rows = all ? c.rows : c.rows.filter((r) => r.notable);
+  const title = (x: Comparison) =>
+    `${x.scope} against ${x.priorScope}${x.priorSource === "this workbook" ? "" : ` in ${x.priorSource}`}`;
   return (
     <Section title="Against the prior period">
       <Field label="Period">
         <Dropdown
-          value={`${c.scope} against ${c.priorScope}`}
+          value={title(c)}
           selectedOptions={[c.scope]}
           onOptionSelect={(_e, d) => setScope(d.optionValue ?? null)}
         >
           {comparisons.map((x) => (
             <Option key={x.scope} value={x.scope}>
-              {`${x.scope} against ${x.priorScope}`}
+              {title(x)}
             </Option>
           ))}
         </Dropdown>
@@ -78,7 +118,7 @@ export function ComparisonSection({ report }: { report: WorkbookReport }): React
       {rows.length === 0 ? (
         <Text>No line changed beyond the thresholds (10% and any amount).</Text>
       ) : (
-        <table className={styles.table} aria-label={`${c.scope} against ${c.priorScope}`}>
+        <table className={styles.table} aria-label={title(c)}>
           <thead>
             <tr>
               <th className={styles.th} scope="col">
@@ -119,6 +159,8 @@ export function ComparisonSection({ report }: { report: WorkbookReport }): React
           </tbody>
         </table>
       )}
+      {picker}
+      <ProblemBar problem={problem} onDismiss={dismiss} />
     </Section>
   );
 }
