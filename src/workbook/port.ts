@@ -30,6 +30,8 @@ export interface WorkbookStructure {
    * read with the structure so a Validate stays within its syncs; null when there is none.
    */
   review?: GridCell[] | null;
+  /** Why the review sheet, though present, could not be read (too large for the host's request limit). */
+  reviewProblem?: string;
 }
 
 /** A reference to read: a sheet and an A1 address or range, without $. */

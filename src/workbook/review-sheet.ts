@@ -33,6 +33,8 @@ export interface ReviewRecord {
   problems: string[];
   /** Where the next entries go. */
   next: { signOffRow: number; ackRow: number; valueRows: number };
+  /** The sheet is there but was not read (too large): nothing may be appended to it. */
+  unreadable?: boolean;
 }
 
 export const EMPTY_RECORD: ReviewRecord = { signOffs: [], acknowledgements: [], signedValues: [], problems: [], next: { signOffRow: FIRST_ROW, ackRow: FIRST_ROW, valueRows: 0 } };
@@ -48,15 +50,31 @@ const text = (c: CellContent | undefined): string => {
 
 export const ackRowHash = (a: Acknowledgement) => sha256([a.key, a.entity ?? "", a.asOf ?? "", a.scope, a.reason, a.by, a.at, a.message].join("\t"));
 
+/**
+ * Far beyond any real record (a sign-off and an acknowledgement a day for decades, one
+ * values row per scope): a sheet this big was filled by something else, and reading it
+ * as a record would only cost memory and bury the findings.
+ */
+export const MAX_RECORD_ROWS = 20_000;
+export const MAX_RECORD_CELLS = 400_000;
+
 /** Read the record from the sheet's cells; never throws (a damaged row becomes a problem). */
 export function parseReviewSheet(cells: GridCell[] | null | undefined): ReviewRecord {
   if (!cells || cells.length === 0) return EMPTY_RECORD;
+  const lastRow = cells.reduce((m, c) => Math.max(m, c.row), 0);
+  if (lastRow > MAX_RECORD_ROWS || cells.length > MAX_RECORD_CELLS) {
+    const next = lastRow + 1;
+    return {
+      ...EMPTY_RECORD,
+      problems: [`the ${REVIEW_SHEET} sheet holds ${cells.length.toLocaleString("en-US")} cells on ${lastRow.toLocaleString("en-US")} rows, far more than the add-in writes: it was filled by something else and is not read`],
+      next: { signOffRow: next, ackRow: next, valueRows: 0 },
+      unreadable: true,
+    };
+  }
   const rows = new Map<number, Map<number, CellContent>>();
-  let lastRow = 0;
   for (const c of cells) {
     if (!rows.has(c.row)) rows.set(c.row, new Map());
     rows.get(c.row)!.set(c.col, c.content);
-    lastRow = Math.max(lastRow, c.row);
   }
   const at = (row: number, col: number) => text(rows.get(row)?.get(col));
   const record: ReviewRecord = { signOffs: [], acknowledgements: [], signedValues: [], problems: [], next: { signOffRow: FIRST_ROW, ackRow: FIRST_ROW, valueRows: 0 } };

@@ -77,7 +77,10 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
       finding("manual-calculation", { message: "the workbook was saved with manual calculation: cached results may be stale (press F9 in Excel and save)" }),
     ]);
   }
-  const record = parseReviewSheet(structure.review);
+  const parsed = parseReviewSheet(structure.review);
+  const record = structure.reviewProblem
+    ? { ...parsed, problems: [...parsed.problems, structure.reviewProblem], unreadable: true }
+    : parsed;
   const review = reviewScopes({ scopes, periods, bound, record, thresholds: opts.thresholds });
   return { scopes, calculation: structure.calculation, periods, bound, record, review };
 }

@@ -180,6 +180,20 @@ export const CORPUS: Hostile[] = [
     exit: 1, findings: ["bad-input:7100", "bad-input:7110", "bad-input:7120", "bad-input:7130"], annotate: true,
   },
   {
+    // Someone pasted a ledger into the add-in's record sheet: read, judged, never a crash.
+    name: "review-sheet-of-junk.xlsx",
+    make: () => {
+      const s = seg("Day");
+      const good = writeXlsx({ sheets: [{ name: "Day", cells: s.cells }, { name: "FOCUS Review", state: "veryHidden", cells: [{ ref: "A1", value: 0 }] }], names: s.names });
+      return patch(good, (p) => {
+        const rows: string[] = [];
+        for (let r = 3; r <= 200_000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${r}</t></is></c><c r="J${r}" t="inlineStr"><is><t>k${r}</t></is></c><c r="T${r}" t="inlineStr"><is><t>S${r}</t></is></c><c r="U${r}" t="inlineStr"><is><t>[[</t></is></c></row>`);
+        p["xl/worksheets/sheet2.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
+      });
+    },
+    exit: 1, findings: ["review-record:null"],
+  },
+  {
     name: "huge-and-fractional-amounts.xlsx",
     make: () => {
       const s = seg("Day", {

@@ -136,3 +136,21 @@ describe("review records where Excel refuses them", () => {
     await expect(actions.markReviewed("B. Controller")).rejects.toThrow(/FOCUS Review.*protected/);
   });
 });
+
+describe("a record sheet filled by something else", () => {
+  it("does not stop Validate in Excel when it is too large for one response, and refuses to append to it", async () => {
+    const a = boundSheet("Seg 2020-11-30", SMALL_SEG, "sheet");
+    // About 6 MB of text: more than one response may carry.
+    const junk = Array.from({ length: 3000 }, (_, i) => ({ ref: `A${i + 3}`, value: `${"x".repeat(2000)}${i}` }));
+    const { sim, wb } = officeOverSim({
+      workbook: { sheets: [{ name: "Seg 2020-11-30", cells: a.cells }, { name: REVIEW_SHEET, state: "veryHidden", cells: junk }], names: a.names },
+    });
+    const actions = createFocusActions(wb, detectCapabilities((s, v) => sim.Office.context.requirements.isSetSupported(s, v)));
+    const r = await actions.validate();
+    expect(r.scopes[0].findings.filter((f) => f.kind === "review-record").map((f) => f.message)).toEqual([
+      expect.stringMatching(/FOCUS Review sheet is too large to read in one request \(ResponsePayloadSizeLimitExceeded\)/),
+    ]);
+    expect(r.scopes[0].findings.some((f) => f.kind === "identity")).toBe(false); // the statement itself was checked
+    await expect(actions.markReviewed("A. Reviewer")).rejects.toThrow(/cannot be read.*nothing was recorded/);
+  });
+});

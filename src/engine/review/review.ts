@@ -86,7 +86,10 @@ export function reviewScopes(input: ReviewInput): ReviewOutcome {
     }
   }
   if (recordProblems.length && scopes[0]) {
-    add(scopes[0].scope, recordProblems.map((p) => finding("review-record", { message: `The sign-off record: ${p}` })));
+    // A few say what is wrong; hundreds would only bury the statement's own findings.
+    const shown = recordProblems.slice(0, 10).map((p) => finding("review-record", { message: `The sign-off record: ${p}` }));
+    if (recordProblems.length > 10) shown.push(finding("review-record", { message: `The sign-off record: and ${recordProblems.length - 10} more problems` }));
+    add(scopes[0].scope, shown);
   }
 
   for (const [scope, fs] of added) {

@@ -5,7 +5,12 @@ import { newSignOff, type SignOff } from "../../engine/review/signoff";
 import { reviewPackage, resultSummary } from "../../report/package";
 import { reportSheet } from "../../report/sheet";
 import type { Workbook } from "../../workbook/port";
-import { acknowledgementWrites, REVIEW_SHEET, signOffWrites } from "../../workbook/review-sheet";
+import {
+  acknowledgementWrites,
+  REVIEW_SHEET,
+  signOffWrites,
+  type ReviewRecord,
+} from "../../workbook/review-sheet";
 import { validateWorkbook } from "../../workbook/validate";
 import { ActionError } from "./errors";
 
@@ -16,6 +21,15 @@ import { ActionError } from "./errors";
  */
 const MAX_NAME = 120;
 const MAX_REASON = 2000;
+
+/** Never append to a record that could not be read: the new entry would land among what is there. */
+function writable(record: ReviewRecord): void {
+  if (record.unreadable) {
+    throw new ActionError(
+      `The ${REVIEW_SHEET} sheet cannot be read (${record.problems.at(-1) ?? "too large"}); nothing was recorded. Remove or rename that sheet to start a new record.`
+    );
+  }
+}
 
 function person(name: string, what: string): string {
   const n = name.trim().replace(/\s+/g, " ");
@@ -44,6 +58,7 @@ export async function acknowledge(
   if (why.length > MAX_REASON)
     throw new ActionError(`Keep the reason under ${MAX_REASON} characters.`);
   const report = await validateWorkbook(workbook);
+  writable(report.record);
   const period = report.periods.find((p) => p.scope === scope);
   if (!report.scopes.some((s) => s.scope === scope))
     throw new ActionError(`${scope} is no longer a checked scope: validate again.`);
@@ -70,6 +85,7 @@ export async function markReviewed(
   const report = await validateWorkbook(workbook);
   if (report.bound.length === 0)
     throw new ActionError("Nothing is bound: there is nothing to sign off.");
+  writable(report.record);
   const entry = newSignOff(
     report.record.signOffs.at(-1) ?? null,
     who,

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { GridCell, NameInfo, SheetInfo, WorkbookStructure } from "../port";
 import { officeCellContent } from "./cell-content";
-import type { ExcelHost } from "./excel-host";
+import { errorCode, type ExcelHost } from "./excel-host";
 import { REVIEW_SHEET } from "../review-sheet";
 
 const VISIBILITY: Record<string, SheetInfo["visibility"]> = {
@@ -24,15 +24,27 @@ export function readStructure(host: ExcelHost): Promise<WorkbookStructure> {
     const workbookNames = context.workbook.names.load("items/name, items/formula");
     context.application.load("calculationMode");
     await context.sync();
-    const sheetNames = sheets.items.map((s) => s.names.load("items/name, items/formula"));
+    const loadSheetNames = () => sheets.items.map((s) => s.names.load("items/name, items/formula"));
+    let sheetNames = loadSheetNames();
     // The add-in's review record rides on the same sync: it is small and every Validate needs it.
     const recordSheet = sheets.items.find(
       (s) => s.name.toLowerCase() === REVIEW_SHEET.toLowerCase()
     );
-    const record = recordSheet
+    let record = recordSheet
       ?.getUsedRangeOrNullObject(true)
       .load("values, valueTypes, rowIndex, columnIndex");
-    await context.sync();
+    let reviewProblem: string | undefined;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!record) throw e;
+      // A record sheet too large for one response (filled by something else) must not stop
+      // Validate: read the names again without it, and say the record could not be read.
+      record = undefined;
+      reviewProblem = `the ${REVIEW_SHEET} sheet is too large to read in one request (${errorCode(e) ?? "refused"}): it was filled by something else and is not read`;
+      sheetNames = loadSheetNames();
+      await context.sync();
+    }
     const names: NameInfo[] = workbookNames.items.map((n) => ({
       name: n.name,
       sheet: null,
@@ -56,6 +68,7 @@ export function readStructure(host: ExcelHost): Promise<WorkbookStructure> {
       names,
       calculation: context.application.calculationMode === "Manual" ? "manual" : "automatic",
       review: record && !record.isNullObject ? gridOf(record) : null,
+      ...(reviewProblem ? { reviewProblem } : {}),
     };
   });
 }
