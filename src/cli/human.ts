@@ -100,12 +100,12 @@ function renderReview(r: FileResult, style: Style): string[] {
   for (const s of review.order.series) {
     if (s.periods.length < 2) continue;
     const first = s.periods[0].asOf!, last = s.periods.at(-1)!.asOf!;
-    out.push(`  ${paint(style, "cyan", "periods")} ${s.periods.length} ${s.cadence} statements${s.entity ? ` of ${s.entity}` : ""}, ${usDate(first)} to ${usDate(last)}`);
+    out.push(`  ${paint(style, "cyan", "periods")} ${printable(`${s.periods.length} ${s.cadence} statements${s.entity ? ` of ${s.entity}` : ""}, ${usDate(first)} to ${usDate(last)}`)}`);
   }
   for (const c of r.comparisons ?? []) {
     if (c.priorSource === "this workbook") continue; // day over day inside a file: in --json and the pane
     const notable = c.rows.filter((x) => x.notable);
-    out.push(`  ${paint(style, "cyan", `scope ${c.scope}`)} against ${c.priorScope} in ${c.priorSource}: ${notable.length} notable change${notable.length === 1 ? "" : "s"} of ${c.rows.length} lines`);
+    out.push(`  ${paint(style, "cyan", `scope ${c.scope}`)} ${printable(`against ${c.priorScope} in ${c.priorSource}`)}: ${notable.length} notable change${notable.length === 1 ? "" : "s"} of ${c.rows.length} lines`);
     for (const x of notable.slice(0, 15)) {
       const pct = x.percent === null ? "" : `, ${x.percent.isNegative() ? "" : "+"}${x.percent.toFixed(2)}%`;
       const change = x.change === null ? "" : ` (${x.change.isNegative() ? "" : "+"}${grouped(x.change)}${pct})`;
@@ -116,7 +116,7 @@ function renderReview(r: FileResult, style: Style): string[] {
   const last = review.lastSignOff;
   if (last) {
     const changed = review.changes === null ? "" : review.changes.length === 0 ? "; nothing changed since" : `; ${review.changes.length} value${review.changes.length === 1 ? "" : "s"} changed since`;
-    out.push(`  ${paint(style, "cyan", "signed off")} #${last.seq} by ${last.reviewer} at ${last.at}${changed}`);
+    out.push(`  ${paint(style, "cyan", "signed off")} ${printable(`#${last.seq} by ${last.reviewer} at ${last.at}`)}${changed}`);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { run } from "../../src/cli/main";
 import { writeXlsx, type WorkbookModel } from "../../src/workbook/xlsx/writer";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
@@ -133,4 +134,24 @@ describe("focus-check for reviewers", () => {
     const json = JSON.parse((await cli(["--json", put("entity.xlsx", bytes)])).stdout).files[0];
     expect(json.periods).toEqual([{ scope: "Daily", entity: "HSBC Securities (USA) Inc.", asOf: "2020-11-30", source: "FOCUS_ASOF" }]);
   });
+});
+
+test("workbook text in the review lines cannot drive the terminal", async () => {
+  const a = boundSheet("Seg 2020-11-30", day(100), "sheet");
+  const b = boundSheet("Seg 2020-12-01", day(100), "sheet");
+  const bytes = writeXlsx({
+    sheets: [
+      { name: "Seg 2020-11-30", cells: [...a.cells, { ref: "H1", value: "ESC[2JESC]0;pwnedBELFirm" }] },
+      { name: "Seg 2020-12-01", cells: b.cells },
+    ],
+    names: [...a.names, ...b.names, { name: "FOCUS_ENTITY", refersTo: "'Seg 2020-11-30'!$H$1" }],
+  });
+  // The writer will not write control characters; put them in as OOXML escapes, as a hostile file would.
+  const parts = unzipSync(bytes);
+  for (const [path, data] of Object.entries(parts)) {
+    if (path.endsWith(".xml")) parts[path] = strToU8(strFromU8(data).replace(/ESC/g, "_x001B_").replace(/BEL/g, "_x0007_"));
+  }
+  const r = await cli([put("escape.xlsx", zipSync(parts))]);
+  expect(r.stdout).toContain("periods 2 daily statements of ?[2J?]0;pwned?Firm");
+  expect(r.stdout).not.toMatch(/\u001b|\u0007/);
 });
