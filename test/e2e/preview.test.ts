@@ -6,18 +6,13 @@
  * Content-Security-Policy would be one). Screenshots and axe reports: test-results/preview/.
  */
 import { readFileSync } from "fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { formWorkbook, SEED_SHEETS } from "../../examples/form-layout";
 import { SEED, SEED_ASOF, SEED_FIRM } from "../../examples/seed-figures";
 import { createExcelSim } from "../../src/sim";
 import { writeXlsx } from "../../src/workbook/xlsx/writer";
-import { screenshot } from "./support/artifacts";
-import { seriousAxeViolations } from "./support/axe";
-import { launchChromium } from "./support/chromium";
 import { eventually } from "./support/eventually";
-import { ensurePreviewBuilt } from "./support/preview-build";
-import { isLocal, openPreview, type PreviewPage } from "./support/preview-page";
-import { startPreviewServer, type PreviewServer } from "./support/preview-server";
+import { previewSuite } from "./support/suite";
 import {
   cell,
   namesPanel,
@@ -29,52 +24,14 @@ import {
   typeInto,
 } from "./support/workbook";
 
-const SUITE_STARTED = Date.now();
-let browser: Browser | undefined;
-let server: PreviewServer | undefined;
-let preview: PreviewPage | undefined;
+const suite = previewSuite({ label: "browser suite" });
+const { pane, paneTab, button, checkpoint } = suite;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium(); // first: a missing Chromium fails at once, saying how to install it
-  const build = await ensurePreviewBuilt();
-  server = await startPreviewServer();
-  console.log(`preview ${build} in ${Date.now() - SUITE_STARTED} ms, served at ${server.url}`);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  console.log(`browser suite: ${((Date.now() - SUITE_STARTED) / 1000).toFixed(1)} s in all`);
+beforeEach(() => {
+  page = suite.page();
 });
 
-beforeEach(async () => {
-  preview = await openPreview(browser!, server!.url);
-  page = preview.page;
-});
-
-afterEach(async () => {
-  if (!preview) return;
-  const { requests, problems } = preview;
-  await preview.close();
-  preview = undefined;
-  expect(requests).toContain(server!.url); // the recorder saw the page itself
-  expect(requests.filter((url) => !isLocal(url))).toEqual([]);
-  expect(problems).toEqual([]);
-});
-
-const pane = () => page.getByRole("main");
-const paneTab = (name: string) =>
-  page.getByRole("tablist", { name: "FOCUS tasks" }).getByRole("tab", { name });
-const button = (name: string | RegExp) =>
-  page.getByRole("button", { name, exact: typeof name === "string" });
 const lineThirteen = () => button(/^Error Identity line 13 \(7180\)/);
-
-/** A step's state: its screenshot, and no serious or critical axe violation in it. */
-async function checkpoint(step: string): Promise<void> {
-  await screenshot(page, step);
-  expect(await seriousAxeViolations(page, step)).toEqual([]);
-}
 
 async function validate(): Promise<void> {
   await paneTab("Validate").click();

@@ -7,67 +7,24 @@
  * (test-results/preview/teams-*), and every page must ask nothing of another host and log no error.
  */
 import { readFileSync } from "fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { formWorkbook, SEED_SHEETS } from "../../examples/form-layout";
 import { SEED, SEED_ASOF, SEED_FIRM } from "../../examples/seed-figures";
 import { parseBindingMap } from "../../src/workbook/binding-map";
 import { writeXlsx, type WorkbookModel } from "../../src/workbook/xlsx/writer";
-import { screenshot } from "./support/artifacts";
-import { seriousAxeViolations } from "./support/axe";
-import { launchChromium } from "./support/chromium";
-import { ensurePreviewBuilt } from "./support/preview-build";
-import { isLocal, openPreview, type PreviewPage } from "./support/preview-page";
-import { startPreviewServer, type PreviewServer } from "./support/preview-server";
+import { previewSuite } from "./support/suite";
 import { namesPanel } from "./support/workbook";
 
-const SUITE_STARTED = Date.now();
-let browser: Browser | undefined;
-let server: PreviewServer | undefined;
-let preview: PreviewPage | undefined;
+const suite = previewSuite({ label: "teams suite", artifactPrefix: "teams-", stepTimeoutMs: 10_000 });
+const { pane, paneTab, button, checkpoint } = suite;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  const build = await ensurePreviewBuilt();
-  server = await startPreviewServer();
-  console.log(`preview ${build} in ${Date.now() - SUITE_STARTED} ms, served at ${server.url}`);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  console.log(`teams suite: ${((Date.now() - SUITE_STARTED) / 1000).toFixed(1)} s in all`);
+beforeEach(() => {
+  page = suite.page();
 });
 
-beforeEach(async () => {
-  preview = await openPreview(browser!, server!.url);
-  page = preview.page;
-  page.setDefaultTimeout(10_000); // a step that fails says so well inside the test's minute
-});
-
-afterEach(async () => {
-  if (!preview) return;
-  const { requests, problems } = preview;
-  await preview.close();
-  preview = undefined;
-  expect(requests.filter((url) => !isLocal(url))).toEqual([]);
-  expect(problems).toEqual([]);
-});
-
-const pane = () => page.getByRole("main");
-const paneTab = (name: string) =>
-  page.getByRole("tablist", { name: "FOCUS tasks" }).getByRole("tab", { name });
-const button = (name: string | RegExp) =>
-  page.getByRole("button", { name, exact: typeof name === "string" });
 const section = (name: string) => pane().getByRole("region", { name, exact: true });
 const namesHeading = (count: number) =>
   namesPanel(page).getByRole("heading", { name: `Defined names (${count})` });
-
-/** A step's state: its screenshot, and no serious or critical axe violation in it. */
-async function checkpoint(step: string): Promise<void> {
-  await screenshot(page, `teams-${step}`);
-  expect(await seriousAxeViolations(page, `teams-${step}`)).toEqual([]);
-}
 
 /** Choose a file in the picker `opener` opens (Open .xlsx…, Apply bindings from a map…). */
 async function choose(opener: string, name: string, bytes: Uint8Array | string): Promise<void> {
@@ -177,7 +134,7 @@ it("prepares the workbook as a team template under the development-manifest warn
   const team = section("Team template");
   await team.getByText("Development manifest").waitFor();
   await expect(team.textContent()).resolves.toContain(
-    `The add-in is running from ${new URL(server!.url).origin}, a development manifest.`
+    `The add-in is running from ${new URL(suite.serverUrl()).origin}, a development manifest.`
   );
   await team.getByText("This workbook does not open the pane by itself.").waitFor();
   await team.scrollIntoViewIfNeeded();
