@@ -1,23 +1,23 @@
 import * as React from "react";
-import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { WarningFilled } from "@fluentui/react-icons";
 import { namesToWrite, type MapConflict } from "../../workbook/binding-map";
 import type { BindingMapChoice, BindingMapPlan } from "../actions";
+import { useListStyles } from "../shared/list-styles";
 import { count } from "../shared/plural";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    maxHeight: "240px",
-    overflowY: "auto",
-  },
+  // The shared list, tighter and scrolling: a map can name hundreds of conflicts.
+  list: { rowGap: tokens.spacingVerticalXXS, maxHeight: "240px", overflowY: "auto" },
   conflict: {
     color: tokens.colorPaletteDarkOrangeForeground1,
     display: "flex",
@@ -69,6 +69,7 @@ export function MapPlanReview({
   onCancel: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const summary = React.useRef<HTMLElement>(null);
   // The button that opened the file had focus: move it to what the map would do.
   React.useEffect(() => summary.current?.focus(), []);
@@ -98,7 +99,7 @@ export function MapPlanReview({
             <Text as="h3" weight="semibold" className={styles.heading}>
               {title}
             </Text>
-            <ul className={styles.list} aria-label={title}>
+            <ul className={mergeClasses(listStyles.list, styles.list)} aria-label={title}>
               {items.slice(0, SHOWN_PER_GROUP).map((c, i) => (
                 <li key={i}>
                   <Text size={200} className={styles.conflict}>

@@ -13,14 +13,6 @@ import { TeamTemplateSection } from "./TeamTemplateSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
 });
 
 /**
@@ -62,7 +54,7 @@ export function TemplatesPanel(): React.JSX.Element {
       </Text>
       <ul className={listStyles.list}>
         {STATEMENTS.map((st) => (
-          <li key={st.id} className={styles.item}>
+          <li key={st.id} className={listStyles.item}>
             <Text weight="semibold">{st.short}</Text>
             <Caption1>{st.regulation}</Caption1>
             <Text size={200}>{st.title}</Text>
