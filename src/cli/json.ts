@@ -3,6 +3,7 @@ import type { Finding } from "../engine/findings";
 import { lineOf } from "../engine/lines";
 import type { ScopeReport } from "../engine/check";
 import type { Comparison } from "../engine/compare";
+import { contentHash } from "../engine/review/signoff";
 import type { WorkbookReport } from "../workbook/validate";
 
 /** The --json contract. Decimals are strings in plain notation; difference = reported - expected. */
@@ -58,7 +59,7 @@ function reviewJson(report: WorkbookReport, comparisons: Comparison[]) {
       rows: c.rows.map((r) => ({ code: r.code, line: r.line, label: r.label, prior: plain(r.prior), current: plain(r.current), change: plain(r.change), percent: plain(r.percent), notable: r.notable })),
     })),
     review: {
-      contentSha256: report.review.contentHash,
+      contentSha256: contentHash(report.bound),
       signOffs: report.record.signOffs,
       lastSignOff: last,
       changesSinceSignOff: report.review.changes,

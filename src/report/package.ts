@@ -4,7 +4,7 @@ import { Dec, plain } from "../engine/decimal";
 import type { Finding } from "../engine/findings";
 import { lineOf, statementOf } from "../engine/lines";
 import type { Period } from "../engine/periods/periods";
-import type { SignOff, ValueChange } from "../engine/review/signoff";
+import { contentHash, type SignOff, type ValueChange } from "../engine/review/signoff";
 import { INFERRED_NOTES } from "../engine/statements";
 import { ENGINE_VERSION, REFERENCE_VERSION } from "../engine/version";
 import type { WorkbookReport } from "../workbook/validate";
@@ -70,7 +70,8 @@ export function reviewPackage(report: WorkbookReport, meta: PackageMeta, extraCo
     meta,
     engineVersion: ENGINE_VERSION,
     reference: { ...REFERENCE_VERSION },
-    contentSha256: report.review.contentHash,
+    // Hashed here, not on every Validate: only a package states it.
+    contentSha256: contentHash(report.bound),
     scopes,
     signOffs: report.record.signOffs,
     changesSinceSignOff: report.review.changes,

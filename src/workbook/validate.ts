@@ -210,10 +210,3 @@ function readSetting(
   findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} must hold ${expected}, not ${shown}; the default is used` }));
   return null;
 }
-
-/** A report for scopes checked elsewhere (tests, the ribbon's hand-over): undated, no record. */
-export function reportFromScopes(scopes: ScopeReport[], calculation: "automatic" | "manual" = "automatic"): WorkbookReport {
-  const periods: Period[] = scopes.map((s) => ({ scope: s.scope, entity: null, asOf: null, source: null }));
-  const record = parseReviewSheet(null);
-  return { scopes, calculation, periods, bound: [], record, review: reviewScopes({ scopes, periods, bound: [], record }) };
-}

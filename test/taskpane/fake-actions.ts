@@ -1,4 +1,3 @@
-import { reportFromScopes } from "../../src/workbook/validate";
 import { Dec, finding, type Finding, type ScopeReport } from "../../src/engine";
 import type {
   ActionProblem,
@@ -13,6 +12,8 @@ import type {
   TeamTemplateStatus,
 } from "../../src/taskpane/actions";
 import type { WorkbookReport } from "../../src/workbook/validate";
+import { reviewScopes } from "../../src/engine/review/review";
+import { parseReviewSheet } from "../../src/workbook/review-sheet";
 import { ALL_CAPABILITIES } from "./fake-workbook";
 
 const d = (n: number) => new Dec(n);
@@ -79,6 +80,13 @@ export function scopeReport(scope: string, findings: Finding[] = FINDINGS): Scop
       },
     ],
   };
+}
+
+/** A workbook report around scopes made here: undated, with no review record. */
+export function reportFromScopes(scopes: ScopeReport[], calculation: "automatic" | "manual" = "automatic"): WorkbookReport {
+  const periods = scopes.map((s) => ({ scope: s.scope, entity: null, asOf: null, source: null }));
+  const record = parseReviewSheet(null);
+  return { scopes, calculation, periods, bound: [], record, review: reviewScopes({ scopes, periods, bound: [], record }) };
 }
 
 export const REPORT: WorkbookReport = reportFromScopes([scopeReport("Day 1")], "manual");

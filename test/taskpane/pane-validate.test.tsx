@@ -2,8 +2,8 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Dec } from "../../src/engine";
 import { publishRibbonResult } from "../../src/taskpane/actions";
-import { reportFromScopes, type WorkbookReport } from "../../src/workbook/validate";
-import { fakeActions, REPORT, scopeReport } from "./fake-actions";
+import type { WorkbookReport } from "../../src/workbook/validate";
+import { fakeActions, REPORT, reportFromScopes, scopeReport } from "./fake-actions";
 import { openTab, renderPane, section } from "./render-pane";
 
 async function validated(overrides = {}) {

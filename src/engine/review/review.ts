@@ -31,8 +31,6 @@ export interface ReviewOutcome {
   changes: ValueChange[] | null;
   /** The sign-off record's own problems (broken chain, edited rows). */
   recordProblems: string[];
-  /** The hash of the values as they are now. */
-  contentHash: string;
 }
 
 /**
@@ -105,7 +103,6 @@ export function reviewScopes(input: ReviewInput): ReviewOutcome {
     lastSignOff,
     changes,
     recordProblems,
-    contentHash: contentHash(input.bound),
   };
 }
 

@@ -5,6 +5,12 @@ import {
   makeStyles,
   Option,
   Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -18,22 +24,7 @@ import { useAction } from "../shared/useAction";
 import { compareWithFile } from "./prior-file";
 
 const useStyles = makeStyles({
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase200,
-    fontVariantNumeric: "tabular-nums",
-  },
-  th: {
-    textAlign: "start",
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    padding: tokens.spacingVerticalXXS,
-  },
-  td: {
-    padding: tokens.spacingVerticalXXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  num: { textAlign: "end", whiteSpace: "nowrap" },
+  amount: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   notable: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -118,46 +109,36 @@ export function ComparisonSection({ report }: { report: WorkbookReport }): React
       {rows.length === 0 ? (
         <Text>No line changed beyond the thresholds (10% and any amount).</Text>
       ) : (
-        <table className={styles.table} aria-label={title(c)}>
-          <thead>
-            <tr>
-              <th className={styles.th} scope="col">
-                Line
-              </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
-                Prior
-              </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
-                Current
-              </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
-                Change
-              </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
-                %
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table size="extra-small" aria-label={title(c)}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Line</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>Prior</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>Current</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>Change</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>%</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.code} className={r.notable ? styles.notable : undefined}>
-                <th className={styles.td} scope="row" title={r.label}>
+              <TableRow key={r.code} className={r.notable ? styles.notable : undefined}>
+                <TableCell title={r.label}>
                   {r.line} ({r.code})
-                </th>
-                <td className={`${styles.td} ${styles.num}`}>
+                </TableCell>
+                <TableCell className={styles.amount}>
                   {r.prior ? formatAmount(r.prior) : "blank"}
-                </td>
-                <td className={`${styles.td} ${styles.num}`}>
+                </TableCell>
+                <TableCell className={styles.amount}>
                   {r.current ? formatAmount(r.current) : "blank"}
-                </td>
-                <td className={`${styles.td} ${styles.num}`}>{signed(r.change)}</td>
-                <td className={`${styles.td} ${styles.num}`}>
+                </TableCell>
+                <TableCell className={styles.amount}>{signed(r.change)}</TableCell>
+                <TableCell className={styles.amount}>
                   {r.percent ? `${r.percent.isNegative() ? "" : "+"}${r.percent.toFixed(2)}%` : ""}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       {picker}
       <ProblemBar problem={problem} onDismiss={dismiss} />
