@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFocusActions, type BindingView, type FocusActions } from "../../src/taskpane/actions";
-import { readAsText } from "../../src/taskpane/bind/map-file";
+import { readAsText } from "../../src/taskpane/shared/files";
 import { STATEMENTS } from "../../src/engine/statements";
 import { statementTemplate } from "../../src/engine/template";
 import { createExcelSim } from "../../src/sim";

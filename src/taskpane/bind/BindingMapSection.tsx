@@ -9,7 +9,8 @@ import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
-import { copyText, downloadText, readMapFile } from "./map-file";
+import { copyText, downloadText } from "../shared/files";
+import { readMapFile } from "./map-file";
 import { MapPlanReview } from "./MapPlanReview";
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import { codeValueCsv, findingsCsv, scopeFileName } from "../../report/csv";
 import { renderHtml } from "../../report/html";
 import { reviewPackage } from "../../report/package";
 import type { WorkbookReport } from "../../workbook/validate";
-import { downloadText } from "../bind/map-file";
+import { downloadText } from "../shared/files";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
 import { DoneBar } from "../shared/DoneBar";

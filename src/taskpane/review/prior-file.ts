@@ -4,18 +4,10 @@ import { validateWorkbook, type WorkbookReport } from "../../workbook/validate";
 import { XlsxReader } from "../../workbook/xlsx/adapter";
 import { WorkbookFileError } from "../../workbook/xlsx/zip";
 import { ActionError } from "../actions";
+import { readAsBytes } from "../shared/files";
 
 /** A prior day's workbook chosen in the pane is read here, in the pane: nothing is uploaded. */
 export const MAX_PRIOR_BYTES = 100 * 1024 * 1024;
-
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /**
  * This workbook's periods against the prior periods in another .xlsx (focus-check
@@ -30,7 +22,7 @@ export async function compareWithFile(report: WorkbookReport, file: File): Promi
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readBytes(file);
+    bytes = await readAsBytes(file);
   } catch {
     throw new ActionError(`${file.name} could not be read.`);
   }
