@@ -1,7 +1,7 @@
 import { grouped, type Dec } from "../engine/decimal";
 import { lineOf } from "../engine/lines";
 import { usDate } from "../engine/periods/dates";
-import { statementName, type PackageScope, type ReviewPackage } from "./package";
+import { packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
 
 /** Escape text for HTML content and attributes. */
 export const esc = (s: string | null | undefined): string =>
@@ -73,16 +73,10 @@ function scopeSection(s: PackageScope): string {
 /** The print-ready review package. Self-contained: no script, no external resource. */
 export function renderHtml(pkg: ReviewPackage): string {
   const m = pkg.meta;
-  const t = pkg.totals;
-  const meta = table(["", ""], [
-    ["Workbook", esc(m.file)],
-    ["File SHA-256", m.fileSha256 ? `<code>${esc(m.fileSha256)}</code>${m.fileHashNote ? ` <span class="note">(${esc(m.fileHashNote)})</span>` : ""}` : "not available in this host"],
-    ["Bound values SHA-256", `<code>${esc(pkg.contentSha256)}</code>`],
-    ["Generated", `${esc(m.generatedAt)}${m.by ? ` by ${esc(m.by)}` : ""}`],
-    ["Engine", `focus-check ${esc(pkg.engineVersion)}`],
-    ["Reference", `${esc(pkg.reference.document)} <code>${esc(pkg.reference.sha256)}</code>`],
-    ["Result", `${t.errors} error${t.errors === 1 ? "" : "s"}, ${t.warnings} warning${t.warnings === 1 ? "" : "s"}, ${t.infos} note${t.infos === 1 ? "" : "s"}; ${t.acknowledged} acknowledged`],
-  ]).replace(/<thead>.*?<\/thead>/, "").replace("<table>", '<table class="meta">');
+  const meta = table(["", ""], packageFacts(pkg).map((f) => [
+    esc(f.label),
+    (f.hash ? `<code>${esc(f.value)}</code>` : esc(f.value)) + (f.note ? ` <span class="note">(${esc(f.note)})</span>` : ""),
+  ])).replace(/<thead>.*?<\/thead>/, "").replace("<table>", '<table class="meta">');
 
   const signOffs = pkg.signOffs.length === 0 ? "<p>No sign-off recorded in this workbook.</p>" : table(["#", "Reviewer", "At (UTC)", "Result", "Entry SHA-256"],
     pkg.signOffs.map((s) => [String(s.seq), esc(s.reviewer), esc(s.at), esc(s.summary), `<code>${esc(s.hash)}</code>`]));

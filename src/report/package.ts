@@ -103,3 +103,29 @@ export function codeValues(s: ScopeReport): { code: string; value: string }[] {
 }
 
 export const statementName = (id: Parameters<typeof statementOf>[0]) => statementOf(id).short;
+
+/** One fact of the package's header: what it is, and its value (`hash`: a digest, shown in monospace where that can be). */
+export interface PackageFact {
+  label: string;
+  value: string;
+  hash?: boolean;
+  note?: string;
+}
+
+/** The header every rendering starts with: which file, which hashes, who, when, with what. */
+export function packageFacts(pkg: ReviewPackage): PackageFact[] {
+  const m = pkg.meta;
+  const t = pkg.totals;
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
+  return [
+    { label: "Workbook", value: m.file },
+    m.fileSha256
+      ? { label: "File SHA-256", value: m.fileSha256, hash: true, note: m.fileHashNote }
+      : { label: "File SHA-256", value: "not available in this host" },
+    { label: "Bound values SHA-256", value: pkg.contentSha256, hash: true },
+    { label: "Generated", value: `${m.generatedAt}${m.by ? ` by ${m.by}` : ""}` },
+    { label: "Engine", value: `focus-check ${pkg.engineVersion}` },
+    { label: "Reference", value: `${pkg.reference.document} ${pkg.reference.sha256}` },
+    { label: "Result", value: `${n(t.errors, "error")}, ${n(t.warnings, "warning")}, ${n(t.infos, "note")}; ${t.acknowledged} acknowledged` },
+  ];
+}

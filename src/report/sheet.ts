@@ -4,7 +4,7 @@ import { AMOUNT_FORMAT } from "../engine/template";
 import { lineOf } from "../engine/lines";
 import { usDate } from "../engine/periods/dates";
 import type { CellWrite, SheetSpec } from "../workbook/port";
-import { codeValues, statementName, type ReviewPackage } from "./package";
+import { codeValues, packageFacts, statementName, type ReviewPackage } from "./package";
 
 export const REPORT_SHEET = "FOCUS Review Report";
 
@@ -32,15 +32,10 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
 
   put(1, "FOCUS review package", { bold: true });
   row += 2;
-  const m = pkg.meta;
-  line("Workbook", m.file);
-  line("File SHA-256", m.fileSha256 ?? "not available in this host");
-  if (m.fileSha256 && m.fileHashNote) line("", m.fileHashNote);
-  line("Bound values SHA-256", pkg.contentSha256);
-  line("Generated", `${m.generatedAt}${m.by ? ` by ${m.by}` : ""}`);
-  line("Engine", `focus-check ${pkg.engineVersion}`);
-  line("Reference", `${pkg.reference.document} ${pkg.reference.sha256}`);
-  line("Result", `${pkg.totals.errors} errors, ${pkg.totals.warnings} warnings, ${pkg.totals.infos} notes; ${pkg.totals.acknowledged} acknowledged`);
+  for (const f of packageFacts(pkg)) {
+    line(f.label, f.value);
+    if (f.note) line(null, f.note);
+  }
   row++;
 
   header("Sign-offs");
