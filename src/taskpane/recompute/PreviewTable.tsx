@@ -14,10 +14,10 @@ import {
 import type { ActionProblem, RecomputeRow } from "../actions";
 import { formatAmount, formatOptionalAmount } from "../actions/format";
 import { CellButton } from "../shared/CellButton";
+import { useTableStyles } from "../shared/table-styles";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
-  amount: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   select: { width: "32px" },
   label: { display: "block", color: tokens.colorNeutralForeground3 },
 });
@@ -37,6 +37,7 @@ export function PreviewTable({
   onProblem: (p: ActionProblem) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useTableStyles();
   const all = rows.length > 0 && rows.every((r) => chosen.has(rowKey(r)));
   const some = rows.some((r) => chosen.has(rowKey(r)));
   const toggle = (key: string, on: boolean) => {
@@ -61,9 +62,9 @@ export function PreviewTable({
             </TableHeaderCell>
             <TableHeaderCell>Line</TableHeaderCell>
             <TableHeaderCell>Cell</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Reported</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Computed</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Change</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.amount}>Reported</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.amount}>Computed</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.amount}>Change</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -95,9 +96,11 @@ export function PreviewTable({
                     </Text>
                   )}
                 </TableCell>
-                <TableCell className={styles.amount}>{formatOptionalAmount(r.reported)}</TableCell>
-                <TableCell className={styles.amount}>{formatAmount(r.computed)}</TableCell>
-                <TableCell className={styles.amount}>
+                <TableCell className={tableStyles.amount}>
+                  {formatOptionalAmount(r.reported)}
+                </TableCell>
+                <TableCell className={tableStyles.amount}>{formatAmount(r.computed)}</TableCell>
+                <TableCell className={tableStyles.amount}>
                   {r.changes ? formatAmount(change) : "none"}
                 </TableCell>
               </TableRow>

@@ -22,9 +22,9 @@ import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
 import { compareWithFile } from "./prior-file";
+import { useTableStyles } from "../shared/table-styles";
 
 const useStyles = makeStyles({
-  amount: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   notable: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -34,6 +34,7 @@ const signed = (d: Dec | null) =>
 /** A period against the one before it, line by line: change and % change, the notable ones first. */
 export function ComparisonSection({ report }: { report: WorkbookReport }): React.JSX.Element {
   const styles = useStyles();
+  const tableStyles = useTableStyles();
   const { busy, problem, run, dismiss } = useAction();
   const [external, setExternal] = React.useState<Comparison[]>([]);
   const [scope, setScope] = React.useState<string | null>(null);
@@ -113,10 +114,10 @@ export function ComparisonSection({ report }: { report: WorkbookReport }): React
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Line</TableHeaderCell>
-              <TableHeaderCell className={styles.amount}>Prior</TableHeaderCell>
-              <TableHeaderCell className={styles.amount}>Current</TableHeaderCell>
-              <TableHeaderCell className={styles.amount}>Change</TableHeaderCell>
-              <TableHeaderCell className={styles.amount}>%</TableHeaderCell>
+              <TableHeaderCell className={tableStyles.amount}>Prior</TableHeaderCell>
+              <TableHeaderCell className={tableStyles.amount}>Current</TableHeaderCell>
+              <TableHeaderCell className={tableStyles.amount}>Change</TableHeaderCell>
+              <TableHeaderCell className={tableStyles.amount}>%</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -125,14 +126,14 @@ export function ComparisonSection({ report }: { report: WorkbookReport }): React
                 <TableCell title={r.label}>
                   {r.line} ({r.code})
                 </TableCell>
-                <TableCell className={styles.amount}>
+                <TableCell className={tableStyles.amount}>
                   {r.prior ? formatAmount(r.prior) : "blank"}
                 </TableCell>
-                <TableCell className={styles.amount}>
+                <TableCell className={tableStyles.amount}>
                   {r.current ? formatAmount(r.current) : "blank"}
                 </TableCell>
-                <TableCell className={styles.amount}>{signed(r.change)}</TableCell>
-                <TableCell className={styles.amount}>
+                <TableCell className={tableStyles.amount}>{signed(r.change)}</TableCell>
+                <TableCell className={tableStyles.amount}>
                   {r.percent ? `${r.percent.isNegative() ? "" : "+"}${r.percent.toFixed(2)}%` : ""}
                 </TableCell>
               </TableRow>

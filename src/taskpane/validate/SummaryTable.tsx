@@ -14,9 +14,9 @@ import type { StatementSummary } from "../../engine";
 import { formatOptionalAmount } from "../actions/format";
 import { StatusBadge } from "../shared/badges";
 import { statementTitle } from "./report-view";
+import { useTableStyles } from "../shared/table-styles";
 
 const useStyles = makeStyles({
-  amount: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   rules: {
     margin: 0,
     paddingInlineStart: "1.25em",
@@ -36,6 +36,7 @@ export function SummaryTable({
   summaries: StatementSummary[];
 }): React.JSX.Element | null {
   const styles = useStyles();
+  const tableStyles = useTableStyles();
   const bound = summaries.filter((s) => s.status !== "not-bound");
   if (bound.length === 0) return null;
   const notices = bound.filter((s) => s.rule);
@@ -45,8 +46,8 @@ export function SummaryTable({
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Statement</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Excess</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Target</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.amount}>Excess</TableHeaderCell>
+            <TableHeaderCell className={tableStyles.amount}>Target</TableHeaderCell>
             <TableHeaderCell>Status</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -54,8 +55,8 @@ export function SummaryTable({
           {bound.map((s) => (
             <TableRow key={s.statement}>
               <TableCell>{statementTitle(s.statement)}</TableCell>
-              <TableCell className={styles.amount}>{formatOptionalAmount(s.excess)}</TableCell>
-              <TableCell className={styles.amount}>
+              <TableCell className={tableStyles.amount}>{formatOptionalAmount(s.excess)}</TableCell>
+              <TableCell className={tableStyles.amount}>
                 {s.target === null ? "none" : formatOptionalAmount(s.target)}
               </TableCell>
               <TableCell>
