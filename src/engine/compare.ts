@@ -1,7 +1,7 @@
 import type { ScopeReport } from "./check";
 import { Dec, grouped } from "./decimal";
 import { finding, type Finding } from "./findings";
-import { allLines, lineOf, statementOf } from "./lines";
+import { lineIndex, lineOf, statementOf } from "./lines";
 import type { Code, StatementId } from "./types";
 
 /**
@@ -64,13 +64,9 @@ export function compareScopes(current: ScopeReport, prior: ScopeReport, priorSou
       : !change.isZero() && change.abs().gte(thresholds.amount) && (percent === null || percent.abs().gte(thresholds.percent));
     rows.push({ code, statement: line.statement, line: line.line, label: line.label, prior: p, current: c, change, percent, notable });
   }
-  rows.sort((a, b) => order(a.code) - order(b.code));
+  rows.sort((a, b) => lineIndex(a.code) - lineIndex(b.code)); // print order
   return { scope: current.scope, priorScope: prior.scope, priorSource, rows, findings: withdrawals(current, prior) };
 }
-
-/** Print order: statements as filed, lines as printed. */
-let printOrder: Map<Code, number> | null = null;
-const order = (code: Code) => (printOrder ??= new Map(allLines().map((l, i) => [l.code, i]))).get(code) ?? 0;
 
 /**
  * Residual interest is the excess of funds held over the amount required. A fall of
