@@ -29,7 +29,8 @@ export interface PeriodOrder {
 }
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const entityKey = (e: string | null) => (e ?? "").trim().toLowerCase();
+/** Entities match whatever their case and surrounding spaces: "HSBC " is "hsbc". */
+export const entityKey = (e: string | null): string => (e ?? "").trim().toLowerCase();
 const listDates = (ds: IsoDate[], max = 6) =>
   ds.slice(0, max).map(usDate).join(", ") + (ds.length > max ? ` and ${ds.length - max} more` : "");
 

@@ -1,5 +1,5 @@
 import type { Acknowledgement, Finding } from "../findings";
-import type { Period } from "../periods/periods";
+import { entityKey, type Period } from "../periods/periods";
 
 /** What a finding is, stably from one day to the next: its kind, statement and line, not its amounts. */
 export function findingKey(f: Pick<Finding, "kind" | "statement" | "code">): string {
@@ -10,8 +10,6 @@ interface ScopeFindings {
   scope: string;
   findings: Finding[];
 }
-
-const entityKey = (e: string | null) => (e ?? "").trim().toLowerCase();
 
 /**
  * Attach to each finding the acknowledgement that covers it. An acknowledgement

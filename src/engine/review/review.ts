@@ -1,7 +1,7 @@
 import { sortFindings, type ScopeReport } from "../check";
 import { compareScopes, DEFAULT_THRESHOLDS, type ChangeThresholds, type Comparison } from "../compare";
 import { finding, type Acknowledgement, type Finding } from "../findings";
-import { orderPeriods, statementSeries, type Period, type PeriodOrder, type StatementSeries } from "../periods/periods";
+import { entityKey, orderPeriods, statementSeries, type Period, type PeriodOrder, type StatementSeries } from "../periods/periods";
 import { applyAcknowledgements } from "./acknowledgements";
 import { changesSince, contentHash, verifyChain, type BoundValue, type SignOff, type ValueChange } from "./signoff";
 
@@ -140,11 +140,11 @@ export function compareWithPriorFile(
     const p = current.periods.find((x) => x.scope === s.scope);
     let match: ScopeReport | undefined;
     if (p?.asOf) {
-      const entity = (p.entity ?? "").toLowerCase();
+      const entity = entityKey(p.entity);
       match = prior.scopes
         .filter((q) => {
           const qp = priorPeriod.get(q.scope);
-          return qp?.asOf && qp.asOf < p.asOf! && (qp.entity ?? "").toLowerCase() === entity;
+          return qp?.asOf && qp.asOf < p.asOf! && entityKey(qp.entity) === entity;
         })
         .sort((a, b) => (priorPeriod.get(a.scope)!.asOf! < priorPeriod.get(b.scope)!.asOf! ? 1 : -1))[0];
     }
