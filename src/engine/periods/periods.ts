@@ -96,7 +96,7 @@ export function orderPeriods(periods: Period[]): PeriodOrder {
 /** Daily when consecutive dates are mostly one business day apart; monthly when every date is a month end. */
 export function cadenceOf(dates: IsoDate[]): Cadence {
   if (dates.length < 2) return "single";
-  if (dates.every(isMonthEnd) && dates.length >= 2 && dayNumber(dates[1]) - dayNumber(dates[0]) > 20) return "monthly";
+  if (dates.every(isMonthEnd) && dayNumber(dates[1]) - dayNumber(dates[0]) > 20) return "monthly";
   const gaps = dates.slice(1).map((d, i) => businessDaysBetween(dates[i], d).length);
   const adjacent = gaps.filter((g) => g === 0).length;
   // Most steps are the next business day: a daily series with gaps.
