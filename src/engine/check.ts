@@ -4,10 +4,11 @@ import { CodeTable } from "./code-table";
 import { Dec, grouped, ONE, startSum, within, ZERO } from "./decimal";
 import { Evaluator, toleranceFor } from "./evaluate";
 import { finding, severityRank, type Finding } from "./findings";
+import { UNKNOWN_FIRM, type FirmFacts } from "./firm";
 import { indexedLine, INDEXED_STATEMENTS, type IndexedCrossCheck, type IndexedTerm } from "./indexed";
 import { lineAt, lineIndex, lineOf, statementOrder, type RegisteredLine } from "./lines";
 import { pluggedTotal } from "./plugged";
-import { STATEMENTS } from "./statements";
+import { INFERRED, STATEMENTS } from "./statements";
 import type { Code, LineDef, StatementDef, StatementId, Term } from "./types";
 
 /** One bound line as the adapter found it. */
@@ -28,6 +29,8 @@ export interface ScopeInput {
   /** Rounding tolerance, in the unit. */
   tolerance?: Dec;
   lines: BoundLine[];
+  /** FOCUS_NFA_MARGIN_BASED and FOCUS_BROKER_DEALER, where bound. */
+  firm?: FirmFacts;
 }
 
 export interface LineResult {
@@ -65,6 +68,8 @@ export interface ScopeReport {
   lines: LineResult[];
   summaries: StatementSummary[];
   findings: Finding[];
+  /** What the scope said about the firm (absent in reports built before it was read). */
+  firm?: FirmFacts;
 }
 
 /** Check one scope: read every bound amount, test every local identity, raise the flags. */
@@ -102,7 +107,8 @@ export function checkScope(input: ScopeInput): ScopeReport {
   }
   const valued = statementsWithValues(bound, reads, texts);
 
-  const ev = new Evaluator(reads, unit);
+  const firm = input.firm ?? UNKNOWN_FIRM;
+  const ev = new Evaluator(reads, unit, { nfaMarginBased: firm.nfaMarginBased === true });
   for (const st of INDEXED_STATEMENTS) {
     if (!used.has(st.def.id)) continue;
     const hasAnyValue = valued.has(st.def.id);
@@ -122,6 +128,7 @@ export function checkScope(input: ScopeInput): ScopeReport {
     }
   }
   const summaries = STATEMENTS.map((st) => summarise(st, used, ev, bound, findings));
+  if (used.has("cftc-capital")) marginBasedAssumption(firm, ev, findings);
   pluggedTotals(bound, ev, findings);
   return {
     scope: input.scope,
@@ -130,7 +137,26 @@ export function checkScope(input: ScopeInput): ScopeReport {
     lines: lineResults(used, bound, ev, texts),
     summaries,
     findings: sortFindings(findings),
+    firm,
   };
+}
+
+/**
+ * Reg 1.12(b)(3) takes 110% of the NFA requirement instead of 150% when it is
+ * margin-based and at least the risk-based amount. When the workbook does not say
+ * (FOCUS_NFA_MARGIN_BASED) and the choice would matter, say which was taken.
+ */
+function marginBasedAssumption(firm: FirmFacts, ev: Evaluator, findings: Finding[]): void {
+  if (firm.nfaMarginBased !== null) return;
+  const nfa = ev.value("7475");
+  const riskBased = ev.value(INFERRED.capRiskBased);
+  if (!nfa.hasSource || nfa.bad || !nfa.value.isPositive() || nfa.value.isZero() || nfa.value.lt(riskBased.value)) return;
+  findings.push(finding("assumption", {
+    code: INFERRED.capEarlyWarning,
+    statement: "cftc-capital",
+    message: "FOCUS_NFA_MARGIN_BASED is not bound: the early-warning level takes 150% of the NFA requirement (7475), as for one that is not margin-based. "
+      + "Were it margin-based, Reg 1.12(b)(3) would take 110%, since it is at least the risk-based amount. Bind FOCUS_NFA_MARGIN_BASED to TRUE or FALSE to say which.",
+  }));
 }
 
 /** Statements with some bound line keyed (a number, or a depository's name): only those report blanks as missing. */

@@ -1,3 +1,4 @@
+import { capitalDecline } from "./capital-decline";
 import type { ScopeReport } from "./check";
 import { Dec, grouped } from "./decimal";
 import { finding, type Finding } from "./findings";
@@ -38,7 +39,7 @@ export interface Comparison {
   /** Where the prior period came from: this workbook or another file. */
   priorSource: string;
   rows: LineChange[];
-  /** The withdrawal flags, also added to the current scope's findings by the caller. */
+  /** The withdrawal and capital-decline flags, also added to the current scope's findings by the caller. */
   findings: Finding[];
 }
 
@@ -65,7 +66,9 @@ export function compareScopes(current: ScopeReport, prior: ScopeReport, priorSou
     rows.push({ code, statement: line.statement, line: line.line, label: line.label, prior: p, current: c, change, percent, notable });
   }
   rows.sort((a, b) => lineIndex(a.code) - lineIndex(b.code)); // print order
-  return { scope: current.scope, priorScope: prior.scope, priorSource, rows, findings: withdrawals(current, prior) };
+  const findings = withdrawals(current, prior);
+  findings.push(...capitalDecline(current, prior)); // Reg 1.12(g)(1): capital-decline.ts
+  return { scope: current.scope, priorScope: prior.scope, priorSource, rows, findings };
 }
 
 /**

@@ -16,6 +16,16 @@ export interface LineValue {
 
 const NONE: LineValue = { value: ZERO, hasSource: false, bad: false };
 
+/** What the scope says about the firm that changes a computation. */
+export interface EvaluatorOptions {
+  /**
+   * FOCUS_NFA_MARGIN_BASED: the registered futures association's requirement is
+   * margin-based, so Reg 1.12(b)(3) takes 110% of it (not 150%) once it reaches the
+   * 1.17 risk-based amount. Absent or false: 150%.
+   */
+  nfaMarginBased?: boolean;
+}
+
 /** A scope's reads: a Map by code, or checkScope's table (read by position, no copy). */
 export type Reads = ReadonlyMap<Code, AmountRead> | CodeTable<AmountRead>;
 
@@ -35,6 +45,7 @@ export class Evaluator {
   constructor(
     private readonly reads: Reads,
     readonly unit: Dec = ONE,
+    readonly options: EvaluatorOptions = {},
   ) {
     this.table = reads instanceof CodeTable ? reads : CodeTable.from(reads);
     // A division per scope otherwise; nearly every scope is keyed in dollars.
@@ -101,8 +112,15 @@ export class Evaluator {
 
   contributionOf(term: IndexedTerm): LineValue {
     const part = this.valueAt(term.at);
-    const v = termValue(term, part.value);
+    const v = term.marginBased && this.marginBasedApplies(term, part.value)
+      ? termValue({ ...term, factor: term.marginBased.factor }, part.value)
+      : termValue(term, part.value);
     return { value: term.sign < 0 ? v.neg() : v, hasSource: part.hasSource, bad: part.bad };
+  }
+
+  /** Reg 1.12(b)(3): declared margin-based, and at least the amount it is measured against. */
+  marginBasedApplies(term: IndexedTerm, value: Dec): boolean {
+    return !!this.options.nfaMarginBased && !!term.marginBased && value.gte(this.valueAt(term.marginBased.atLeast).value);
   }
 
   evalFormula(formula: Formula): LineValue {

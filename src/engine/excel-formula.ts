@@ -10,6 +10,8 @@ export interface ExcelFormulaOptions {
   evaluator?: Evaluator;
   /** Dollars per unit of the scope (1, 1000, 1000000). */
   unit?: Dec;
+  /** The scope declares the NFA requirement margin-based (FOCUS_NFA_MARGIN_BASED): Reg 1.12(b)(3)'s rate applies. */
+  nfaMarginBased?: boolean;
 }
 
 /**
@@ -22,10 +24,14 @@ export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
   if (!line?.formula) throw new Error(`${code} is not a derived line`);
   const f = line.formula;
   const unit = opts.unit ?? new Dec(1);
+  const refOf = (c: Code): string => {
+    const ref = opts.isBound(c) ? `FOCUS_${c}` : inline(c, opts);
+    return lineOf(c)?.kind === "deduct" ? `ABS(${ref})` : ref;
+  };
   const part = (t: Term): string => {
-    const kind = lineOf(t.code)?.kind;
-    let ref = opts.isBound(t.code) ? `FOCUS_${t.code}` : inline(t.code, opts);
-    if (kind === "deduct") ref = `ABS(${ref})`;
+    const ref = refOf(t.code);
+    // Reg 1.12(b)(3): the reduced rate once the part reaches the amount named; live in Excel.
+    if (t.marginBased && opts.nfaMarginBased) return `${ref}*IF(${ref}>=${refOf(t.marginBased.atLeast)},${t.marginBased.factor},${t.factor ?? 1})`;
     return t.factor ? `${ref}*${t.factor}` : ref;
   };
   let body: string;

@@ -27,6 +27,9 @@ export const FINDING_KINDS = {
   "period-not-business-day": "info",
   "period-undated": "info",
   "residual-withdrawal": "warning",
+  "capital-decline": "warning",
+  // An assumption the engine made for a fact the workbook does not state (firm.ts).
+  assumption: "info",
   "changed-since-review": "warning",
   "review-record": "error",
 } as const satisfies Record<string, Severity>;
@@ -48,7 +51,7 @@ export interface Finding {
   /** The part whose value is exactly half the difference: its sign was probably keyed the wrong way. */
   suspect: Code | null;
   message: string;
-  /** The regulation that requires a notice, for deficiency, below-target, below-minimum and early-warning. */
+  /** The regulation that requires a notice, for deficiency, below-target, below-minimum, early-warning, residual-withdrawal and capital-decline. */
   rule?: string;
   /** A reviewer's acknowledgement that covers this finding (review/acknowledgements.ts). */
   acknowledgement?: Acknowledgement;

@@ -18,6 +18,8 @@ export interface IndexedTerm {
   /** A deduct line's part: enters by magnitude, whichever sign was keyed. */
   deduct: boolean;
   factor: Dec | null;
+  /** Reg 1.12(b)(3)'s rate and the position of the part it must reach (types.ts Term.marginBased). */
+  marginBased: { factor: Dec; atLeast: number } | null;
 }
 
 export interface IndexedFormula {
@@ -55,6 +57,7 @@ export function indexTerm(term: Term): IndexedTerm {
     sign: term.sign,
     deduct: at >= 0 && lineAt(at).kind === "deduct",
     factor: term.factor ? new Dec(term.factor) : null,
+    marginBased: term.marginBased ? { factor: new Dec(term.marginBased.factor), atLeast: lineIndex(term.marginBased.atLeast) } : null,
   };
 }
 

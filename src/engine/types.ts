@@ -19,6 +19,11 @@ export interface Term {
   sign: 1 | -1;
   /** A rate such as "0.08" or "1.10", as a decimal string. */
   factor?: string;
+  /**
+   * Reg 1.12(b)(3): the rate that replaces `factor` when the scope declares the
+   * NFA requirement margin-based (FOCUS_NFA_MARGIN_BASED) and this part is at least `atLeast`.
+   */
+  marginBased?: { factor: string; atLeast: Code };
 }
 
 export type Formula =

@@ -7,5 +7,5 @@
 export const ENGINE_VERSION = "0.1.0";
 export const REFERENCE_VERSION = {
   document: "focus-lines.md",
-  sha256: "601a5f0d9717eda9ff70a6fe839c3d17c65b04722d9f83d129215fdd83aa270f",
+  sha256: "88ff0723f3b57802e99f01a34f947a4d738a5190e38b847d5b0f7db0100ade4a",
 } as const;

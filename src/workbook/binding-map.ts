@@ -40,7 +40,7 @@ const sheetName = text("a sheet name").check(
 
 const bindingSchema = exactly(
   {
-    name: text("a name").check(z.regex(/^FOCUS_(\d{4}|UNIT|TOLERANCE|ENTITY|ASOF)$/i, "not a FOCUS_ name")),
+    name: text("a name").check(z.regex(/^FOCUS_(\d{4}|UNIT|TOLERANCE|ENTITY|ASOF|NFA_MARGIN_BASED|BROKER_DEALER)$/i, "not a FOCUS_ name")),
     /** The owning sheet of a sheet-level name; null at workbook level. */
     owner: z.nullable(sheetName),
     sheet: sheetName,

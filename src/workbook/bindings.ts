@@ -8,7 +8,7 @@ import { parseRefersTo, type Target } from "./refers-to";
 export const NAME_PREFIX = "FOCUS_";
 const FOCUS_NAME = /^FOCUS_(.+)$/i;
 /** Scope settings and period metadata: names that are not line codes. */
-export const SETTING_NAMES = ["UNIT", "TOLERANCE", "ENTITY", "ASOF"] as const;
+export const SETTING_NAMES = ["UNIT", "TOLERANCE", "ENTITY", "ASOF", "NFA_MARGIN_BASED", "BROKER_DEALER"] as const;
 export type Setting = (typeof SETTING_NAMES)[number];
 
 export interface Binding {

@@ -17,6 +17,7 @@ export function parseRefersTo(formula: string, sheetNames: readonly string[] | R
   if (!m) {
     if (/#REF!/i.test(f)) return { kind: "bad", reason: "refers to #REF! (its cells or sheet were deleted)" };
     if (/^[-+]?\d+(\.\d+)?$/.test(f)) return { kind: "constant", value: f };
+    if (/^(TRUE|FALSE)$/i.test(f)) return { kind: "constant", value: f.toUpperCase() }; // FOCUS_BROKER_DEALER =TRUE
     if (/^[A-Za-z_.]+\(/.test(f)) return { kind: "bad", reason: `is defined by a formula (${f.slice(0, 40)}${f.length > 40 ? "…" : ""}), not a cell` };
     if (splitAreas(f).length > 1) return { kind: "bad", reason: "covers several areas" };
     return { kind: "bad", reason: `does not refer to a cell (${f.slice(0, 40)})` };

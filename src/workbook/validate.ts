@@ -4,6 +4,7 @@ import { BLANK, cellLabel, type CellContent } from "../engine/cell";
 import { checkScope, sortFindings, type BoundLine, type ScopeReport } from "../engine/check";
 import { Dec, grouped } from "../engine/decimal";
 import { finding, type Finding } from "../engine/findings";
+import type { FirmFacts } from "../engine/firm";
 import { lineOf } from "../engine/lines";
 import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
 import type { ChangeThresholds } from "../engine/compare";
@@ -112,7 +113,7 @@ function boundValues(plan: ScopePlan, reads: Map<string, RangeRead>): BoundValue
   for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
     const t = b.target;
     const target = t.kind === "range" ? cellLabel(t.sheet, t.address) : t.kind === "constant" ? `=${t.value}` : `(${t.reason})`;
-    const content = t.kind === "range" ? reads.get(rangeKey(t))?.content ?? BLANK : t.kind === "constant" ? { value: { type: "number" as const, value: Number(t.value) } } : null;
+    const content = t.kind === "range" ? reads.get(rangeKey(t))?.content ?? BLANK : t.kind === "constant" ? constantContent(t.value) : null;
     out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(content) });
   }
   return out;
@@ -172,7 +173,11 @@ function checkPlan(plan: ScopePlan, reads: Map<string, RangeRead>): ScopeReport 
     }
     lines.push({ code, cell: resolved.cell, sheet: resolved.sheet, address: resolved.address, content: resolved.content });
   }
-  const report = checkScope({ scope: plan.scope, unit: unit ?? undefined, tolerance: tolerance ?? undefined, lines });
+  const firm: FirmFacts = {
+    nfaMarginBased: readYesNo(plan, "NFA_MARGIN_BASED", reads, findings),
+    brokerDealer: readYesNo(plan, "BROKER_DEALER", reads, findings),
+  };
+  const report = checkScope({ scope: plan.scope, unit: unit ?? undefined, tolerance: tolerance ?? undefined, lines, firm });
   report.findings = sortFindings([...findings, ...report.findings]);
   return report;
 }
@@ -181,16 +186,46 @@ type Resolved =
   | { cell: string | null; sheet?: string; address?: string; content: CellContent }
   | { cell: string | null; problem: string };
 
+/** A name defined as a constant: a number, or TRUE / FALSE. */
+function constantContent(value: string): CellContent {
+  if (value === "TRUE" || value === "FALSE") return { value: { type: "boolean", value: value === "TRUE" } };
+  return { value: { type: "number", value: Number(value) } };
+}
+
 function resolve(b: Binding, reads: Map<string, RangeRead>): Resolved {
   const t = b.target;
   if (t.kind === "bad") return { cell: null, problem: t.reason };
-  if (t.kind === "constant") return { cell: null, content: { value: { type: "number", value: Number(t.value) } } };
+  if (t.kind === "constant") return { cell: null, content: constantContent(t.value) };
   const cell = cellLabel(t.sheet, t.address.split(":")[0]);
   const read = reads.get(rangeKey(t));
   if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
   if (!t.single && !read.isMergedArea) return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell` };
   if (read.insideMergeOf) return { cell, problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell` };
   return { cell, sheet: t.sheet, address: t.address.split(":")[0], content: read.content };
+}
+
+/** A TRUE / FALSE setting (a boolean, 1 or 0, or the words TRUE, FALSE, YES, NO); null when not bound or blank. */
+function readYesNo(plan: ScopePlan, key: Setting, reads: Map<string, RangeRead>, findings: Finding[]): boolean | null {
+  const b = plan.settings.get(key);
+  if (!b) return null;
+  const r = resolve(b, reads);
+  if ("problem" in r) {
+    findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; it is treated as not bound` }));
+    return null;
+  }
+  const v = r.content.value;
+  if (v === null || v.type === "blank") return null;
+  if (v.type === "boolean") return v.value;
+  if (v.type === "number" && (v.value === 0 || v.value === 1)) return v.value === 1;
+  if (v.type === "text") {
+    const word = v.text.trim().toUpperCase();
+    if (word === "") return null;
+    if (word === "TRUE" || word === "YES" || word === "Y") return true;
+    if (word === "FALSE" || word === "NO" || word === "N") return false;
+  }
+  const shown = v.type === "text" ? `"${v.text.slice(0, 40)}"` : v.type === "error" ? v.error : String(v.value);
+  findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} must hold TRUE or FALSE, not ${shown}; it is treated as not bound` }));
+  return null;
 }
 
 function readSetting(

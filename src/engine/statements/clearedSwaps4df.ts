@@ -48,8 +48,8 @@ export const clearedSwaps4df: StatementDef = {
     excess: "8730",
     targetAmount: "8760",
     overTarget: "8770",
-    deficiencyRule: "CEA 4d(f) and Reg 22.2: cleared swaps customer funds under-segregated; immediate notice under Reg 1.12",
-    belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+    deficiencyRule: "CEA 4d(f) and Reg 22.2: cleared swaps customer funds under-segregated; immediate notice under Reg 1.12(h)",
+    belowTargetRule: "Reg 1.11 targeted residual interest: immediate notice under Reg 1.12(j); NFA Financial Requirements §16",
     withdrawalRule: "Reg 22.17(c): withdrawing more than 25% of residual interest in cleared swaps customer accounts needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [

@@ -18,7 +18,7 @@ export const dealerOptions326: StatementDef = {
   summary: {
     kind: "segregation",
     excess: "7240",
-    deficiencyRule: "Reg 32.6: dealer options funds under-segregated; immediate notice under Reg 1.12",
+    deficiencyRule: "Reg 32.6: dealer options funds under-segregated (Reg 1.12(h) names futures, cleared swaps and 30.7 funds, not dealer options: no Reg 1.12 notice is listed for it)",
   },
   crossChecks: [],
 };

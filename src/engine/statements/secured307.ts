@@ -79,8 +79,8 @@ export const secured307: StatementDef = {
     excess: "7380",
     targetAmount: "7780",
     overTarget: "7785",
-    deficiencyRule: "Reg 30.7: under-secured; immediate notice under Reg 1.12",
-    belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+    deficiencyRule: "Reg 30.7: under-secured; immediate notice under Reg 1.12(h)",
+    belowTargetRule: "Reg 1.11 targeted residual interest: immediate notice under Reg 1.12(j); NFA Financial Requirements §16",
     withdrawalRule: "Reg 30.7(g): withdrawing more than 25% of residual interest in secured amount accounts needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [

@@ -51,8 +51,8 @@ export const seg4d2: StatementDef = {
     excess: I.segExcess,
     targetAmount: "7194",
     overTarget: "7198",
-    deficiencyRule: "CEA 4d(a)(2) and Reg 1.20: under-segregated; immediate notice under Reg 1.12",
-    belowTargetRule: "Reg 1.11 targeted residual interest: notice under Reg 1.12 and NFA Financial Requirements §16",
+    deficiencyRule: "CEA 4d(a)(2) and Reg 1.20: under-segregated; immediate notice under Reg 1.12(h)",
+    belowTargetRule: "Reg 1.11 targeted residual interest: immediate notice under Reg 1.12(j); NFA Financial Requirements §16",
     withdrawalRule: "Reg 1.23(c): withdrawing more than 25% of residual interest needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [

@@ -47,6 +47,7 @@ export async function recomputePreview(wb: Workbook): Promise<RecomputeRow[]> {
           isBound: (c) => bound.has(c),
           evaluator: ev,
           unit: scope.unit,
+          nfaMarginBased: scope.firm?.nfaMarginBased === true,
         }),
         changes: l.reported === null || !l.reported.eq(l.computed),
       });

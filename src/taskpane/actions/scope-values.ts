@@ -17,7 +17,7 @@ export function evaluatorOf(scope: ScopeReport): Evaluator {
     else if (l.value === null) reads.set(l.code, { status: "bad", reason: "unreadable" });
     else reads.set(l.code, { status: "blank" });
   }
-  return new Evaluator(reads, scope.unit);
+  return new Evaluator(reads, scope.unit, { nfaMarginBased: scope.firm?.nfaMarginBased === true });
 }
 
 /** The codes bound in a scope. */
