@@ -4,6 +4,7 @@ import type { Finding, Severity } from "../engine/findings";
 import { lineOf, statementOf } from "../engine/lines";
 import type { FileResult } from "./json";
 import { usDate } from "../engine/periods/dates";
+import { noticesDue } from "../engine/notices";
 import { printable } from "./printable";
 
 export interface Style {
@@ -36,7 +37,7 @@ export function renderHuman(results: FileResult[], style: Style): string {
       continue;
     }
     for (const scope of r.scopes) out.push(...renderScope(scope, style));
-    if (r.report) out.push(...renderReview(r, style));
+    if (r.report) out.push(...renderReview(r, style), ...renderNotices(r, style));
     out.push(totals(r.scopes, style), "");
   }
   return out.join("\n");
@@ -118,6 +119,23 @@ function renderReview(r: FileResult, style: Style): string[] {
     const changed = review.changes === null ? "" : review.changes.length === 0 ? "; nothing changed since" : `; ${review.changes.length} value${review.changes.length === 1 ? "" : "s"} changed since`;
     out.push(`  ${paint(style, "cyan", "signed off")} ${printable(`#${last.seq} by ${last.reviewer} at ${last.at}`)}${changed}`);
   }
+  return out;
+}
+
+/** Notices due, most urgent first: deadline, paragraph, trigger and line, who is notified. */
+function renderNotices(r: FileResult, style: Style): string[] {
+  const { notices, assumptions } = noticesDue({ scopes: r.scopes, periods: r.report!.periods });
+  if (notices.length === 0) return [];
+  const out = [`  ${paint(style, "bold", `notices due (${notices.length})`)}`];
+  for (const n of notices) {
+    const line = n.code ? `line ${n.line} (${n.code})` : "";
+    const where = [statementOf(n.statement).short, line, n.cell, `scope ${n.scope}`].filter(Boolean).join(" · ");
+    const tone: Tone = n.deadline === "immediate" || n.deadline === "before-withdrawal" ? "red" : "yellow";
+    out.push(`    ${paint(style, tone, n.dueText)} · ${paint(style, "bold", n.paragraph)}${n.acknowledged ? paint(style, "dim", " (finding acknowledged; still due)") : ""}`);
+    out.push(`        ${printable(n.trigger)}`);
+    out.push(`        ${paint(style, "dim", printable(`${where} · notify ${n.recipients.join(", ")}: ${n.notice}`))}`);
+  }
+  for (const a of assumptions) out.push(`    ${paint(style, "dim", printable(`assumed: ${a}`))}`);
   return out;
 }
 

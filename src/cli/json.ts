@@ -4,6 +4,7 @@ import { lineOf } from "../engine/lines";
 import type { ScopeReport } from "../engine/check";
 import type { Comparison } from "../engine/compare";
 import { contentHash } from "../engine/review/signoff";
+import { noticesDue, type Notice } from "../engine/notices";
 import type { WorkbookReport } from "../workbook/validate";
 
 /** The --json contract. Decimals are strings in plain notation; difference = reported - expected. */
@@ -44,7 +45,11 @@ export function toJson(results: FileResult[]): unknown {
 /** Periods, the series the pane plots, comparisons and the sign-off record. */
 function reviewJson(report: WorkbookReport, comparisons: Comparison[]) {
   const last = report.review.lastSignOff;
+  // After --compare's findings joined the scopes: the notices follow every finding.
+  const due = noticesDue({ scopes: report.scopes, periods: report.periods });
   return {
+    notices: due.notices.map(noticeJson),
+    assumptions: due.assumptions,
     periods: report.periods,
     series: report.review.series.map((s) => ({
       entity: s.entity,
@@ -65,6 +70,28 @@ function reviewJson(report: WorkbookReport, comparisons: Comparison[]) {
       changesSinceSignOff: report.review.changes,
       recordProblems: report.review.recordProblems,
     },
+  };
+}
+
+/** One notice due: `due` is YYYY-MM-DD (null for an undated scope); `dueText` says the deadline in words. */
+export function noticeJson(n: Notice) {
+  return {
+    rule: n.rule,
+    paragraph: n.paragraph,
+    trigger: n.trigger,
+    statement: n.statement,
+    code: n.code,
+    line: n.line,
+    cell: n.cell,
+    scope: n.scope,
+    entity: n.entity,
+    asOf: n.asOf,
+    recipients: n.recipients,
+    notice: n.notice,
+    deadline: n.deadline,
+    due: n.due,
+    dueText: n.dueText,
+    acknowledged: n.acknowledged,
   };
 }
 

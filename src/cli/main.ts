@@ -6,7 +6,7 @@ import type { ScopeReport } from "../engine/check";
 import { DEFAULT_THRESHOLDS } from "../engine/compare";
 import { Dec } from "../engine/decimal";
 import { compareWithPriorFile } from "../engine/review/review";
-import { codeValueCsv, findingsCsv, scopeFileName, summariesCsv } from "../report/csv";
+import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } from "../report/csv";
 import { renderHtml } from "../report/html";
 import { reviewPackage, type ReviewPackage } from "../report/package";
 import { validateWorkbook, type WorkbookReport } from "../workbook/validate";
@@ -173,6 +173,7 @@ function writeReport(format: "html" | "csv", out: string, pkg: ReviewPackage, re
   mkdirSync(out, { recursive: true });
   put(join(out, "findings.csv"), findingsCsv(pkg));
   put(join(out, "summaries.csv"), summariesCsv(pkg));
+  put(join(out, "notices.csv"), noticesCsv(pkg));
   const used = new Set<string>();
   for (const s of report.scopes) {
     let name = scopeFileName(s.scope, report.periods.find((p) => p.scope === s.scope)?.asOf);

@@ -3,6 +3,17 @@ import type { ScopeReport } from "../engine/check";
 import { lineOf } from "../engine/lines";
 import { codeValues, statementName, type ReviewPackage } from "./package";
 
+/** The notices due, most urgent first: notices.csv. Dates ISO, recipients separated by "; ". */
+export function noticesCsv(pkg: ReviewPackage): string {
+  const lines = [row(["due", "deadline", "paragraph", "rule", "trigger", "statement", "code", "line", "cell", "scope", "entity", "as_of", "notify", "notice", "acknowledged"])];
+  for (const n of pkg.notices.notices) {
+    lines.push(row([n.due, n.dueText, n.paragraph, n.rule, n.trigger, statementName(n.statement), n.code, n.line, n.cell, n.scope, n.entity, n.asOf,
+      n.recipients.join("; "), n.notice, n.acknowledged ? "yes" : ""]));
+  }
+  for (const a of pkg.notices.assumptions) lines.push(row(["", "", "", "assumption", a]));
+  return lines.join("\r\n") + "\r\n";
+}
+
 /** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so a spreadsheet opens it as text, never as a formula. */
 export function csvField(value: string | null | undefined): string {
   let v = value ?? "";

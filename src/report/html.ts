@@ -1,7 +1,7 @@
 import { grouped, type Dec } from "../engine/decimal";
 import { lineOf } from "../engine/lines";
 import { usDate } from "../engine/periods/dates";
-import { packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
+import { NOTICE_HEADS, noticeRow, packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
 
 /** Escape text for HTML content and attributes. */
 export const esc = (s: string | null | undefined): string =>
@@ -85,6 +85,11 @@ export function renderHtml(pkg: ReviewPackage): string {
     : table(["Scope", "Name", "Change", "Signed", "Now"], pkg.changesSinceSignOff.map((c) => [esc(c.scope), esc(c.name), esc(c.kind),
       esc(c.before ? `${c.before.value} at ${c.before.target}` : ""), esc(c.after ? `${c.after.value} at ${c.after.target}` : "")]));
   const problems = pkg.recordProblems.length ? `<p class="error">The sign-off record has problems:</p><ul>${pkg.recordProblems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>` : "";
+  const notices = (pkg.notices.notices.length === 0
+    ? "<p>None: no statement shows a trigger for a Reg 1.12 notice or a residual-interest withdrawal.</p>"
+    : table([...NOTICE_HEADS], pkg.notices.notices.map((n) => noticeRow(n).map(esc))))
+    + pkg.notices.assumptions.map((a) => `<p class="note">Assumed: ${esc(a)}</p>`).join("")
+    + `<p class="note">This package tells the reviewer what the statements show is due; it files nothing.</p>`;
   const inferred = pkg.inferredCodes.length === 0 ? "<p>No inferred code is bound.</p>" : table(["Code", "Line", "Why inferred"],
     pkg.inferredCodes.map((c) => [esc(c.code), esc(c.label), esc(c.note)]));
 
@@ -94,6 +99,8 @@ export function renderHtml(pkg: ReviewPackage): string {
 <style>${STYLE}</style></head><body>
 <h1>FOCUS review package</h1>
 ${meta}
+<h2>Notices due (${pkg.notices.notices.length})</h2>
+${notices}
 <h2>Sign-offs</h2>
 ${signOffs}
 ${problems}

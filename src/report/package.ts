@@ -3,7 +3,9 @@ import type { Comparison } from "../engine/compare";
 import { Dec, plain } from "../engine/decimal";
 import type { Finding } from "../engine/findings";
 import { lineOf, statementOf } from "../engine/lines";
+import { usDate } from "../engine/periods/dates";
 import type { Period } from "../engine/periods/periods";
+import { noticesDue, type Notice, type NoticesDue } from "../engine/notices";
 import { contentHash, type SignOff, type ValueChange } from "../engine/review/signoff";
 import { INFERRED_NOTES } from "../engine/statements";
 import { ENGINE_VERSION, REFERENCE_VERSION } from "../engine/version";
@@ -46,6 +48,8 @@ export interface ReviewPackage {
   /** Since the last sign-off; null when there is none. */
   changesSinceSignOff: ValueChange[] | null;
   recordProblems: string[];
+  /** The Reg 1.12 (and withdrawal) notices the statements show are due, most urgent first. */
+  notices: NoticesDue;
   /** Codes used by the bound scopes that are inferred, with why. */
   inferredCodes: { code: string; label: string; note: string }[];
   totals: { errors: number; warnings: number; infos: number; acknowledged: number };
@@ -76,6 +80,8 @@ export function reviewPackage(report: WorkbookReport, meta: PackageMeta, extraCo
     signOffs: report.record.signOffs,
     changesSinceSignOff: report.review.changes,
     recordProblems: report.review.recordProblems,
+    // From the scopes' findings, which already hold the comparisons' (--compare's too).
+    notices: noticesDue(report),
     inferredCodes,
     totals: {
       errors: all.filter((f) => f.severity === "error").length,
@@ -103,6 +109,26 @@ export function codeValues(s: ScopeReport): { code: string; value: string }[] {
 }
 
 export const statementName = (id: Parameters<typeof statementOf>[0]) => statementOf(id).short;
+
+/** A notice's columns, the same in every rendering: heads, then one row per notice. */
+export const NOTICE_HEADS = ["Due", "Deadline", "Paragraph", "Trigger", "Statement", "Line", "Cell", "Scope", "As of", "Notify", "Notice", "Acknowledged"] as const;
+
+export function noticeRow(n: Notice): string[] {
+  return [
+    n.due ? usDate(n.due) : "",
+    n.dueText,
+    n.paragraph,
+    n.trigger,
+    statementName(n.statement),
+    n.code ? `${n.line ?? ""} (${n.code})` : "",
+    n.cell ?? "",
+    n.scope,
+    n.asOf ? usDate(n.asOf) : "",
+    n.recipients.join(", "),
+    n.notice,
+    n.acknowledged ? "yes (still due)" : "",
+  ];
+}
 
 /** One fact of the package's header: what it is, and its value (`hash`: a digest, shown in monospace where that can be). */
 export interface PackageFact {

@@ -4,7 +4,7 @@ import { AMOUNT_FORMAT } from "../engine/template";
 import { lineOf } from "../engine/lines";
 import { usDate } from "../engine/periods/dates";
 import type { CellWrite, SheetSpec } from "../workbook/port";
-import { codeValues, packageFacts, statementName, type ReviewPackage } from "./package";
+import { codeValues, NOTICE_HEADS, noticeRow, packageFacts, statementName, type ReviewPackage } from "./package";
 
 export const REPORT_SHEET = "FOCUS Review Report";
 
@@ -36,6 +36,15 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
     line(f.label, f.value);
     if (f.note) line(null, f.note);
   }
+  row++;
+
+  header(`Notices due (${pkg.notices.notices.length})`);
+  if (pkg.notices.notices.length === 0) line("None: no statement shows a trigger for a notice.");
+  else {
+    header(...NOTICE_HEADS);
+    for (const n of pkg.notices.notices) line(...noticeRow(n));
+  }
+  for (const a of pkg.notices.assumptions) line("Assumed", a);
   row++;
 
   header("Sign-offs");

@@ -106,7 +106,7 @@ describe("focus-check for reviewers", () => {
     const f = put("csv.xlsx", daily([["Seg 2020-11-30", 100], ["Seg 2020-12-01", 70]]));
     const out = join(dir, "csv-out");
     expect((await cli(["--report", "csv", "--out", out, f])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["findings.csv", "summaries.csv", "values-Seg-2020-11-30.csv", "values-Seg-2020-12-01.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["findings.csv", "notices.csv", "summaries.csv", "values-Seg-2020-11-30.csv", "values-Seg-2020-12-01.csv"]);
     const values = readFileSync(join(out, "values-Seg-2020-12-01.csv"), "utf8").split("\r\n");
     expect(values[0]).toBe("code,value");
     expect(values).toEqual(expect.arrayContaining(["7010,100", "7190,70", "7180,185"]));
