@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { WorkbookReport } from "../../workbook/validate";
-import { onRibbonResult } from "../actions";
+import { noticesDue } from "../../engine/notices";
+import { onRibbonResult, problemOf } from "../actions";
 import { utcTime } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
@@ -21,6 +22,7 @@ import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
 import { FindingsList } from "./FindingsList";
+import { NoticesList } from "./NoticesList";
 import { chooseScope, countsText, reportSentence, unitCaption } from "./report-view";
 import { SummaryTable } from "./SummaryTable";
 import { useLiveValidation } from "./useLiveValidation";
@@ -98,6 +100,8 @@ export function ValidatePanel(): React.JSX.Element {
   };
 
   const current = report?.scopes.find((s) => s.scope === scope) ?? null;
+  // Over every scope, not just the one shown: one list per workbook, most urgent first.
+  const notices = React.useMemo(() => (report ? noticesDue(report) : null), [report]);
   const unit = current ? unitCaption(current) : null;
 
   return (
@@ -139,6 +143,15 @@ export function ValidatePanel(): React.JSX.Element {
       {status && <Caption1>{status}</Caption1>}
       {report?.review.lastSignOff && <Caption1>{signOffStatus(report)}</Caption1>}
       {!report && <Text>Press Validate to check every bound statement in the workbook.</Text>}
+
+      {notices && (
+        <Section title={`Notices due (${notices.notices.length})`}>
+          <NoticesList
+            due={notices}
+            onGoTo={(cell) => actions.goTo(cell).catch((e: unknown) => show(problemOf(e)))}
+          />
+        </Section>
+      )}
 
       {report && report.scopes.length > 1 && (
         <Field label="Sheet">
