@@ -1,11 +1,5 @@
 import * as React from "react";
-import {
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { Notice, NoticesDue } from "../../engine/notices";
 import { statementTitle } from "./report-view";
 
@@ -64,17 +58,13 @@ export function NoticesList({
     <>
       {due.notices.length === 0 ? (
         <Text>
-          None: no statement shows a trigger for a Reg 1.12 notice or a
-          residual-interest withdrawal.
+          None: no statement shows a trigger for a Reg 1.12 notice or a residual-interest
+          withdrawal.
         </Text>
       ) : (
         <ul className={styles.list} aria-label="Notices due">
           {due.notices.map((n, i) => (
-            <NoticeItem
-              key={`${n.scope}|${n.rule}|${n.code}|${i}`}
-              notice={n}
-              onGoTo={onGoTo}
-            />
+            <NoticeItem key={`${n.scope}|${n.rule}|${n.code}|${i}`} notice={n} onGoTo={onGoTo} />
           ))}
         </ul>
       )}
@@ -93,21 +83,16 @@ function NoticeItem({
   onGoTo: (cell: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const urgent =
-    n.deadline === "immediate" || n.deadline === "before-withdrawal";
+  const urgent = n.deadline === "immediate" || n.deadline === "before-withdrawal";
   const line = n.code ? `line ${n.line} (${n.code})` : null;
   return (
-    <li
-      className={mergeClasses(styles.item, urgent ? styles.now : styles.later)}
-    >
+    <li className={mergeClasses(styles.item, urgent ? styles.now : styles.later)}>
       <Text weight="semibold">
         {n.paragraph}: {n.dueText}
       </Text>
       <Text>{n.trigger}</Text>
       <Text size={200}>
-        {[statementTitle(n.statement), line, n.scope]
-          .filter(Boolean)
-          .join(" · ")}
+        {[statementTitle(n.statement), line, n.scope].filter(Boolean).join(" · ")}
         {n.cell && (
           <>
             {" · "}
@@ -123,9 +108,7 @@ function NoticeItem({
       </Text>
       <Text size={200}>
         Notify {n.recipients.join(", ")}: {n.notice}
-        {n.acknowledged
-          ? " (the finding is acknowledged; the notice is still due)"
-          : ""}
+        {n.acknowledged ? " (the finding is acknowledged; the notice is still due)" : ""}
       </Text>
     </li>
   );
