@@ -113,22 +113,24 @@ export function label(code: string | number): string {
 
 /**
  * CFTC early-warning level (Reg 1.12(b)): the greatest of 110% of the risk-based requirement,
- * 150% of the minimum dollar amount, 150% of the NFA requirement and the SEC early-warning level,
- * rounded half up to the dollar.
+ * 150% of the minimum dollar amount, 150% of the NFA requirement (110% when it is margin-based and
+ * at least the risk-based amount: 1.12(b)(3)) and the SEC early-warning level, rounded half up to the dollar.
  * @customfunction
  * @param riskBased Risk-based capital requirement
  * @param minimumDollar Minimum dollar amount requirement
  * @param nfa NFA capital requirement
  * @param [secEarlyWarning] SEC early-warning level, if the firm is also a broker-dealer
+ * @param [nfaMarginBased] TRUE when the NFA requirement is margin-based (Reg 1.12(b)(3))
  * @returns The early-warning level, in whole dollars
  */
 export function earlyWarning(
   riskBased: number,
   minimumDollar: number,
   nfa: number,
-  secEarlyWarning?: number
+  secEarlyWarning?: number,
+  nfaMarginBased?: boolean
 ): number {
-  return guard(() => earlyWarningPure(riskBased, minimumDollar, nfa, secEarlyWarning));
+  return guard(() => earlyWarningPure(riskBased, minimumDollar, nfa, secEarlyWarning, nfaMarginBased));
 }
 
 /**

@@ -70,22 +70,28 @@ export function lineArgument(code: unknown): RegisteredLine {
 const RATE_RISK_BASED = new Dec("1.10");
 const RATE_MINIMUM = new Dec("1.50");
 const RATE_NFA = new Dec("1.50");
+/** Reg 1.12(b)(3): a margin-based NFA requirement at least the risk-based amount counts at 110%. */
+const RATE_NFA_MARGIN_BASED = new Dec("1.10");
 
 /**
  * CFTC early-warning level (Reg 1.12(b)): the greatest of 110% of the risk-based requirement,
- * 150% of the minimum dollar amount, 150% of the NFA requirement and, if given, the SEC early-warning
- * level; rounded half up to the dollar.
+ * 150% of the minimum dollar amount, 150% of the NFA requirement (110% when it is margin-based and
+ * at least the risk-based amount) and, if given, the SEC early-warning level; rounded half up to the dollar.
  */
 export function earlyWarning(
   riskBased: number,
   minimumDollar: number,
   nfa: number,
-  secEarlyWarning?: number | null
+  secEarlyWarning?: number | null,
+  nfaMarginBased?: boolean | null
 ): number {
+  const risk = amount("riskBased", riskBased, { nonNegative: true })!;
+  const nfaAmount = amount("nfa", nfa, { nonNegative: true })!;
+  const nfaRate = nfaMarginBased === true && nfaAmount.gte(risk) ? RATE_NFA_MARGIN_BASED : RATE_NFA;
   const candidates = [
-    amount("riskBased", riskBased, { nonNegative: true })!.times(RATE_RISK_BASED),
+    risk.times(RATE_RISK_BASED),
     amount("minimumDollar", minimumDollar, { nonNegative: true })!.times(RATE_MINIMUM),
-    amount("nfa", nfa, { nonNegative: true })!.times(RATE_NFA),
+    nfaAmount.times(nfaRate),
   ];
   const sec = amount("secEarlyWarning", secEarlyWarning, { optional: true, nonNegative: true });
   if (sec) candidates.push(sec);

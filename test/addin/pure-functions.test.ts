@@ -45,6 +45,13 @@ describe("EARLYWARNING", () => {
     expect(earlyWarning(100, 1_000_000, 2_000_000, null)).toBe(3_000_000);
   });
 
+  it("takes 110% of a margin-based NFA requirement at least the risk-based amount (Reg 1.12(b)(3)), else 150%", () => {
+    expect(earlyWarning(1_200_000, 1_000_000, 2_000_000, null, true)).toBe(2_200_000);
+    expect(earlyWarning(2_000_000, 1_000_000, 2_000_000, null, true)).toBe(2_200_000); // equal is enough
+    expect(earlyWarning(2_000_000, 1_000_000, 1_999_999, null, true)).toBe(2_999_999); // below: 150%
+    expect(earlyWarning(1_200_000, 1_000_000, 2_000_000, null, false)).toBe(3_000_000);
+  });
+
   it("rounds .5 up, not to even", () => {
     expect(earlyWarning(5, 0, 0)).toBe(6); // 5.5 -> 6
     expect(earlyWarning(15, 0, 0)).toBe(17); // 16.5 -> 17 (banker's rounding would give 16)

@@ -1,6 +1,7 @@
 import { checkScope, type ScopeReport } from "../../src/engine/check";
 import { compareScopes } from "../../src/engine/compare";
 import { Dec } from "../../src/engine/decimal";
+import { excelFormula } from "../../src/engine/excel-formula";
 import { finding } from "../../src/engine/findings";
 import type { FirmFacts } from "../../src/engine/firm";
 import { addBusinessDays, BROKER_DEALER_ASSUMPTION, dueDate, noticesDue, NOTICE_RULES } from "../../src/engine/notices";
@@ -124,6 +125,12 @@ describe("Reg 1.12(b)(3): 110% of a margin-based NFA requirement", () => {
     expect(a.severity).toBe("info");
     expect(a.message).toMatch(/FOCUS_NFA_MARGIN_BASED is not bound: the early-warning level takes 150%/);
     expect(noticesOf(r).assumptions).toContain(a.message);
+  });
+
+  it("a native formula for the level carries the carve-out only when the scope declares it", () => {
+    const all = () => true;
+    expect(excelFormula("7495", { isBound: all, nfaMarginBased: true })).toBe("=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*IF(FOCUS_7475>=FOCUS_7455,1.10,1.50)),0)");
+    expect(excelFormula("7495", { isBound: all })).toBe("=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*1.50),0)");
   });
 
   it("not bound and the NFA requirement under the risk-based amount: the choice cannot matter, nothing to say", () => {
