@@ -4,7 +4,8 @@ import type { StatementId } from "../types";
 /**
  * The notices a statement can show are due, as data: which finding triggers each,
  * the paragraph that requires it, who receives it and how its deadline is counted.
- * Read from 17 CFR 1.12 (eCFR text; MichalOpoka/ecfr, section-1.12.md) and the
+ * Read from 17 CFR 1.12 (eCFR text: MichalOpoka/ecfr, cfr/title-17/chapter-I/part-1/
+ * subjectgroup-ECFR812208927193be3/section-1.12.md) and the
  * withdrawal rules 1.23(c), 30.7(g), 22.17(c). Nothing here files anything.
  */
 

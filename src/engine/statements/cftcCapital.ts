@@ -27,7 +27,7 @@ export const cftcCapital: StatementDef = {
       formula: greatest([add(I.capRiskBased), add(I.capMinimumDollar), add("7475")], { floorDollars: "1000000" }),
     },
     {
-      code: I.capEarlyWarning, line: "EW", label: "CFTC early-warning level (greatest of 110% of A, 150% of B, 150% of C; 110% of C when margin-based)", kind: "derived",
+      code: I.capEarlyWarning, line: "EW", label: "CFTC early-warning level (greatest of 110% of A, 150% of B, 150% of C)", kind: "derived",
       // Reg 1.12(b)(1)-(3); the NFA leg is 110% when that requirement is margin-based and at least A (1.12(b)(3)).
       formula: greatest([add(I.capRiskBased, "1.10"), add(I.capMinimumDollar, "1.50"), { ...add("7475", "1.50"), marginBased: { factor: "1.10", atLeast: I.capRiskBased } }], { roundToDollar: true }),
     },
