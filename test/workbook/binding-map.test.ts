@@ -38,6 +38,16 @@ describe("binding maps", () => {
     expect(parsed).toEqual({ ok: true, map });
   });
 
+  test("the firm's settings (FOCUS_NFA_MARGIN_BASED, FOCUS_BROKER_DEALER) travel like FOCUS_UNIT", () => {
+    const firm = structure([
+      { name: "FOCUS_NFA_MARGIN_BASED", sheet: null, formula: "Targets!$B$3" },
+      { name: "FOCUS_BROKER_DEALER", sheet: null, formula: "Targets!$B$4" },
+    ]);
+    const map = exportBindingMap(firm, labelOf, new Date("2020-11-30T00:00:00Z"));
+    expect(map.bindings.map((b) => b.name)).toEqual(["FOCUS_NFA_MARGIN_BASED", "FOCUS_BROKER_DEALER"]);
+    expect(parseBindingMap(JSON.stringify(map))).toEqual({ ok: true, map });
+  });
+
   test("untrusted text is refused with one clear sentence: not JSON, wrong shape, extra fields, bad names, too large", () => {
     expect(parseBindingMap("{oops")).toEqual({ ok: false, error: "the file is not JSON" });
     const good = exportBindingMap(source, labelOf);
