@@ -2,8 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
+import { renderHtml } from "../../src/report/html";
+import { reviewPackage } from "../../src/report/package";
+import { reportSheet } from "../../src/report/sheet";
 import { writeXlsx } from "../../src/workbook/xlsx/writer";
-import { boundSheet, check, SMALL_SEG } from "../workbook/fixtures";
+import { boundSheet, check, checkBytes, SMALL_SEG } from "../workbook/fixtures";
 
 const dir = mkdtempSync(join(tmpdir(), "focus-notices-"));
 const put = (name: string, bytes: Uint8Array) => {
@@ -116,5 +119,23 @@ describe("focus-check lists the notices due", () => {
     expect(csv[0]).toBe("due,deadline,paragraph,rule,trigger,statement,code,line,cell,scope,entity,as_of,notify,notice,acknowledged");
     expect(csv[1]).toMatch(/^2020-12-04,immediately \(statement as of 12\/04\/2020\),Reg 1\.12\(h\),segregation-deficiency,/);
     expect(csv[1]).toContain(",CFTC; DSRO,");
+  });
+});
+
+describe("the report sheet and the HTML package", () => {
+  it("the report sheet lists the notices due, before the sign-offs; workbook text is escaped in HTML", async () => {
+    const report = await checkBytes(book([["<b>Seg 2020-12-04", { ...seg(-10), ASOF: "2020-12-04" }]]));
+    const pkg = reviewPackage(report, { file: "x.xlsx", fileSha256: null, generatedAt: "2020-12-04T12:00:00Z", by: null });
+    const sheet = reportSheet(pkg, report.scopes);
+    const at = (text: string) => sheet.cells.find((c) => c.value === text);
+    const heading = at("Notices due (1)")!;
+    expect(heading.bold).toBe(true);
+    const row = Number(heading.address.slice(1)) + 2; // the column heads, then the notice
+    const cells = sheet.cells.filter((c) => c.address.match(/\d+$/)![0] === String(row)).map((c) => c.value);
+    expect(cells.slice(0, 3)).toEqual(["12/04/2020", "immediately (statement as of 12/04/2020)", "Reg 1.12(h)"]);
+    expect(Number(at("Sign-offs")!.address.slice(1))).toBeGreaterThan(row);
+    const html = renderHtml(pkg);
+    expect(html).toContain("<td>&lt;b&gt;Seg 2020-12-04</td>");
+    expect(html).not.toContain("<b>Seg");
   });
 });
