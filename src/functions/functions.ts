@@ -130,7 +130,9 @@ export function earlyWarning(
   secEarlyWarning?: number,
   nfaMarginBased?: boolean
 ): number {
-  return guard(() => earlyWarningPure(riskBased, minimumDollar, nfa, secEarlyWarning, nfaMarginBased));
+  return guard(() =>
+    earlyWarningPure(riskBased, minimumDollar, nfa, secEarlyWarning, nfaMarginBased)
+  );
 }
 
 /**
