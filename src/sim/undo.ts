@@ -147,7 +147,8 @@ export class UndoStack {
    */
   admit(ops: Operation[], run: RunRecord, groups: boolean): void {
     if (!(groups && run.options.mergeUndoGroup)) return;
-    const refused = ops.find((op) => undoEffect(op, this.options) === "clears");
+    // A read that loses the stack (#5918) is reported to lose it, not to be refused.
+    const refused = ops.find((op) => op.mutates && undoEffect(op, this.options) === "clears");
     if (!refused) return;
     this.log.push({ kind: "refused", by: callOf(refused.request) });
     fail(

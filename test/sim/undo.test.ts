@@ -23,15 +23,20 @@ describe("the simulator's platform", () => {
     ["web", "OfficeOnline"],
     ["windows", "PC"],
     ["mac", "Mac"],
-  ] as const)("%s is Office.context.diagnostics.platform %s", async (platform, office) => {
-    const sim = createExcelSim({ workbook: MODEL, platform });
-    expect(sim.Office.context.diagnostics.platform).toBe(office);
-    expect((await sim.Office.onReady()).platform).toBe(office);
-    expect(sim.state.platform).toBe(platform);
-  });
+  ] as const)(
+    "%s is Office.context.diagnostics.platform %s",
+    async (platform, office) => {
+      const sim = createExcelSim({ workbook: MODEL, platform });
+      expect(sim.Office.context.diagnostics.platform).toBe(office);
+      expect((await sim.Office.onReady()).platform).toBe(office);
+      expect(sim.state.platform).toBe(platform);
+    },
+  );
 
   it("defaults to Excel on the web", () => {
-    expect(createExcelSim().Office.context.diagnostics.platform).toBe("OfficeOnline");
+    expect(createExcelSim().Office.context.diagnostics.platform).toBe(
+      "OfficeOnline",
+    );
   });
 });
 
@@ -61,8 +66,12 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
     await state.setValue("Day 1", "A1", 2);
     await Excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem("Day 1");
-      sheet.getRange("A1:B2").load("values, formulas, numberFormat, valueTypes");
-      ctx.workbook.worksheets.load("items/name, items/visibility, items/protection/protected");
+      sheet
+        .getRange("A1:B2")
+        .load("values, formulas, numberFormat, valueTypes");
+      ctx.workbook.worksheets.load(
+        "items/name, items/visibility, items/protection/protected",
+      );
       ctx.workbook.names.load("items/name, items/formula");
       ctx.runtime.load("enableEvents");
       await ctx.sync();
@@ -95,7 +104,9 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
       await ctx.sync();
       sheet.getRange("A2").values = [[6]];
       ctx.workbook.names.add("FOCUS_X", sheet.getRange("A1"));
-      sheet.getRange("A1").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      sheet
+        .getRange("A1")
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
       ctx.runtime.enableEvents = true;
       await ctx.sync();
     });
@@ -111,9 +122,14 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
     const { Office, state } = make();
     await state.setValue("Day 1", "A1", 2);
     Office.context.document.settings.set("k", true);
-    await new Promise<void>((done) => Office.context.document.settings.saveAsync(() => done()));
+    await new Promise<void>((done) =>
+      Office.context.document.settings.saveAsync(() => done()),
+    );
     expect(state.undoDepth).toBe(0);
-    expect(state.undoLog.at(-1)).toEqual({ kind: "cleared", by: "Settings.saveAsync" });
+    expect(state.undoLog.at(-1)).toEqual({
+      kind: "cleared",
+      by: "Settings.saveAsync",
+    });
   });
 
   it("deleting a sheet or protecting one clears the stack everywhere (the doc's table)", async () => {
@@ -126,7 +142,10 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
       await ctx.sync();
     });
     expect(state.undoDepth).toBe(0);
-    expect(state.undoLog.at(-1)).toEqual({ kind: "cleared", by: "Worksheet.delete" });
+    expect(state.undoLog.at(-1)).toEqual({
+      kind: "cleared",
+      by: "Worksheet.delete",
+    });
   });
 
   it("inside mergeUndoGroup a call without undo support throws UndoNotSupported and the batch does nothing", async () => {
@@ -139,7 +158,7 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
         sheet.getRange("B1").values = [[7]];
         sheet.protection.protect();
         await ctx.sync();
-      })
+      }),
     );
     expect(refused).toBe("UndoNotSupported");
     expect(state.value("Day 1", "B1")).toBeNull();
@@ -151,7 +170,10 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
 describe("where the table differs by platform", () => {
   const hideInGroup = async (platform: SimPlatform) => {
     const { Excel, state } = createExcelSim({
-      workbook: { sheets: [...MODEL.sheets, { name: "Rec", cells: [] }], names: [] },
+      workbook: {
+        sheets: [...MODEL.sheets, { name: "Rec", cells: [] }],
+        names: [],
+      },
       platform,
     });
     await state.setValue("Day 1", "A1", 2);
@@ -159,7 +181,7 @@ describe("where the table differs by platform", () => {
       Excel.run({ mergeUndoGroup: true }, async (ctx) => {
         ctx.workbook.worksheets.getItem("Rec").visibility = "VeryHidden";
         await ctx.sync();
-      })
+      }),
     );
     return { refused, state };
   };
@@ -178,7 +200,10 @@ describe("where the table differs by platform", () => {
       expect(state.snapshot().sheets[1].visibility).toBe("Visible");
       expect(state.undoDepth).toBe(1);
       const sim = createExcelSim({
-        workbook: { sheets: [...MODEL.sheets, { name: "Rec", cells: [] }], names: [] },
+        workbook: {
+          sheets: [...MODEL.sheets, { name: "Rec", cells: [] }],
+          names: [],
+        },
         platform,
       });
       await sim.state.setValue("Day 1", "A1", 2);
@@ -187,7 +212,7 @@ describe("where the table differs by platform", () => {
         await ctx.sync();
       });
       expect(sim.state.undoDepth).toBe(0);
-    }
+    },
   );
 
   it.each([
@@ -200,12 +225,36 @@ describe("where the table differs by platform", () => {
       const { Excel, state } = createExcelSim({ workbook: MODEL, platform });
       await state.setValue("Day 1", "A1", 2);
       await Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Day 1").getRange("A1").getMergedAreasOrNullObject();
+        ctx.workbook.worksheets
+          .getItem("Day 1")
+          .getRange("A1")
+          .getMergedAreasOrNullObject();
         await ctx.sync();
       });
       expect(state.undoDepth).toBe(depth);
-    }
+    },
   );
+
+  it("inside a merged group on Windows the merged-area read clears the stack but is not refused", async () => {
+    const { Excel, state } = createExcelSim({
+      workbook: MODEL,
+      platform: "windows",
+    });
+    await state.setValue("Day 1", "A1", 2);
+    await Excel.run({ mergeUndoGroup: true }, async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Day 1").getRange("B1");
+      range.getMergedAreasOrNullObject();
+      await ctx.sync();
+      range.values = [[3]];
+      await ctx.sync();
+    });
+    expect(state.undoLog.map((e) => e.kind)).toEqual([
+      "step",
+      "cleared",
+      "step",
+    ]);
+    expect(state.undoDepth).toBe(1);
+  });
 
   it("the desktop losses threads report are played only when asked (office-js#6170)", async () => {
     for (const reported of [false, true]) {
@@ -216,7 +265,9 @@ describe("where the table differs by platform", () => {
       });
       await state.setValue("Day 1", "A1", 2);
       await Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Day 1").getRange("B1").formulas = [["=A1"]];
+        ctx.workbook.worksheets.getItem("Day 1").getRange("B1").formulas = [
+          ["=A1"],
+        ];
         await ctx.sync();
       });
       expect(state.undoDepth).toBe(reported ? 0 : 2);
@@ -239,7 +290,10 @@ describe("where the table differs by platform", () => {
 
 describe("office-js#6001", () => {
   it("Undo after one merged group added a very hidden sheet and wrote a cell crashes Excel", async () => {
-    const { Excel, state } = createExcelSim({ workbook: MODEL, platform: "web" });
+    const { Excel, state } = createExcelSim({
+      workbook: MODEL,
+      platform: "web",
+    });
     await Excel.run({ mergeUndoGroup: true }, async (ctx) => {
       const sheet = ctx.workbook.worksheets.add("Hidden");
       sheet.visibility = "VeryHidden";
@@ -251,7 +305,10 @@ describe("office-js#6001", () => {
   });
 
   it("the same calls in separate runs are separate steps and undo cleanly", async () => {
-    const { Excel, state } = createExcelSim({ workbook: MODEL, platform: "web" });
+    const { Excel, state } = createExcelSim({
+      workbook: MODEL,
+      platform: "web",
+    });
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.add("Hidden").visibility = "VeryHidden";
       await ctx.sync();
@@ -262,5 +319,36 @@ describe("office-js#6001", () => {
     });
     expect(await state.undo()).toBe(true);
     expect(state.crashed).toBeNull();
+  });
+});
+
+describe("co-author (Remote) edits", () => {
+  it("raise onChanged with source Remote, then onCalculated for the formulas they change", async () => {
+    const { Excel, state } = createExcelSim({
+      workbook: {
+        sheets: [
+          {
+            name: "Day 1",
+            cells: [
+              { ref: "A1", value: 1 },
+              { ref: "A2", formula: "A1*2", value: 2 },
+            ],
+          },
+        ],
+      },
+    });
+    const seen: string[] = [];
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(
+        async (e) => void seen.push(`changed ${e.source} ${e.address}`),
+      );
+      ctx.workbook.worksheets.onCalculated.add(
+        async () => void seen.push("calculated"),
+      );
+      await ctx.sync();
+    });
+    await state.setValue("Day 1", "A1", 5, { source: "Remote" });
+    expect(seen).toEqual(["changed Remote A1", "calculated"]);
+    expect(state.value("Day 1", "A2")).toBe(10);
   });
 });

@@ -6,8 +6,10 @@ import { reviewPackage, resultSummary } from "../../report/package";
 import { reportSheet } from "../../report/sheet";
 import type { Workbook } from "../../workbook/port";
 import {
+  acknowledgementGuard,
   acknowledgementWrites,
   REVIEW_SHEET,
+  signOffGuard,
   signOffWrites,
   type ReviewRecord,
 } from "../../workbook/review-sheet";
@@ -72,7 +74,12 @@ export async function acknowledge(
     at: now.toISOString(),
     message: f.message.slice(0, 500),
   };
-  await workbook.writeRecordSheet(REVIEW_SHEET, acknowledgementWrites(report.record, ack));
+  // The record's end is re-read in the write's own batch: a co-author's entry since this read refuses it.
+  await workbook.writeRecordSheet(
+    REVIEW_SHEET,
+    acknowledgementWrites(report.record, ack),
+    acknowledgementGuard(report.record)
+  );
 }
 
 /** Record a sign-off over the workbook as it is now: reviewer, time, result, and the chained hashes. */
@@ -93,7 +100,12 @@ export async function markReviewed(
     resultSummary(report),
     report.bound
   );
-  await workbook.writeRecordSheet(REVIEW_SHEET, signOffWrites(report.record, entry, report.bound));
+  // The chain's end is re-read in the write's own batch: a co-author's sign-off since this read refuses it.
+  await workbook.writeRecordSheet(
+    REVIEW_SHEET,
+    signOffWrites(report.record, entry, report.bound),
+    signOffGuard(report.record)
+  );
   return entry;
 }
 
