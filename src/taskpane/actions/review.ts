@@ -19,7 +19,8 @@ import { ActionError } from "./errors";
 /**
  * The reviewer's writes: acknowledgements and sign-offs go to the add-in's own
  * very hidden record sheet, never to a cell the user typed. Each reads the
- * workbook afresh first, so the record is appended where it really ends.
+ * workbook afresh first, and its write re-reads the cells the entry goes into in
+ * the same batch: a co-author's entry in between refuses it, so nothing forks.
  */
 const MAX_NAME = 120;
 const MAX_REASON = 2000;
