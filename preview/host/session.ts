@@ -4,6 +4,7 @@ import { createExcelSim, type CustomFunctionsMetadata, type ExcelSim } from "../
 import {
   createFocusActions,
   detectCapabilities,
+  publishNotice,
   type FocusActions,
 } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
@@ -39,13 +40,14 @@ export async function openWorkbook(
   connectToExcel();
   // Excel recalculates volatile functions when it opens a workbook.
   await sim.state.calculate();
-  const capabilities = detectCapabilities((name, version) =>
-    Office.context.requirements.isSetSupported(name, version)
+  const capabilities = detectCapabilities(
+    (name, version) => Office.context.requirements.isSetSupported(name, version),
+    sim.Office.context.diagnostics.platform
   );
   return {
     id: ++opened,
     fileName,
     sim,
-    actions: createFocusActions(createOfficeWorkbook(), capabilities),
+    actions: createFocusActions(createOfficeWorkbook({ onNotice: publishNotice }), capabilities),
   };
 }

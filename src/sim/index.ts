@@ -9,6 +9,7 @@ import { simGetFileAsync } from "./document-file";
 import { SimSettings } from "./settings";
 import { SimState } from "./state";
 import { fromModel, fromXlsx } from "./xlsx";
+import { OFFICE_PLATFORM, type SimPlatform } from "./undo";
 
 export type { BookSnapshot, PaintedCell, UserEdit } from "./state";
 export type { RunRecord, SyncRecord } from "./meter";
@@ -23,6 +24,7 @@ export { SimState } from "./state";
 export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
 export { SimSettings } from "./settings";
+export type { SimPlatform, UndoEvent, UndoEffect } from "./undo";
 
 export interface ExcelSimInit {
   /** The workbook to start from: the .xlsx writer's model, or .xlsx bytes. Default: one empty "Sheet1". */
@@ -34,6 +36,14 @@ export interface ExcelSimInit {
    * before they are given keep their saved results until the next recalculation (state.calculate()).
    */
   customFunctions?: CustomFunctionsInit;
+  /**
+   * Which Excel to play: "web" (the default), "windows" or "mac". The undo model follows
+   * Microsoft's table per platform (src/sim/undo.ts); Office.context.diagnostics.platform
+   * answers "OfficeOnline", "PC" or "Mac".
+   */
+  platform?: SimPlatform;
+  /** Also play the undo losses issue threads report on the desktop where the doc disagrees (undo.ts). */
+  reportedDesktopClears?: boolean;
 }
 
 /** The part of the `Excel` namespace the simulator provides. */
@@ -42,16 +52,21 @@ export interface SimExcel {
   ConditionalFormatType: typeof Excel.ConditionalFormatType;
 }
 
+export interface OfficeInfo {
+  host: "Excel";
+  platform: "OfficeOnline" | "PC" | "Mac";
+}
+
 /** The part of the `Office` namespace the simulator provides. */
 export interface SimOffice {
   context: {
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
+    /** Office.context.diagnostics: the platform, as Office names it. */
+    diagnostics: { platform: "OfficeOnline" | "PC" | "Mac"; host: "Excel" };
     /** The document's add-in settings (Office.context.document.settings). */
     document: { settings: SimSettings; getFileAsync: ReturnType<typeof simGetFileAsync> };
   };
-  onReady(
-    callback?: (info: { host: "Excel"; platform: "OfficeOnline" }) => void
-  ): Promise<{ host: "Excel"; platform: "OfficeOnline" }>;
+  onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
 }
 
 export interface ExcelSim {
@@ -90,8 +105,10 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
   const session = new SimSession(book, {
     requirementSets: init.requirementSets ?? { ExcelApi: "1.20" },
     customFunctions: init.customFunctions,
+    platform: init.platform,
+    reportedDesktopClears: init.reportedDesktopClears,
   });
-  const info = { host: "Excel", platform: "OfficeOnline" } as const;
+  const info: OfficeInfo = { host: "Excel", platform: OFFICE_PLATFORM[init.platform ?? "web"] };
   return {
     Excel: {
       run: runWith(session) as unknown as typeof Excel.run,
@@ -101,8 +118,10 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
     Office: {
       context: {
         requirements: { isSetSupported: (name, minVersion) => session.supports(name, minVersion) },
+        diagnostics: info,
         document: {
-          settings: new SimSettings(),
+          // office-js#3141 (open): settings.saveAsync disables undo in Excel.
+          settings: new SimSettings(() => session.undo.clear("Settings.saveAsync")),
           getFileAsync: simGetFileAsync(() => session.book),
         },
       },

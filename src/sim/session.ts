@@ -4,6 +4,7 @@ import { jsonBytes, SyncMeter, type RunRecord } from "./meter";
 import { areaA1, type Area } from "./model/address";
 import type { SimBook, SimSheet } from "./model/book";
 import { recalculate } from "./model/calc";
+import { UndoStack, type SimPlatform } from "./undo";
 
 /** One queued action of a batch: what the request carries, and what it does when the batch runs. */
 export interface Operation {
@@ -94,6 +95,10 @@ export class Batch {
 
 export interface SessionOptions {
   requirementSets: Record<string, string>;
+  /** Which Excel: the undo table differs by platform. Default "web". */
+  platform?: SimPlatform;
+  /** Also play the undo losses issue threads report on the desktop (see undo.ts). */
+  reportedDesktopClears?: boolean;
   customFunctions?: CustomFunctionsInit;
 }
 
@@ -117,6 +122,8 @@ export class SimSession {
   /** The add-in's custom functions, when formulas may call them. */
   readonly customFunctions: SimCustomFunctions | null;
   private readonly requirementSets: Map<string, string>;
+  /** This user's undo stack (src/sim/undo.ts). */
+  readonly undo: UndoStack;
   private cellEditing = false;
   private cellEditWaiters: (() => void)[] = [];
   private readonly registrations: Registration[] = [];
@@ -128,6 +135,11 @@ export class SimSession {
     this.requirementSets = new Map(
       Object.entries(options.requirementSets).map(([k, v]) => [k.toLowerCase(), v])
     );
+    this.undo = new UndoStack({
+      platform: options.platform ?? "web",
+      reportedDesktopClears: options.reportedDesktopClears,
+      apiUndo: this.supports("ExcelApi", "1.19"),
+    });
     this.customFunctions = options.customFunctions
       ? new SimCustomFunctions(options.customFunctions, () => this.placeCustomFunctionResults())
       : null;
@@ -179,6 +191,14 @@ export class SimSession {
         );
       }
     }
+    const groups = this.supports("ExcelApi", "1.20");
+    try {
+      this.undo.admit(ops, run, groups);
+    } catch (e) {
+      record.failed = true;
+      throw e;
+    }
+    const before = this.book;
     const writes = ops.some((o) => o.mutates);
     const batch = new Batch(this, writes ? this.book.clone() : this.book);
     const commits: Commit[] = [];
@@ -205,6 +225,7 @@ export class SimSession {
       throw e instanceof SimOfficeError ? e : new SimOfficeError("GeneralException", String(e));
     }
     this.book = batch.book;
+    this.undo.record(ops, run, groups, before);
     commits.forEach((c) => c.apply());
     this.dispatch(batch.events);
     this.customFunctions?.commit();
@@ -220,6 +241,22 @@ export class SimSession {
     this.customFunctions?.commit();
     this.changed();
     await this.idle();
+  }
+
+  /**
+   * Ctrl+Z: the workbook as before this user's last undo step. Returns false when the stack is
+   * empty. (No onChanged is raised for the undo: the add-in's tests read the cells.)
+   */
+  undoLast(): boolean {
+    const before = this.undo.undo();
+    if (!before) return false;
+    this.book = before.clone();
+    this.book.dirty = true;
+    const batch = new Batch(this, this.book, "Local");
+    batch.calculate();
+    this.dispatch(batch.events);
+    this.changed();
+    return true;
   }
 
   /** Call `listener` after every change to the workbook, its selection or its results. Returns an unsubscribe. */

@@ -8,6 +8,9 @@ export class SimSettings {
   private working = new Map<string, string>();
   private stored = new Map<string, string>();
 
+  /** `onSave`: what saving does besides storing (the simulator clears the undo stack there). */
+  constructor(private readonly onSave: () => void = () => undefined) {}
+
   get(name: string): unknown {
     const json = this.working.get(name);
     return json === undefined ? null : JSON.parse(json);
@@ -26,6 +29,7 @@ export class SimSettings {
     callback?: SettingsCallback
   ): void {
     this.stored = new Map(this.working);
+    this.onSave();
     later(optionsOrCallback, callback);
   }
 

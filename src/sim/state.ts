@@ -13,6 +13,7 @@ import {
 import type { CalculationMode, SimBook, SimCell, SimSheet } from "./model/book";
 import { highlightedCells } from "./model/calc";
 import type { Batch, EventSource, SimSession } from "./session";
+import type { SimPlatform, UndoEvent } from "./undo";
 import { toXlsx } from "./xlsx";
 
 export interface UserEdit {
@@ -73,6 +74,37 @@ export class SimState {
   /** Errors thrown by the add-in's event handlers (Excel swallows them). */
   get handlerErrors(): readonly unknown[] {
     return this.session.handlerErrors;
+  }
+
+  /** Which Excel the simulator plays (web, windows, mac): the undo table differs by platform. */
+  get platform(): SimPlatform {
+    return this.session.undo.options.platform;
+  }
+
+  /** How many steps Ctrl+Z can undo now. */
+  get undoDepth(): number {
+    return this.session.undo.depth;
+  }
+
+  /** Every undo step added, clearing (with the call that caused it), UndoNotSupported refusal and undo. */
+  get undoLog(): readonly UndoEvent[] {
+    return this.session.undo.log;
+  }
+
+  /** Set once Undo crashed Excel (office-js#6001, modelled in src/sim/undo.ts). */
+  get crashed(): string | null {
+    return this.session.undo.crashed;
+  }
+
+  /**
+   * Ctrl+Z: put the workbook back as it was before this user's last step (a typed cell, or
+   * one of the add-in's undoable batches or merged groups). Returns false when there is
+   * nothing to undo; throws when the step is one that crashes Excel (office-js#6001).
+   */
+  async undo(): Promise<boolean> {
+    const undone = this.session.undoLast();
+    await this.session.idle();
+    return undone;
   }
 
   /** The user is typing in a cell: batches fail with InvalidOperationInCellEditMode, or wait with delayForCellEdit. */
@@ -261,12 +293,16 @@ export class SimState {
     edit: UserEdit,
     change: (s: SimSheet, row: number, col: number) => void
   ): Promise<void> {
-    return this.session.actAsUser(edit.source ?? "Local", (batch: Batch) => {
+    const source = edit.source ?? "Local";
+    return this.session.actAsUser(source, (batch: Batch) => {
       const s = batch.book.sheetByName(sheet) ?? missing(sheet);
       const a = this.area(address);
       if (s.isProtected && s.cell(a.r1, a.c1).locked)
         throw new Error(`'${sheet}'!${address} is locked on a protected sheet`);
+      // A typed cell is one step of this user's stack; a co-author's edit is on theirs.
+      const before = source === "Local" ? batch.book.clone() : null;
       change(s, a.r1, a.c1);
+      if (before) this.session.undo.userStep(`typed '${sheet}'!${address}`, before);
       batch.edited(s, { r1: a.r1, c1: a.c1, r2: a.r1, c2: a.c1 });
     });
   }

@@ -14,6 +14,7 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { ActionsProvider } from "./shared/ActionsContext";
 import { AnnouncerProvider } from "./shared/Announcer";
 import { CapabilityNotices } from "./shared/CapabilityNotices";
+import { NoticeBar } from "./shared/NoticeBar";
 import { ValidatePanel } from "./validate/ValidatePanel";
 
 /*
@@ -92,6 +93,7 @@ export function App({ actions }: { actions: FocusActions }): React.JSX.Element {
               Customer-funds statements of the FOCUS Report, checked to the dollar.
             </Caption1>
             <CapabilityNotices unavailable={actions.capabilities().unavailable} />
+            <NoticeBar />
           </header>
           <TabList
             size="small"

@@ -4,7 +4,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { createOfficeWorkbook } from "../workbook/office";
-import { createFocusActions, detectCapabilities } from "./actions";
+import { createFocusActions, detectCapabilities, publishNotice } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { useFollowedTheme } from "./theme";
@@ -27,10 +27,14 @@ const OUTSIDE_EXCEL = (
 );
 
 function start(): void {
-  const capabilities = detectCapabilities((name, version) =>
-    Office.context.requirements.isSetSupported(name, version)
+  const capabilities = detectCapabilities(
+    (name, version) => Office.context.requirements.isSetSupported(name, version),
+    String(Office.context.diagnostics?.platform)
   );
-  const actions = createFocusActions(createOfficeWorkbook(), capabilities);
+  const actions = createFocusActions(
+    createOfficeWorkbook({ onNotice: publishNotice }),
+    capabilities
+  );
   mount(
     <ErrorBoundary area="The FOCUS pane">
       <App actions={actions} />

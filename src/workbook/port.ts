@@ -49,6 +49,11 @@ export interface RangeRead {
   isMergedArea: boolean;
   /** The merged area that contains this single cell without starting at it, e.g. "B3:C3". */
   insideMergeOf: string | null;
+  /**
+   * Merged areas were not read, so the two fields above are only assumed (Excel on Windows:
+   * reading them loses the user's undo history, office-js#5918).
+   */
+  mergesUnchecked?: boolean;
 }
 
 export interface GridCell {
@@ -94,7 +99,14 @@ export interface CellWrite {
   bold?: boolean;
 }
 
-export type WriteProblemReason = "protected" | "locked" | "merged" | "editing" | "missing-sheet";
+export type WriteProblemReason =
+  | "protected"
+  | "locked"
+  | "merged"
+  | "editing"
+  | "missing-sheet"
+  /** The add-in's record gained an entry (a co-author's) since it was read: appending would fork it. */
+  | "record-changed";
 
 /** Why a write cannot happen, naming the cell: shown to the user, nothing written. */
 export interface WriteProblem {
@@ -139,6 +151,16 @@ export interface SheetSpec {
   columnWidths?: Record<string, number>;
 }
 
+/**
+ * What a record write checks in the same batch as it writes: the cells where its entry
+ * goes must still be empty. One filled since the record was read means another entry (a
+ * co-author's sign-off or acknowledgement) arrived in between: the write is refused with
+ * WriteBlocked ("record-changed") rather than fork the record's hash chain.
+ */
+export interface RecordGuard {
+  emptyCells: string[];
+}
+
 export interface WorkbookWriter {
   /** What would stop writing these cells: a protected sheet, locked or merged cells, cell-edit mode. Writes nothing. */
   checkWrites(cells: RangeRef[]): Promise<WriteProblem[]>;
@@ -156,7 +178,7 @@ export interface WorkbookWriter {
    * Write the add-in's own record sheet (creating it very hidden when missing) in one batch.
    * Only for sheets the add-in owns (REVIEW_SHEET): users' cells are never written here.
    */
-  writeRecordSheet(name: string, writes: CellWrite[]): Promise<void>;
+  writeRecordSheet(name: string, writes: CellWrite[], guard?: RecordGuard): Promise<void>;
 }
 
 /** What the pane needs from the host beyond reading and writing. */
@@ -165,7 +187,7 @@ export interface WorkbookHost {
   selection(): Promise<RangeRef & { sheetIsScope?: boolean }>;
   /** Select (and scroll to) a cell. */
   select(ref: RangeRef): Promise<void>;
-  /** Edits and recalculations, local only (co-authors' Remote changes are ignored). Returns an unsubscribe. */
+  /** Edits and recalculations, this user's and co-authors' (Remote) alike. Returns an unsubscribe. */
   onChange(listener: () => void): Promise<() => Promise<void>>;
   /** The document setting Office.AutoShowTaskpaneWithDocument is on: the pane opens with this workbook for people who have the add-in. */
   autoOpen(): Promise<boolean>;

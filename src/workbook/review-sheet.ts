@@ -3,7 +3,7 @@ import type { CellContent } from "../engine/cell";
 import type { Acknowledgement } from "../engine/findings";
 import { sha256 } from "../engine/review/sha256";
 import type { BoundValue, SignOff } from "../engine/review/signoff";
-import type { CellWrite, GridCell } from "./port";
+import type { CellWrite, GridCell, RecordGuard } from "./port";
 
 /**
  * The add-in's record in the workbook: a very hidden sheet "FOCUS Review" that
@@ -149,6 +149,16 @@ export function signOffWrites(record: ReviewRecord, entry: SignOff, values: Boun
   }
   return writes;
 }
+
+/** Where a new sign-off goes: those cells must still be empty when it is written (port.ts, RecordGuard). */
+export const signOffGuard = (record: ReviewRecord): RecordGuard => ({
+  emptyCells: [toA1({ row: record.next.signOffRow, col: SIGNOFF_COL }), toA1({ row: record.next.signOffRow, col: SIGNOFF_COL + 6 })],
+});
+
+/** Where a new acknowledgement goes: that cell must still be empty when it is written. */
+export const acknowledgementGuard = (record: ReviewRecord): RecordGuard => ({
+  emptyCells: [toA1({ row: record.next.ackRow, col: ACK_COL })],
+});
 
 /** The writes that append one acknowledgement. */
 export function acknowledgementWrites(record: ReviewRecord, ack: Acknowledgement): CellWrite[] {

@@ -199,7 +199,10 @@ function resolve(b: Binding, reads: Map<string, RangeRead>): Resolved {
   const cell = cellLabel(t.sheet, t.address.split(":")[0]);
   const read = reads.get(rangeKey(t));
   if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
-  if (!t.single && !read.isMergedArea) return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell` };
+  if (!t.single && !read.isMergedArea) {
+    const unchecked = read.mergesUnchecked ? " (in Excel on Windows the add-in does not check for merged cells while validating: that check would clear your undo history)" : "";
+    return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell${unchecked}` };
+  }
   if (read.insideMergeOf) return { cell, problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell` };
   return { cell, sheet: t.sheet, address: t.address.split(":")[0], content: read.content };
 }

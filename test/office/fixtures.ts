@@ -14,6 +14,7 @@ export function officeOverSim(init: ExcelSimInit = {}): { sim: ExcelSim; wb: Wor
       run: sim.Excel.run,
       isSetSupported: sim.Office.context.requirements.isSetSupported,
       document: () => sim.Office.context.document,
+      platform: () => sim.Office.context.diagnostics.platform,
     }),
   };
 }

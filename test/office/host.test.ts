@@ -32,17 +32,18 @@ describe("host", () => {
     expect(await wb.selection()).toEqual({ sheet: "Other", address: "E5" });
   });
 
-  it("calls back on this user's edits and recalculations, never on a co-author's, until unsubscribed", async () => {
+  it("calls back on this user's edits and recalculations, and on a co-author's and the recalculation after it, until unsubscribed", async () => {
     const { sim, wb } = officeOverSim({ workbook: MODEL });
     let calls = 0;
     const stop = await wb.onChange(() => calls++);
+    // Failed before co-author changes were watched: a Remote edit and its recalculation were dropped.
     await sim.state.setValue("Day 1", "C6", 5, { source: "Remote" });
-    expect(calls).toBe(0);
+    expect(calls).toBe(2); // the co-author's edit, then the recalculation of C7
     await sim.state.setValue("Day 1", "C6", 6);
-    expect(calls).toBe(2); // the edit, then the recalculation of C7
+    expect(calls).toBe(4);
     await stop();
     await sim.state.setValue("Day 1", "C6", 7);
-    expect(calls).toBe(2);
+    expect(calls).toBe(4);
   });
 
   it("watches nothing before ExcelApi 1.9 (no collection-level onChanged)", async () => {

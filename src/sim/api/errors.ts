@@ -11,7 +11,8 @@ export type SimErrorCode =
   | "ItemNotFound"
   | "PropertyNotLoaded"
   | "RequestPayloadSizeLimitExceeded"
-  | "ResponsePayloadSizeLimitExceeded";
+  | "ResponsePayloadSizeLimitExceeded"
+  | "UndoNotSupported";
 
 /** Shaped like OfficeExtension.Error: what `context.sync()` rejects with, and what reading an unloaded property throws. */
 export class SimOfficeError extends Error {

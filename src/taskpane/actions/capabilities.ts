@@ -1,7 +1,8 @@
 import { ActionError } from "./errors";
 import type { Capabilities } from "./types";
+import { undoPlatform } from "./undo-notes";
 
-export type Capability = Exclude<keyof Capabilities, "unavailable">;
+export type Capability = Exclude<keyof Capabilities, "unavailable" | "platform" | "keepsUndo">;
 
 /** The ExcelApi requirement set behind each capability. */
 const REQUIREMENT: Record<Capability, string> = {
@@ -28,7 +29,9 @@ const UNAVAILABLE: Record<Capability, string> = {
 
 /** Capabilities from Office.context.requirements.isSetSupported (or any stand-in, for the preview and tests). */
 export function detectCapabilities(
-  isSetSupported: (name: string, minVersion?: string) => boolean
+  isSetSupported: (name: string, minVersion?: string) => boolean,
+  /** Office.context.diagnostics.platform, for what the pane says about undo (undo-notes.ts). */
+  officePlatform?: string
 ): Capabilities {
   const supported = (c: Capability): boolean => {
     try {
@@ -47,7 +50,13 @@ export function detectCapabilities(
   const unavailable = (Object.keys(flags) as Capability[])
     .filter((c) => !flags[c])
     .map((c) => UNAVAILABLE[c]);
-  return { ...flags, unavailable };
+  let keepsUndo = false;
+  try {
+    keepsUndo = isSetSupported("ExcelApi", "1.19");
+  } catch {
+    // as above: a host that cannot answer lacks it
+  }
+  return { ...flags, unavailable, platform: undoPlatform(officePlatform), keepsUndo };
 }
 
 /** Throw the user-facing sentence when a capability is missing. */

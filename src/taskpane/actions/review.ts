@@ -6,8 +6,10 @@ import { reviewPackage, resultSummary } from "../../report/package";
 import { reportSheet } from "../../report/sheet";
 import type { Workbook } from "../../workbook/port";
 import {
+  acknowledgementGuard,
   acknowledgementWrites,
   REVIEW_SHEET,
+  signOffGuard,
   signOffWrites,
   type ReviewRecord,
 } from "../../workbook/review-sheet";
@@ -17,7 +19,8 @@ import { ActionError } from "./errors";
 /**
  * The reviewer's writes: acknowledgements and sign-offs go to the add-in's own
  * very hidden record sheet, never to a cell the user typed. Each reads the
- * workbook afresh first, so the record is appended where it really ends.
+ * workbook afresh first, and its write re-reads the cells the entry goes into in
+ * the same batch: a co-author's entry in between refuses it, so nothing forks.
  */
 const MAX_NAME = 120;
 const MAX_REASON = 2000;
@@ -72,7 +75,12 @@ export async function acknowledge(
     at: now.toISOString(),
     message: f.message.slice(0, 500),
   };
-  await workbook.writeRecordSheet(REVIEW_SHEET, acknowledgementWrites(report.record, ack));
+  // The record's end is re-read in the write's own batch: a co-author's entry since this read refuses it.
+  await workbook.writeRecordSheet(
+    REVIEW_SHEET,
+    acknowledgementWrites(report.record, ack),
+    acknowledgementGuard(report.record)
+  );
 }
 
 /** Record a sign-off over the workbook as it is now: reviewer, time, result, and the chained hashes. */
@@ -93,7 +101,12 @@ export async function markReviewed(
     resultSummary(report),
     report.bound
   );
-  await workbook.writeRecordSheet(REVIEW_SHEET, signOffWrites(report.record, entry, report.bound));
+  // The chain's end is re-read in the write's own batch: a co-author's sign-off since this read refuses it.
+  await workbook.writeRecordSheet(
+    REVIEW_SHEET,
+    signOffWrites(report.record, entry, report.bound),
+    signOffGuard(report.record)
+  );
   return entry;
 }
 

@@ -19,6 +19,10 @@ export interface Capabilities {
   events: boolean; // ExcelApi 1.8: live validation (onChanged, onCalculated), enableEvents
   notes: boolean; // ExcelApi 1.18: notes on marked cells
   undoGroups: boolean; // ExcelApi 1.20: one undo step for recompute and templates
+  /** Which column of Microsoft's undo table applies (Office.context.diagnostics.platform); unknown: "other". */
+  platform?: "web" | "windows" | "mac" | "other";
+  /** ExcelApi 1.19: Excel keeps add-in changes on the undo stack at all (before, every add-in change clears it). */
+  keepsUndo?: boolean;
   /** One sentence per missing capability, for the pane: "Notes need Excel with ExcelApi 1.18; marks are shown without notes." */
   unavailable: string[];
 }

@@ -7,7 +7,8 @@ import type { ActionProblem } from "./types";
 export const WATCH_DEBOUNCE_MS = 400;
 
 /**
- * Re-validate after edits and recalculations. Changes are coalesced (a trailing
+ * Re-validate after edits and recalculations, co-authors' included (host.onChange).
+ * Changes are coalesced (a trailing
  * debounce); a change during a validation queues exactly one more, so the last
  * edit is always seen. Never writes. Every failure goes to onError, never to an
  * unhandled rejection.

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CalculatorRegular, TableSimpleRegular } from "@fluentui/react-icons";
-import type { RecomputeRow } from "../actions";
+import { recomputeUndoNote, type RecomputeRow } from "../actions";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
@@ -71,6 +71,8 @@ export function RecomputePanel(): React.JSX.Element {
   };
 
   const text = overwriteText(selected, mode);
+  // Said before the user confirms: what this write costs their undo history here.
+  const undoNote = recomputeUndoNote(caps);
   return (
     <div className={styles.root}>
       <ProblemBar problem={problem} onDismiss={dismiss} />
@@ -129,6 +131,11 @@ export function RecomputePanel(): React.JSX.Element {
           {text.typed && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>{text.typed}</MessageBarBody>
+            </MessageBar>
+          )}
+          {undoNote && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{undoNote}</MessageBarBody>
             </MessageBar>
           )}
         </div>

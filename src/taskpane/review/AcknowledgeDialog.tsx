@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding } from "../../engine";
+import { recordSheetUndoNote } from "../actions";
 import { useActions } from "../shared/ActionsContext";
 import { ProblemBar } from "../shared/ProblemBar";
 import { useAction } from "../shared/useAction";
@@ -32,12 +33,15 @@ export function AcknowledgeDialog({
   open,
   scope,
   finding,
+  recordHasEntries = false,
   onDone,
   onCancel,
 }: {
   open: boolean;
   scope: string;
   finding: Finding;
+  /** The review record already holds entries (so the hidden sheet exists). */
+  recordHasEntries?: boolean;
   onDone: () => void;
   onCancel: () => void;
 }): React.JSX.Element {
@@ -46,6 +50,8 @@ export function AcknowledgeDialog({
   const { busy, problem, run, dismiss } = useAction();
   const [name, setName] = useReviewerName();
   const [reason, setReason] = React.useState("");
+  // Said before the user confirms; FindingItem does not know whether the record has entries: the note says "if".
+  const undoNote = recordSheetUndoNote(actions.capabilities(), recordHasEntries);
 
   const submit = async () => {
     const r = await run(() => actions.acknowledge(scope, finding, reason, name));
@@ -86,6 +92,7 @@ export function AcknowledgeDialog({
                 The acknowledgement carries to later periods while the finding persists. It does not
                 clear a deficiency or a notice requirement.
               </Text>
+              {undoNote && <Text size={200}>{undoNote}</Text>}
               {problem && <ProblemBar problem={problem} onDismiss={dismiss} />}
             </DialogContent>
             <DialogActions>

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import type { WorkbookReport } from "../../workbook/validate";
+import { recordSheetUndoNote } from "../actions";
 import { utcTime } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
@@ -29,6 +30,12 @@ export function SignOffSection({
   const [done, setDone] = React.useState<string | null>(null);
   const last = report.review.lastSignOff;
   const changes = report.review.changes;
+  const record = report.record;
+  // Said before the user signs: what the first entry costs their undo history here.
+  const undoNote = recordSheetUndoNote(
+    actions.capabilities(),
+    record.signOffs.length + record.acknowledgements.length > 0
+  );
 
   const sign = async () => {
     setDone(null);
@@ -75,6 +82,7 @@ export function SignOffSection({
         >
           <Input value={name} onChange={(_e, d) => setName(d.value)} autoComplete="name" />
         </Field>
+        {undoNote && <Text size={200}>{undoNote}</Text>}
         <Button type="submit" appearance="primary" disabled={busy} style={{ marginTop: 8 }}>
           Mark reviewed
         </Button>

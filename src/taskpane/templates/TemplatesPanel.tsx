@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DocumentAddRegular } from "@fluentui/react-icons";
 import { STATEMENTS, type StatementId } from "../../engine";
+import { templateUndoNote } from "../actions";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
 import { CellButton } from "../shared/CellButton";
@@ -52,6 +53,7 @@ export function TemplatesPanel(): React.JSX.Element {
         Each template is a new sheet, laid out like the printed form. Existing sheets are not
         changed.
       </Text>
+      {templateUndoNote(caps) && <Caption1>{templateUndoNote(caps)}</Caption1>}
       <ul className={listStyles.list}>
         {STATEMENTS.map((st) => (
           <li key={st.id} className={listStyles.item}>

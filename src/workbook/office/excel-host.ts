@@ -13,16 +13,33 @@ export interface OfficeWorkbookOptions {
   settings?: () => DocumentSettings;
   /** Office.context.document for getFileAsync (default: the global one, looked up when used). */
   document?: () => DocumentFileSource | null;
+  /**
+   * Told when a write went through in a form the user should know of (Excel refused to make
+   * it one undo step): the pane shows the sentence. Default: the console.
+   */
+  onNotice?: (message: string) => void;
+  /** Office.context.diagnostics.platform: "OfficeOnline", "PC", "Mac"… (default: the global one, looked up when used). */
+  platform?: () => string | undefined;
 }
 
 export const CELL_EDIT_MESSAGE = "Excel is in cell-edit mode: press Enter or Esc, then try again";
+
+/** What the user is told when a grouped write had to be redone as separate undo steps. */
+export const UNGROUPED_MESSAGE =
+  "Excel could not make this change a single undo step (UndoNotSupported), so the add-in made it without grouping: it is all written, but Undo takes it back one part at a time.";
 
 /** How the adapter reaches Excel: its run, what the host supports, and the options every batch uses. */
 export class ExcelHost {
   readonly run: typeof Excel.run;
   private readonly isSetSupported: (set: string, minVersion: string) => boolean;
+  /** Office.context.diagnostics.platform, when Office says. */
+  readonly platform: () => string | undefined;
+  /** Tell the user something about a write that went through. */
+  readonly notice: (message: string) => void;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
+    this.platform = opts.platform ?? officePlatform;
+    this.notice = opts.onNotice ?? ((m) => console.warn(`FOCUS: ${m}`));
     this.run =
       opts.run ??
       (((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as typeof Excel.run);
@@ -35,6 +52,14 @@ export class ExcelHost {
     return this.isSetSupported("ExcelApi", version);
   }
 
+  /**
+   * Reads may ask for merged areas (ExcelApi 1.13) without costing the user's undo history:
+   * not on Windows, where a sync containing getMergedAreasOrNullObject loses it (office-js#5918).
+   */
+  get readsMerges(): boolean {
+    return this.supports("1.13") && this.platform() !== "PC";
+  }
+
   /** Reads wait for the user to leave a cell they are editing, rather than fail. */
   readonly readOptions: Excel.RunOptions = { delayForCellEdit: true };
 
@@ -43,6 +68,24 @@ export class ExcelHost {
     return this.supports("1.20")
       ? { delayForCellEdit: true, mergeUndoGroup: true }
       : { delayForCellEdit: true };
+  }
+
+  /**
+   * A batch as one undo step where Excel can group it. Should Excel answer UndoNotSupported
+   * anyway (the undo article: "the operation can't be grouped"; the refused sync did nothing),
+   * the batch runs again ungrouped and the user is told, rather than nothing being written.
+   * Every batch the adapter groups re-reads what it needs, so running it again is safe.
+   */
+  private async runGrouped<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options = this.writeOptions;
+    try {
+      return await this.run(options, batch);
+    } catch (e) {
+      if (!options.mergeUndoGroup || errorCode(e) !== "UndoNotSupported") throw e;
+      const result = await this.run({ delayForCellEdit: true }, batch);
+      this.notice(UNGROUPED_MESSAGE);
+      return result;
+    }
   }
 
   /** A read; on hosts that cannot wait for cell-edit mode to end, its refusal says what to do. */
@@ -66,7 +109,7 @@ export class ExcelHost {
     batch: (context: Excel.RequestContext) => Promise<T>
   ): Promise<T> {
     try {
-      return await this.run(this.writeOptions, batch);
+      return await this.runGrouped(batch);
     } catch (e) {
       const cell = first.sheet ? cellLabel(first.sheet, first.address) : first.address;
       if (errorCode(e) === "InvalidOperationInCellEditMode")
@@ -75,6 +118,15 @@ export class ExcelHost {
         throw new WriteBlocked([protectedProblem(first.sheet, first.address)]);
       throw e;
     }
+  }
+}
+
+/** Office.context.diagnostics.platform, or undefined outside Office (or before it is ready). */
+function officePlatform(): string | undefined {
+  try {
+    return typeof Office === "undefined" ? undefined : String(Office.context.diagnostics.platform);
+  } catch {
+    return undefined;
   }
 }
 

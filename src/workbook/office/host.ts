@@ -24,25 +24,21 @@ export function select(host: ExcelHost, ref: RangeRef): Promise<void> {
 }
 
 /**
- * Call `listener` on this user's edits and on recalculations (worksheets.onChanged,
- * ExcelApi 1.9; worksheets.onCalculated, 1.8). A co-author's Remote edit is ignored, and
- * so are the calculations that follow it, until this user edits again: onCalculated
- * carries no source, and re-validating on every co-author keystroke would churn.
- * Without ExcelApi 1.9 nothing is watched. Returns an unsubscribe.
+ * Call `listener` on every edit and recalculation (worksheets.onChanged, ExcelApi 1.9;
+ * worksheets.onCalculated, 1.8), a co-author's Remote edits and the calculations after
+ * them included. Microsoft's "Coauthoring in Excel add-ins" (co-authoring-in-excel-add-ins.md,
+ * "Use events to manage the in-memory state of your add-in"): what the add-in read goes stale
+ * when a co-author changes the workbook, so re-read on their changes too; and ("Caveats")
+ * avoid displaying UI from such events. The listener only re-reads (watch.ts debounces a
+ * burst into one validation); nothing here writes or asks the user anything. Without ExcelApi 1.9 nothing is watched. Returns an unsubscribe.
  */
 export async function onChange(
   host: ExcelHost,
   listener: () => void
 ): Promise<() => Promise<void>> {
   if (!host.supports("1.9")) return async () => undefined;
-  let lastEditWasRemote = false;
-  const changed = async (e: Excel.WorksheetChangedEventArgs) => {
-    lastEditWasRemote = e.source === "Remote";
-    if (!lastEditWasRemote) listener();
-  };
-  const calculated = async () => {
-    if (!lastEditWasRemote) listener();
-  };
+  const changed = async () => listener();
+  const calculated = async () => listener();
   const handlers = await host.run(async (context) => {
     const added = [
       context.workbook.worksheets.onChanged.add(changed),

@@ -31,7 +31,11 @@ const BUDGET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL);
  * Every bound range in one sync (more only past ~80,000 cells read): per sheet, one
  * rectangle covering the ranges' top-left cells (a few when the sheets together would
  * read too much), with values, formulas, formats and types, and the merged areas it
- * touches (ExcelApi 1.13).
+ * touches (ExcelApi 1.13) except on Windows: there a sync containing
+ * getMergedAreasOrNullObject loses the user's undo history (office-js#5918), and a read
+ * must never cost that, so merges are left unchecked (RangeRead.mergesUnchecked). A name
+ * the pane binds never points inside a merged area (binding takes a merged selection's
+ * top-left cell), and writes still check before writing (write.ts).
  */
 export async function readRanges(
   host: ExcelHost,
@@ -67,11 +71,12 @@ export async function readRanges(
       }
     });
   }
+  const unchecked = host.supports("1.13") && !host.readsMerges;
   return new Map(
-    parsed.map(({ ref, area }) => [
-      rangeKey(ref),
-      (sheets.get(ref.sheet.toLowerCase()) ?? new SheetCells()).read(area),
-    ])
+    parsed.map(({ ref, area }) => {
+      const read = (sheets.get(ref.sheet.toLowerCase()) ?? new SheetCells()).read(area);
+      return [rangeKey(ref), unchecked ? { ...read, mergesUnchecked: true } : read];
+    })
   );
 }
 
@@ -99,7 +104,7 @@ function queueRectangle(context: Excel.RequestContext, host: ExcelHost, sheet: s
     .getItem(sheet)
     .getRange(areaA1(rect))
     .load("values, formulas, numberFormat, valueTypes");
-  const merged = host.supports("1.13")
+  const merged = host.readsMerges
     ? range.getMergedAreasOrNullObject().load("areas/items/address")
     : null;
   return {

@@ -5,6 +5,7 @@ import {
   type CellWrite,
   type NameSpec,
   type RangeRef,
+  type RecordGuard,
   type SheetSpec,
   type WriteProblem,
 } from "../port";
@@ -17,7 +18,13 @@ import {
   withoutSheet,
   type Area,
 } from "./address";
-import { protectedProblem, withEventsOff, type ExcelHost } from "./excel-host";
+import {
+  CELL_EDIT_MESSAGE,
+  errorCode,
+  protectedProblem,
+  withEventsOff,
+  type ExcelHost,
+} from "./excel-host";
 
 const missingSheet = (sheet: string): WriteProblem => ({
   cell: sheet,
@@ -224,34 +231,69 @@ export async function addSheet(host: ExcelHost, spec: SheetSpec): Promise<string
 }
 
 /**
- * The add-in's own record sheet: created very hidden when missing (so it never shows in
- * the tabs or the Unhide list), then its cells written in the same batch. Two syncs.
+ * The add-in's own record sheet, very hidden so it never shows in the tabs or the Unhide
+ * list. Created and hidden once, in a batch of its own that is never a merged undo group:
+ * Worksheet.visibility does not support undo in Excel on Windows and Mac (Microsoft's undo
+ * table: UndoNotSupported inside mergeUndoGroup, the stack cleared outside one), and on the
+ * web Undo of one group that adds a very hidden sheet and writes a cell crashes Excel
+ * (office-js#6001). Then the rows, in the usual write batch: `guard`'s cells re-read first
+ * in that same batch, so an entry a co-author appended since the record was read refuses
+ * the write instead of forking the record. Three syncs when the sheet exists, five the
+ * first time.
  */
 export async function writeRecordSheet(
   host: ExcelHost,
   name: string,
-  writes: CellWrite[]
+  writes: CellWrite[],
+  guard?: RecordGuard
 ): Promise<void> {
   if (writes.length === 0) return;
+  await createRecordSheet(host, name);
   await host.write({ sheet: name, address: writes[0].address }, async (context) => {
-    const existing = context.workbook.worksheets.getItemOrNullObject(name).load("name");
+    const sheet = context.workbook.worksheets.getItem(name);
     const runtime = host.supports("1.8") ? context.runtime.load("enableEvents") : null;
-    const structure = context.workbook.protection.load("protected");
+    const ends = (guard?.emptyCells ?? []).map((a) => sheet.getRange(a).load("address, values"));
     await context.sync();
-    // A protected structure refuses a new sheet: say so, rather than "a locked cell".
-    if (existing.isNullObject && structure.protected)
+    const taken = ends.filter((r) => r.values[0][0] !== "" && r.values[0][0] !== null);
+    if (taken.length)
       throw new WriteBlocked([
         {
-          cell: name,
-          reason: "protected",
-          message: `The workbook's structure is protected (Review › Protect Workbook), so the add-in cannot add its hidden sheet "${name}"; nothing was recorded. Unprotect the structure, or ask whoever protected it.`,
+          cell: cellLabel(name, withoutSheet(taken[0].address).replace(/\$/g, "")),
+          reason: "record-changed",
+          message: `Another entry reached the ${name} record after the pane read it (someone else signed off or acknowledged at the same time), so nothing was recorded: appending now would fork the record. Validate again, then repeat.`,
         },
       ]);
     await withEventsOff(context, runtime?.enableEvents === true, async () => {
-      const sheet = existing.isNullObject ? context.workbook.worksheets.add(name) : existing;
-      sheet.visibility = "VeryHidden";
       for (const w of writes) queueCell(sheet.getRange(w.address), w);
       await context.sync();
     });
   });
+}
+
+/** Add the record sheet very hidden when it is missing, in its own ungrouped batch (see above). One or two syncs. */
+async function createRecordSheet(host: ExcelHost, name: string): Promise<void> {
+  try {
+    await host.run({ delayForCellEdit: true }, async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(name).load("name");
+      const structure = context.workbook.protection.load("protected");
+      await context.sync();
+      if (!existing.isNullObject) return;
+      // A protected structure refuses a new sheet: say so, rather than "a locked cell".
+      if (structure.protected)
+        throw new WriteBlocked([
+          {
+            cell: name,
+            reason: "protected",
+            message: `The workbook's structure is protected (Review › Protect Workbook), so the add-in cannot add its hidden sheet "${name}"; nothing was recorded. Unprotect the structure, or ask whoever protected it.`,
+          },
+        ]);
+      const sheet = context.workbook.worksheets.add(name);
+      sheet.visibility = "VeryHidden";
+      await context.sync();
+    });
+  } catch (e) {
+    if (errorCode(e) === "InvalidOperationInCellEditMode")
+      throw new WriteBlocked([{ cell: name, reason: "editing", message: CELL_EDIT_MESSAGE }]);
+    throw e;
+  }
 }
