@@ -4,6 +4,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { createOfficeWorkbook } from "../workbook/office";
+import { officeAddin, showPaneIfTemplate } from "../workbook/office/startup";
 import { createFocusActions, detectCapabilities } from "./actions";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
@@ -36,6 +37,9 @@ function start(): void {
       <App actions={actions} />
     </ErrorBoundary>
   );
+  // A team template: the runtime was loaded with the workbook (startup behaviour Load), so
+  // show the pane. Where the document does not carry Load, nothing happens.
+  void showPaneIfTemplate(officeAddin(), capabilities.autoOpen);
 }
 
 // In a plain browser tab office.js may be missing: say where the pane works instead of failing blank.
