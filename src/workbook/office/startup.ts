@@ -23,6 +23,7 @@ export interface AddinApi {
   setStartupBehavior(behavior: StartupBehavior): Promise<void>;
   getStartupBehavior(): Promise<StartupBehavior | string>;
   showAsTaskpane(): Promise<void>;
+  hide(): Promise<void>;
 }
 
 /** Office.addin, looked up when used (office.js fills it in after Office.onReady). */
