@@ -231,3 +231,42 @@ describe("Templates panel: team template", () => {
     expect(TEAM_TEMPLATE.developmentOrigin).toBeNull();
   });
 });
+
+describe("team template: the pane's start-up (src/taskpane/index.tsx) in the shared runtime", () => {
+  /** Load the pane's entry as the runtime does at Office.onReady, over the simulator as Excel and Office. */
+  async function startRuntime(sim: ReturnType<typeof createExcelSim>) {
+    document.body.innerHTML = '<div id="root"></div>';
+    Object.assign(globalThis, {
+      Excel: sim.Excel,
+      Office: { ...sim.Office, HostType: { Excel: "Excel" }, onReady: sim.Office.onReady },
+    });
+    await act(async () => {
+      jest.isolateModules(() => void require("../../src/taskpane/index"));
+      await new Promise((r) => setTimeout(r, 50));
+    });
+  }
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Excel;
+    delete (globalThis as Record<string, unknown>).Office;
+  });
+
+  it("a workbook saved with Load: the runtime that loads with it shows the pane", async () => {
+    const sim = createExcelSim();
+    await sim.Office.addin.setStartupBehavior("Load");
+    sim.taskpane.save();
+    expect(sim.taskpane.reopen()).toBe(true);
+    await startRuntime(sim);
+    expect(sim.taskpane.calls).toEqual(["showAsTaskpane"]);
+    expect(sim.taskpane.paneVisible).toBe(true);
+    // It reads the behaviour and never sets it at start-up (that would undo a user's Stop).
+    expect(await sim.Office.addin.getStartupBehavior()).toBe("Load");
+  });
+
+  it("an ordinary workbook: start-up shows nothing by itself", async () => {
+    const sim = createExcelSim();
+    sim.taskpane.userOpensPane();
+    await startRuntime(sim);
+    expect(sim.taskpane.calls).toEqual([]);
+    expect(await sim.Office.addin.getStartupBehavior()).toBe("None");
+  });
+});
