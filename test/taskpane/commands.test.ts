@@ -80,6 +80,20 @@ describe("ribbon Validate", () => {
     expect(sim.taskpane.calls).toEqual([]);
   });
 
+  it("a result published before the pane listened reaches the first listener once (the pane opened later)", async () => {
+    workbook = dayOneWorkbook();
+    const { validate } = await import("../../src/commands/commands");
+    await validate(event());
+    const { onRibbonResult } = await import("../../src/taskpane/actions");
+    const first: RibbonResult[] = [];
+    const second: RibbonResult[] = [];
+    const stop = onRibbonResult((r) => first.push(r));
+    onRibbonResult((r) => second.push(r))();
+    expect(first.map((r) => r.marks)).toEqual([1]);
+    expect(second).toEqual([]);
+    stop();
+  });
+
   it("completes the event even when validation fails", async () => {
     workbook = dayOneWorkbook();
     jest.spyOn(workbook, "structure").mockRejectedValue(new Error("Excel went away"));
