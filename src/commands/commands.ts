@@ -13,7 +13,6 @@ import {
   publishRibbonResult,
   type FocusActions,
 } from "../taskpane/actions";
-import type { WorkbookReport } from "../workbook/validate";
 
 /** Built per click: the workbook is read when the command runs, never at load. */
 function focusActions(): FocusActions {
@@ -23,15 +22,16 @@ function focusActions(): FocusActions {
   );
 }
 
-function needsAttention(report: WorkbookReport): boolean {
-  return report.scopes.some((s) => s.findings.some((f) => f.severity !== "info"));
-}
-
 /**
- * Ribbon "Validate": the pane's own validate and highlight. The result goes to
- * the pane (which shows it on its Validate tab); the pane is brought forward
- * only when there is something to look at. Always ends with event.completed(),
- * or the ribbon button stays busy.
+ * Ribbon "Validate": the pane's own validate and highlight. The result shows where it does
+ * not take keyboard focus: the marked cells in the grid, and the pane's Validate tab (the
+ * shared runtime keeps the pane's page alive while it is closed), which the user sees when
+ * they open the pane with the FOCUS pane button. It never calls Office.addin.showAsTaskpane():
+ * on desktop that moves focus from the grid into the pane with no keyboard way back
+ * (office-js#5050). A ribbon command has no message surface of its own, and
+ * Office.ribbon.requestUpdate changes only whether controls are enabled or visible
+ * (RibbonApi 1.1), not their labels, so it cannot carry a result.
+ * Always ends with event.completed(), or the ribbon button stays busy.
  */
 export async function validate(event: Office.AddinCommands.Event): Promise<void> {
   try {
@@ -41,12 +41,6 @@ export async function validate(event: Office.AddinCommands.Event): Promise<void>
       ? (await focus.highlight(report)).marks
       : null;
     publishRibbonResult({ report, marks, at: new Date() });
-    if (
-      needsAttention(report) &&
-      Office.context.requirements.isSetSupported("SharedRuntime", "1.1")
-    ) {
-      await Office.addin.showAsTaskpane();
-    }
   } catch (e) {
     // A command has no surface of its own: the console is where a failure can be read.
     console.error("FOCUS ribbon Validate:", problemOf(e).message);

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { WorkbookModel } from "../workbook/xlsx/writer";
+import { SIM_STARTUP_BEHAVIOR, SimTaskpane, type SimOfficeAddin } from "./addin";
 import { runWith } from "./api/context";
 import type { CustomFunctionsInit } from "./custom-functions/calls";
 import type { SyncMeter } from "./meter";
@@ -25,11 +26,17 @@ export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
 export { SimSettings } from "./settings";
 export type { SimPlatform, UndoEvent, UndoEffect } from "./undo";
+export {
+  SimOfficeAddin,
+  SimTaskpane,
+  SIM_STARTUP_BEHAVIOR,
+  type SimStartupBehavior,
+} from "./addin";
 
 export interface ExcelSimInit {
   /** The workbook to start from: the .xlsx writer's model, or .xlsx bytes. Default: one empty "Sheet1". */
   workbook?: WorkbookModel | Uint8Array;
-  /** Highest supported version per requirement set, e.g. { ExcelApi: "1.12" }. Default: ExcelApi 1.20. */
+  /** Highest supported version per requirement set, e.g. { ExcelApi: "1.12" }. Default: ExcelApi 1.20, SharedRuntime 1.1. */
   requirementSets?: Record<string, string>;
   /**
    * An add-in's custom functions, for formulas to call (=FOCUS.LINE(7180)). Formulas computed
@@ -67,6 +74,10 @@ export interface SimOffice {
     document: { settings: SimSettings; getFileAsync: ReturnType<typeof simGetFileAsync> };
   };
   onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
+  /** Office.addin (SharedRuntime 1.1): startup behaviour stored in the document, pane shown or hidden. */
+  addin: SimOfficeAddin;
+  /** Office.StartupBehavior's values. */
+  StartupBehavior: typeof SIM_STARTUP_BEHAVIOR;
 }
 
 export interface ExcelSim {
@@ -76,6 +87,8 @@ export interface ExcelSim {
   state: SimState;
   /** Syncs and request/response sizes of every Excel.run. */
   meter: SyncMeter;
+  /** The task pane, keyboard focus and the document's reopening, behind Office.addin (src/sim/addin.ts). */
+  taskpane: SimTaskpane;
 }
 
 const CONDITIONAL_FORMAT_TYPE = {
@@ -103,12 +116,13 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
         ? fromModel(init.workbook)
         : emptyBook();
   const session = new SimSession(book, {
-    requirementSets: init.requirementSets ?? { ExcelApi: "1.20" },
+    requirementSets: init.requirementSets ?? { ExcelApi: "1.20", SharedRuntime: "1.1" },
     customFunctions: init.customFunctions,
     platform: init.platform,
     reportedDesktopClears: init.reportedDesktopClears,
   });
   const info: OfficeInfo = { host: "Excel", platform: OFFICE_PLATFORM[init.platform ?? "web"] };
+  const taskpane = new SimTaskpane(() => session.supports("SharedRuntime", "1.1"));
   return {
     Excel: {
       run: runWith(session) as unknown as typeof Excel.run,
@@ -129,9 +143,12 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
         callback?.(info);
         return info;
       },
+      addin: taskpane.office,
+      StartupBehavior: SIM_STARTUP_BEHAVIOR,
     },
     state: new SimState(session),
     meter: session.meter,
+    taskpane,
   };
 }
 

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { createOfficeWorkbook } from "../workbook/office";
 import { createFocusActions, detectCapabilities, publishNotice } from "./actions";
+import { officeAddin, showPaneIfTemplate } from "../workbook/office/startup";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { useFollowedTheme } from "./theme";
@@ -40,6 +41,9 @@ function start(): void {
       <App actions={actions} />
     </ErrorBoundary>
   );
+  // A team template: the runtime was loaded with the workbook (startup behaviour Load), so
+  // show the pane. Where the document does not carry Load, nothing happens.
+  void showPaneIfTemplate(officeAddin(), capabilities.autoOpen);
 }
 
 // In a plain browser tab office.js may be missing: say where the pane works instead of failing blank.

@@ -181,6 +181,14 @@ export interface WorkbookWriter {
   writeRecordSheet(name: string, writes: CellWrite[], guard?: RecordGuard): Promise<void>;
 }
 
+/** Whether a workbook opens the pane by itself (src/workbook/office/startup.ts). */
+export interface AutoOpenState {
+  /** The document's startup behaviour is Load: the runtime loads with it and shows the pane. */
+  on: boolean;
+  /** The older document setting Office.AutoShowTaskpaneWithDocument is still stored. */
+  olderSetting: boolean;
+}
+
 /** What the pane needs from the host beyond reading and writing. */
 export interface WorkbookHost {
   /** The selected range's top-left cell (and the whole address). */
@@ -189,9 +197,12 @@ export interface WorkbookHost {
   select(ref: RangeRef): Promise<void>;
   /** Edits and recalculations, this user's and co-authors' (Remote) alike. Returns an unsubscribe. */
   onChange(listener: () => void): Promise<() => Promise<void>>;
-  /** The document setting Office.AutoShowTaskpaneWithDocument is on: the pane opens with this workbook for people who have the add-in. */
-  autoOpen(): Promise<boolean>;
-  /** Turn that setting on or off and save it into the document's settings (the workbook itself still needs saving). */
+  /** Whether the pane opens with this workbook for people who have the add-in (the document's startup behaviour). */
+  autoOpen(): Promise<AutoOpenState>;
+  /**
+   * Turn it on or off (Office.addin.setStartupBehavior, stored in the document: the workbook
+   * itself still needs saving), removing the older document setting when it is there.
+   */
   setAutoOpen(on: boolean): Promise<void>;
   /** The workbook's package as the host would save it now (for the review package's SHA-256); null where it cannot. */
   documentBytes(): Promise<Uint8Array | null>;

@@ -146,7 +146,7 @@ it("prepares the workbook as a team template under the development-manifest warn
   await checkpoint("05-team-template-confirm");
   await dialog.getByRole("button", { name: "Prepare", exact: true }).click();
   await dialog.waitFor({ state: "detached" });
-  await team.getByText(/^Prepared: the FOCUS pane now opens with this workbook\./).waitFor();
+  await team.getByText(/^Prepared: from the next time this workbook is opened, the FOCUS pane opens with it\./).waitFor();
   await team.getByText("This workbook is prepared: it opens the pane.").waitFor();
   await checkpoint("06-team-template-prepared");
 

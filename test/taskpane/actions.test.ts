@@ -13,7 +13,9 @@ const nameOps = (wb: FakeWorkbook) => wb.writes.filter((w) => w.op === "updateNa
 describe("detectCapabilities", () => {
   it("maps ExcelApi 1.7/1.6/1.9/1.18/1.20 and explains each missing one", () => {
     const supported = new Set(["1.6", "1.7", "1.9"]);
-    const caps = detectCapabilities((name, v) => name === "ExcelApi" && supported.has(v ?? ""));
+    const caps = detectCapabilities(
+      (name, v) => (name === "ExcelApi" && supported.has(v ?? "")) || name === "SharedRuntime"
+    );
     expect(caps).toMatchObject({ names: true, conditionalFormats: true, events: true, notes: false, undoGroups: false });
     expect(caps.unavailable).toHaveLength(2);
     expect(caps.unavailable[0]).toMatch(/Notes need Excel with ExcelApi 1\.18/);
@@ -25,7 +27,7 @@ describe("detectCapabilities", () => {
       throw new Error("no requirements object");
     });
     expect(caps.names).toBe(false);
-    expect(caps.unavailable).toHaveLength(5);
+    expect(caps.unavailable).toHaveLength(6);
   });
 });
 

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { createExcelSim, type ExcelSim } from "../../src/sim";
 import type { RibbonResult } from "../../src/taskpane/actions";
 import { dayOneWorkbook, type FakeWorkbook } from "./fake-workbook";
 
@@ -7,18 +8,26 @@ let workbook: FakeWorkbook;
 jest.mock("../../src/workbook/office", () => ({ createOfficeWorkbook: () => workbook }), { virtual: true });
 
 const published: RibbonResult[] = [];
-const showAsTaskpane = jest.fn(async () => undefined);
-const supported = new Set(["1.4", "1.6", "1.7", "1.8", "1.9", "1.18", "1.20", "1.1"]);
+// Office.addin and the pane's focus from the simulator (src/sim/addin.ts: showAsTaskpane moves
+// keyboard focus into the pane, office-js#5050); requirement sets from it too.
+let sim: ExcelSim;
 
 beforeAll(() => {
   const target = new EventTarget();
+  sim = createExcelSim();
   Object.assign(globalThis, {
     window: Object.assign(target, { CustomEvent }),
     Office: {
       onReady: jest.fn(),
       actions: { associate: jest.fn() },
-      addin: { showAsTaskpane },
-      context: { requirements: { isSetSupported: (_name: string, v: string) => supported.has(v) } },
+      get addin() {
+        return sim.Office.addin;
+      },
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) => sim.Office.context.requirements.isSetSupported(name, v),
+        },
+      },
     },
   });
   target.addEventListener("focus-check:report", (e) => published.push((e as CustomEvent<RibbonResult>).detail));
@@ -35,7 +44,7 @@ describe("ribbon Validate", () => {
   beforeEach(() => {
     jest.resetModules();
     published.length = 0;
-    showAsTaskpane.mockClear();
+    sim = createExcelSim();
   });
 
   it("is registered under the manifest's function name", async () => {
@@ -43,7 +52,7 @@ describe("ribbon Validate", () => {
     expect(Office.actions.associate).toHaveBeenCalledWith("validate", validate);
   });
 
-  it("validates, highlights, hands the result to the pane, shows it and completes", async () => {
+  it("validates, marks the cells, hands the result to the pane and completes, leaving keyboard focus in the grid", async () => {
     workbook = dayOneWorkbook();
     const { validate } = await import("../../src/commands/commands");
     const e = event();
@@ -52,8 +61,37 @@ describe("ribbon Validate", () => {
     expect(published).toHaveLength(1);
     expect(published[0].marks).toBe(1);
     expect(published[0].report.scopes[0].scope).toBe("Day 1");
-    expect(showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(published[0].report.scopes[0].findings.some((f) => f.severity !== "info")).toBe(true);
+    // Findings, yet the pane is not forced open: focus stays where the user was (office-js#5050).
+    expect(sim.taskpane.calls).toEqual([]);
+    expect(sim.taskpane.paneVisible).toBe(false);
+    expect(sim.taskpane.focus).toBe("grid");
     expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("with the pane already open, the result lands there and focus is not moved", async () => {
+    workbook = dayOneWorkbook();
+    sim.taskpane.userOpensPane();
+    sim.taskpane.userClicksGrid(); // back to the cells, then the ribbon
+    const { validate } = await import("../../src/commands/commands");
+    await validate(event());
+    expect(published).toHaveLength(1);
+    expect(sim.taskpane.focus).toBe("grid");
+    expect(sim.taskpane.calls).toEqual([]);
+  });
+
+  it("a result published before the pane listened reaches the first listener once (the pane opened later)", async () => {
+    workbook = dayOneWorkbook();
+    const { validate } = await import("../../src/commands/commands");
+    await validate(event());
+    const { onRibbonResult } = await import("../../src/taskpane/actions");
+    const first: RibbonResult[] = [];
+    const second: RibbonResult[] = [];
+    const stop = onRibbonResult((r) => first.push(r));
+    onRibbonResult((r) => second.push(r))();
+    expect(first.map((r) => r.marks)).toEqual([1]);
+    expect(second).toEqual([]);
+    stop();
   });
 
   it("completes the event even when validation fails", async () => {

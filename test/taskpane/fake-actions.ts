@@ -126,7 +126,12 @@ export const MAP_PLAN: BindingMapPlan = {
   ],
 };
 
-export const TEAM_TEMPLATE: TeamTemplateStatus = { autoOpen: false, developmentOrigin: null };
+export const TEAM_TEMPLATE: TeamTemplateStatus = {
+  autoOpen: false,
+  unavailable: null,
+  olderSetting: false,
+  developmentOrigin: null,
+};
 
 /** Every action a jest mock with a realistic answer; override any of them per test. */
 export function fakeActions(overrides: Partial<FocusActions> = {}, caps: Capabilities = ALL_CAPABILITIES) {

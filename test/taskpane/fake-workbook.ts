@@ -3,6 +3,7 @@ import { cellLabel, type CellContent, type CellValue } from "../../src/engine/ce
 import {
   rangeKey,
   WriteBlocked,
+  type AutoOpenState,
   type CellWrite,
   type GridCell,
   type Highlight,
@@ -271,16 +272,19 @@ export class FakeWorkbook implements Workbook {
     };
   }
 
-  /** The document setting Office.AutoShowTaskpaneWithDocument, as saved (settings are saved together, on setAutoOpen). */
+  /** The document's startup behaviour is Load (Office.addin.setStartupBehavior, on setAutoOpen). */
   autoOpenSaved = false;
+  /** The older document setting Office.AutoShowTaskpaneWithDocument is stored (setAutoOpen removes it). */
+  olderAutoOpenSetting = false;
 
-  async autoOpen(): Promise<boolean> {
-    return this.autoOpenSaved;
+  async autoOpen(): Promise<AutoOpenState> {
+    return { on: this.autoOpenSaved, olderSetting: this.olderAutoOpenSetting };
   }
 
   async setAutoOpen(on: boolean): Promise<void> {
     this.writes.push({ op: "setAutoOpen", on });
     this.autoOpenSaved = on;
+    this.olderAutoOpenSetting = false;
   }
 
   /** What documentBytes() answers: null as in a host without the File API, unless a test sets bytes. */
@@ -328,5 +332,6 @@ export const ALL_CAPABILITIES = {
   events: true,
   notes: true,
   undoGroups: true,
+  autoOpen: true,
   unavailable: [],
 };

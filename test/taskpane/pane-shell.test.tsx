@@ -21,12 +21,12 @@ function tabOrder(root: HTMLElement): HTMLElement[] {
 
 describe("pane shell", () => {
   it("shows every unavailable capability as a visible sentence and disables what depends on it", async () => {
-    const caps = detectCapabilities((_name, v) => v === "1.7"); // names only
+    const caps = detectCapabilities((_name, v) => v === "1.7"); // names only (no SharedRuntime 1.1 either)
     const { actions } = fakeActions({}, caps);
     await renderPane(actions);
     const notices = screen.getByRole("list", { hidden: false });
     expect(within(notices).getAllByRole("listitem").map((li) => li.textContent)).toEqual(caps.unavailable);
-    expect(caps.unavailable).toHaveLength(4);
+    expect(caps.unavailable).toHaveLength(5);
     const panel = await openTab("Validate");
     expect((within(panel).getByRole("button", { name: "Highlight" }) as HTMLButtonElement).disabled).toBe(true);
     expect((within(panel).getByRole("switch", { name: "Live updates" }) as HTMLInputElement).disabled).toBe(true);

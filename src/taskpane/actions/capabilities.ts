@@ -1,18 +1,22 @@
+import { REQUIREMENTS, type RequirementName } from "../../workbook/office/requirements";
 import { ActionError } from "./errors";
 import type { Capabilities } from "./types";
 import { undoPlatform } from "./undo-notes";
 
 export type Capability = Exclude<keyof Capabilities, "unavailable" | "platform" | "keepsUndo">;
 
-/** The ExcelApi requirement set behind each capability. */
-const REQUIREMENT: Record<Capability, string> = {
-  // Names exist from 1.4, but reading what a name refers to (NamedItem.formula) needs 1.7.
-  names: "1.7",
-  conditionalFormats: "1.6",
+/**
+ * The requirement set behind each capability (the table in src/workbook/office/requirements.ts,
+ * which the manifest follows: test/addin/requirement-sets.test.ts).
+ */
+export const CAPABILITY_REQUIREMENT: Record<Capability, RequirementName> = {
+  names: "names",
+  conditionalFormats: "conditionalFormats",
   // onCalculated and enableEvents are 1.8; the workbook-wide onChanged the pane listens to is 1.9.
-  events: "1.9",
-  notes: "1.18",
-  undoGroups: "1.20",
+  events: "workbookEvents",
+  notes: "notes",
+  undoGroups: "undoGroups",
+  autoOpen: "sharedRuntime",
 };
 
 /** What the user loses when a requirement set is missing, in plain English. */
@@ -25,6 +29,8 @@ const UNAVAILABLE: Record<Capability, string> = {
   notes: "Notes need Excel with ExcelApi 1.18; marks are shown without notes.",
   undoGroups:
     "Undoing Recompute or Insert template in one step needs Excel with ExcelApi 1.20; save the workbook before using them.",
+  autoOpen:
+    "Opening the pane with a workbook (team templates) needs Excel with SharedRuntime 1.1; open the pane from the Home tab instead.",
 };
 
 /** Capabilities from Office.context.requirements.isSetSupported (or any stand-in, for the preview and tests). */
@@ -34,8 +40,9 @@ export function detectCapabilities(
   officePlatform?: string
 ): Capabilities {
   const supported = (c: Capability): boolean => {
+    const { set, version } = REQUIREMENTS[CAPABILITY_REQUIREMENT[c]];
     try {
-      return isSetSupported("ExcelApi", REQUIREMENT[c]);
+      return isSetSupported(set, version);
     } catch {
       return false; // a host that cannot answer is treated as one that lacks the set
     }
@@ -46,6 +53,7 @@ export function detectCapabilities(
     events: supported("events"),
     notes: supported("notes"),
     undoGroups: supported("undoGroups"),
+    autoOpen: supported("autoOpen"),
   };
   const unavailable = (Object.keys(flags) as Capability[])
     .filter((c) => !flags[c])
@@ -62,4 +70,9 @@ export function detectCapabilities(
 /** Throw the user-facing sentence when a capability is missing. */
 export function requireCapability(capabilities: Capabilities, c: Capability): void {
   if (!capabilities[c]) throw new ActionError(UNAVAILABLE[c]);
+}
+
+/** The sentence the pane shows when a capability is missing. */
+export function unavailableMessage(c: Capability): string {
+  return UNAVAILABLE[c];
 }

@@ -134,8 +134,10 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
       return applyBindingMap(workbook, plan, choice);
     }),
 
-    teamTemplate: guarded(async () => teamTemplateStatus(workbook, pageOrigin())),
-    setTeamTemplate: guarded(async (on) => setTeamTemplate(workbook, on, pageOrigin())),
+    teamTemplate: guarded(async () => teamTemplateStatus(workbook, capabilities, pageOrigin())),
+    setTeamTemplate: guarded(async (on) =>
+      setTeamTemplate(workbook, capabilities, on, pageOrigin())
+    ),
   };
 }
 

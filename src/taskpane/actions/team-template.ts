@@ -1,9 +1,12 @@
 import type { WorkbookHost } from "../../workbook/port";
-import type { TeamTemplateStatus } from "./types";
+import { requireCapability, unavailableMessage } from "./capabilities";
+import type { Capabilities, TeamTemplateStatus } from "./types";
 
 /**
- * A team template opens the pane by itself (Office.AutoShowTaskpaneWithDocument) for
- * everyone who has the add-in. The document records which add-in to open: prepared
+ * A team template opens the pane by itself for everyone who has the add-in: the document
+ * stores the startup behaviour Load (Office.addin.setStartupBehavior), so Excel loads the
+ * shared runtime with the workbook and its start-up code shows the pane
+ * (src/workbook/office/startup.ts). The document records which add-in to load: prepared
  * under a sideloaded development manifest, it names that one, which nobody else has.
  */
 
@@ -29,22 +32,37 @@ export function pageOrigin(): string | null {
   return typeof location?.origin === "string" ? location.origin : null;
 }
 
+/** Read the state; on a host without SharedRuntime 1.1, say so instead of calling Office.addin. */
 export async function teamTemplateStatus(
   host: WorkbookHost,
+  capabilities: Capabilities,
   origin: string | null
 ): Promise<TeamTemplateStatus> {
+  const developmentOrigin = origin !== null && isDevelopmentOrigin(origin) ? origin : null;
+  if (!capabilities.autoOpen)
+    return {
+      autoOpen: false,
+      unavailable: unavailableMessage("autoOpen"),
+      olderSetting: false,
+      developmentOrigin,
+    };
+  const state = await host.autoOpen();
   return {
-    autoOpen: await host.autoOpen(),
-    developmentOrigin: origin !== null && isDevelopmentOrigin(origin) ? origin : null,
+    autoOpen: state.on,
+    unavailable: null,
+    olderSetting: state.olderSetting,
+    developmentOrigin,
   };
 }
 
-/** Set or clear the setting (saved into the document's settings), then report the state as read back. */
+/** Set or clear the startup behaviour (stored in the document), then report the state as read back. */
 export async function setTeamTemplate(
   host: WorkbookHost,
+  capabilities: Capabilities,
   on: boolean,
   origin: string | null
 ): Promise<TeamTemplateStatus> {
+  requireCapability(capabilities, "autoOpen");
   await host.setAutoOpen(on);
-  return teamTemplateStatus(host, origin);
+  return teamTemplateStatus(host, capabilities, origin);
 }

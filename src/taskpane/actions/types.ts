@@ -14,7 +14,7 @@ import type { MapPlan } from "../../workbook/binding-map";
 
 /** Requirement sets, tested at run time; a missing one degrades a feature visibly. */
 export interface Capabilities {
-  names: boolean; // ExcelApi 1.4: bind, unbind, validate
+  names: boolean; // ExcelApi 1.7 (NamedItem.formula): bind, unbind, validate
   conditionalFormats: boolean; // ExcelApi 1.6: highlight
   events: boolean; // ExcelApi 1.8: live validation (onChanged, onCalculated), enableEvents
   notes: boolean; // ExcelApi 1.18: notes on marked cells
@@ -23,6 +23,7 @@ export interface Capabilities {
   platform?: "web" | "windows" | "mac" | "other";
   /** ExcelApi 1.19: Excel keeps add-in changes on the undo stack at all (before, every add-in change clears it). */
   keepsUndo?: boolean;
+  autoOpen: boolean; // SharedRuntime 1.1 (Office.addin): a team template opens the pane with its workbook
   /** One sentence per missing capability, for the pane: "Notes need Excel with ExcelApi 1.18; marks are shown without notes." */
   unavailable: string[];
 }
@@ -179,8 +180,16 @@ export interface BindingMapChoice {
 }
 
 export interface TeamTemplateStatus {
-  /** Office.AutoShowTaskpaneWithDocument is set in this document. */
+  /** The document's startup behaviour is Load: the runtime loads with the workbook and shows the pane. */
   autoOpen: boolean;
+  /** Why this Excel cannot open the pane with a workbook (SharedRuntime 1.1 missing), else null. */
+  unavailable: string | null;
+  /**
+   * The document still carries the older setting Office.AutoShowTaskpaneWithDocument (from a
+   * version of the add-in before the shared-runtime way): changing the template removes it,
+   * with settings.saveAsync, which clears Excel's undo history.
+   */
+  olderSetting: boolean;
   /** The origin the add-in is served from when it is a development one (localhost), else null. */
   developmentOrigin: string | null;
 }

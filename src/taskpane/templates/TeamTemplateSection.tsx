@@ -33,9 +33,22 @@ function DevelopmentManifestWarning({ origin }: { origin: string }): React.JSX.E
   );
 }
 
+/** This Excel cannot load the add-in with a workbook: say so, and what to do instead. */
+function UnavailableNotice({ reason }: { reason: string }): React.JSX.Element {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Not available in this Excel</MessageBarTitle>
+        {reason}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /**
  * Prepare as team template: the workbook opens the FOCUS pane by itself for everyone who
- * has the add-in (Office.AutoShowTaskpaneWithDocument, a document setting), and can stop.
+ * has the add-in (the startup behaviour Load, stored in the document through
+ * Office.addin.setStartupBehavior; src/workbook/office/startup.ts), and can stop.
  */
 export function TeamTemplateSection(): React.JSX.Element {
   const actions = useActions();
@@ -59,7 +72,7 @@ export function TeamTemplateSection(): React.JSX.Element {
     if (!r.ok) return;
     setStatus(r.value);
     const message = r.value.autoOpen
-      ? "Prepared: the FOCUS pane now opens with this workbook. Save the workbook now to keep the setting, then share it from SharePoint or OneDrive."
+      ? "Prepared: from the next time this workbook is opened, the FOCUS pane opens with it. Save the workbook now to keep the setting, then share it from SharePoint or OneDrive."
       : "The pane no longer opens with this workbook. Save the workbook to keep the change.";
     setDone(message);
     announce(message);
@@ -70,6 +83,7 @@ export function TeamTemplateSection(): React.JSX.Element {
       <ProblemBar problem={problem} onDismiss={dismiss} />
       <ProblemBar problem={load.problem} onDismiss={load.dismiss} />
       <DoneBar>{done}</DoneBar>
+      {status?.unavailable && <UnavailableNotice reason={status.unavailable} />}
       {status?.developmentOrigin && (
         <DevelopmentManifestWarning origin={status.developmentOrigin} />
       )}
@@ -82,13 +96,13 @@ export function TeamTemplateSection(): React.JSX.Element {
             : "This workbook does not open the pane by itself.")}
       </Text>
       <Caption1>
-        The setting is stored in the document (Office.AutoShowTaskpaneWithDocument): save the
-        workbook afterwards. Excel clears its undo history when the setting is saved.
+        The setting is stored in the document (the add-in&apos;s startup behaviour): save the
+        workbook afterwards. It takes effect the next time the workbook is opened.
       </Caption1>
       <div>
         <Button
           icon={<PeopleTeamRegular />}
-          disabled={status === null || busy}
+          disabled={status === null || status.unavailable !== null || busy}
           onClick={() => setAsking(true)}
         >
           {turnOn ? "Prepare as team template" : "Stop opening the pane with this workbook"}
@@ -102,10 +116,11 @@ export function TeamTemplateSection(): React.JSX.Element {
         onCancel={() => setAsking(false)}
       >
         {turnOn
-          ? "The FOCUS pane will open with this workbook for everyone who has the add-in. "
+          ? "From the next time this workbook is opened, the FOCUS pane will open with it for everyone who has the add-in. "
           : "The pane will no longer open by itself with this workbook. "}
-        The setting is saved into the document at once, which clears Excel&apos;s undo history; save
-        the workbook afterwards.
+        Save the workbook afterwards to keep the change.
+        {status?.olderSetting &&
+          " This also removes the older setting Office.AutoShowTaskpaneWithDocument from the document: saving the document's settings clears Excel's undo history."}
       </ConfirmDialog>
     </Section>
   );

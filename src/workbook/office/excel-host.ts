@@ -3,6 +3,7 @@ import { cellLabel } from "../../engine/cell";
 import { WriteBlocked, type WriteProblem } from "../port";
 import type { DocumentFileSource } from "./document-file";
 import type { DocumentSettings } from "./settings";
+import type { AddinApi } from "./startup";
 
 export interface OfficeWorkbookOptions {
   /** Excel.run to use (default: the global one). Tests pass the simulator's. */
@@ -20,6 +21,8 @@ export interface OfficeWorkbookOptions {
   onNotice?: (message: string) => void;
   /** Office.context.diagnostics.platform: "OfficeOnline", "PC", "Mac"… (default: the global one, looked up when used). */
   platform?: () => string | undefined;
+  /** Office.addin: the startup behaviour stored in the document (default: the global one, looked up when used). */
+  addin?: () => AddinApi;
 }
 
 export const CELL_EDIT_MESSAGE = "Excel is in cell-edit mode: press Enter or Esc, then try again";

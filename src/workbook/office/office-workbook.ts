@@ -6,7 +6,8 @@ import { onChange, select, selection } from "./host";
 import { readRanges } from "./read-cells";
 import { readGrid, readStructure } from "./read";
 import { addSheet, checkWrites, updateNames, writeCells, writeRecordSheet } from "./write";
-import { autoOpen, officeSettings, setAutoOpen } from "./settings";
+import { hasOlderAutoOpen, officeSettings, removeOlderAutoOpen } from "./settings";
+import { officeAddin, opensWithDocument, setOpensWithDocument } from "./startup";
 import { documentBytes, officeDocument } from "./document-file";
 
 export type { OfficeWorkbookOptions } from "./excel-host";
@@ -19,6 +20,7 @@ export type { OfficeWorkbookOptions } from "./excel-host";
 export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook {
   const host = new ExcelHost(opts);
   const settings = opts.settings ?? officeSettings;
+  const addin = opts.addin ?? officeAddin;
   return {
     structure: () => readStructure(host),
     readRanges: (refs) => readRanges(host, refs),
@@ -33,8 +35,14 @@ export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook
     selection: () => selection(host),
     select: (ref) => select(host, ref),
     onChange: (listener) => onChange(host, listener),
-    autoOpen: async () => autoOpen(settings()),
-    setAutoOpen: async (on) => setAutoOpen(settings(), on),
+    autoOpen: async () => ({
+      on: await opensWithDocument(addin()),
+      olderSetting: hasOlderAutoOpen(settings()),
+    }),
+    setAutoOpen: async (on) => {
+      await setOpensWithDocument(addin(), on);
+      if (hasOlderAutoOpen(settings())) await removeOlderAutoOpen(settings());
+    },
     documentBytes: () => documentBytes((opts.document ?? officeDocument)()),
   };
 }

@@ -1,8 +1,11 @@
 /// <reference types="office-js" />
 
 /**
- * The document setting that makes Excel open the pane with a workbook: honoured only
- * for an add-in whose manifest has a ShowTaskpane action with this same TaskpaneId.
+ * The older way to open the pane with a workbook (docs/develop/automatically-open-a-task-pane-with-a-document.md):
+ * this document setting, honoured only for an add-in whose manifest has a ShowTaskpane action
+ * with the same TaskpaneId. The manifest no longer has one (the shared runtime opens the pane
+ * through Office.addin: ./startup.ts); workbooks prepared by an earlier version may still carry
+ * the setting, and changing the team template removes it.
  */
 export const AUTO_OPEN_SETTING = "Office.AutoShowTaskpaneWithDocument";
 
@@ -19,17 +22,18 @@ export interface DocumentSettings {
 /** Office.context.document.settings, looked up when used: office.js fills it in only after Office.onReady. */
 export const officeSettings = (): DocumentSettings => Office.context.document.settings;
 
-export function autoOpen(settings: DocumentSettings): Promise<boolean> {
-  return Promise.resolve(settings.get(AUTO_OPEN_SETTING) === true);
+/** The document still carries the older setting. */
+export function hasOlderAutoOpen(settings: DocumentSettings): boolean {
+  const value = settings.get(AUTO_OPEN_SETTING);
+  return value !== null && value !== undefined;
 }
 
 /**
- * Set or remove the setting, then save the settings into the document. Removing rather than
- * writing false leaves no trace of the add-in in a workbook that no longer wants it.
+ * Remove the older setting and save the settings into the document (saveAsync clears Excel's
+ * undo history, so this runs only when the setting is there and the user confirmed).
  */
-export function setAutoOpen(settings: DocumentSettings, on: boolean): Promise<void> {
-  if (on) settings.set(AUTO_OPEN_SETTING, true);
-  else settings.remove(AUTO_OPEN_SETTING);
+export function removeOlderAutoOpen(settings: DocumentSettings): Promise<void> {
+  settings.remove(AUTO_OPEN_SETTING);
   return new Promise((resolve, reject) =>
     settings.saveAsync((result) => {
       // office.js reports "succeeded" / "failed" (the typings declare a numeric enum).
