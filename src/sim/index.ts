@@ -5,6 +5,7 @@ import type { CustomFunctionsInit } from "./custom-functions/calls";
 import type { SyncMeter } from "./meter";
 import { SimBook } from "./model/book";
 import { SimSession } from "./session";
+import type { SimPane } from "./pane";
 import { simGetFileAsync } from "./document-file";
 import { SimSettings } from "./settings";
 import { SimState } from "./state";
@@ -20,6 +21,8 @@ export {
   type CustomFunctionsMetadata,
 } from "./custom-functions/runtime";
 export { SimState } from "./state";
+export { SimPane } from "./pane";
+export type { CalculationReport } from "./custom-functions/calculation";
 export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
 export { SimSettings } from "./settings";
@@ -52,6 +55,12 @@ export interface SimOffice {
   onReady(
     callback?: (info: { host: "Excel"; platform: "OfficeOnline" }) => void
   ): Promise<{ host: "Excel"; platform: "OfficeOnline" }>;
+  /** Office.addin (SharedRuntime 1.1): the pane's visibility (pane.ts). */
+  addin: {
+    showAsTaskpane(): Promise<void>;
+    hide(): Promise<void>;
+    onVisibilityModeChanged: SimPane["onVisibilityModeChanged"];
+  };
 }
 
 export interface ExcelSim {
@@ -109,6 +118,11 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
       onReady: async (callback) => {
         callback?.(info);
         return info;
+      },
+      addin: {
+        showAsTaskpane: () => session.pane.show(),
+        hide: () => session.pane.hide(),
+        onVisibilityModeChanged: (handler) => session.pane.onVisibilityModeChanged(handler),
       },
     },
     state: new SimState(session),
