@@ -35,7 +35,7 @@ function runtime(): Runtime | undefined {
 }
 
 /** Target of the plugin's appended associate calls: a no-op where there is no runtime. */
-
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the lines the plugin appends
 const CustomFunctions = {
   associate(id: string, fn: (...args: never[]) => unknown): void {
     runtime()?.associate(id, fn);
@@ -62,10 +62,10 @@ function guard<T>(body: () => T): T {
   }
 }
 
-/** Streaming functions answer through setResult; an error result goes to Excel as CustomFunctions.Error. */
-type Answer = <T>(invocation: CustomFunctions.StreamingInvocation<T>, value: T | unknown) => void;
-
-const answer: Answer = (invocation, value) => (invocation.setResult as (v: unknown) => void)(value);
+/** A streaming function's answer: its value, or our error as a CustomFunctions.Error (setResult takes either). */
+function answer<T>(invocation: CustomFunctions.StreamingInvocation<T>, value: unknown): void {
+  (invocation.setResult as (v: unknown) => void)(value);
+}
 
 /**
  * A cell follows the workbook's last read (snapshot.ts): its result now, when there is a read, and
