@@ -1,28 +1,34 @@
 // tsconfig.json limits "types" to node and jest; the Office typings are named here.
 /// <reference types="office-js" />
 /**
- * Connects the binding-reading functions to the Excel they run in. It lives with
- * the functions, not the pane: in the shared runtime the functions bundle runs
- * whether or not the pane was ever opened.
+ * Connects the name-reading functions to the Excel they run in. It lives with the functions, not
+ * the pane: in the shared runtime the functions bundle runs whether or not the pane was ever
+ * opened (docs/develop/configure-your-add-in-to-use-a-shared-runtime.md), so the change handler is
+ * the runtime's own and keeps the cells current with the pane closed.
+ *
+ * Every Excel.run here happens outside custom-function calls: the handler is registered in the
+ * first read's batch (after the quiet time, snapshot.ts), never while the opening calculation
+ * calls the functions.
  */
 import { createOfficeWorkbook } from "../workbook/office";
-import { invalidate, setWorkbookSource } from "./snapshot";
+import { setWorkbookSource, workbookChanged } from "./snapshot";
 
-/** Read through the Office adapter, and drop the cached read on every edit and recalculation. */
+/** Read through the Office adapter; read again (once things are quiet) after every change. */
 export function connectToExcel(): void {
-  setWorkbookSource(() => createOfficeWorkbook());
-  void Office.onReady(async () => {
-    // Workbook-wide onChanged is ExcelApi 1.9; without it the snapshot's one-second expiry is the safety net.
-    if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
-    try {
-      await Excel.run(async (context) => {
-        // Every source, a co-author's Remote edits included: the values changed either way.
-        context.workbook.worksheets.onChanged.add(async () => invalidate());
-        context.workbook.worksheets.onCalculated.add(async () => invalidate());
-        await context.sync();
-      });
-    } catch (e) {
-      console.error("FOCUS functions: cannot watch the workbook for changes", e);
-    }
-  });
+  setWorkbookSource(() => createOfficeWorkbook(), watchChanges);
+}
+
+async function watchChanges(): Promise<void> {
+  // Workbook-wide onChanged is ExcelApi 1.9. Without it the cells still follow every burst of
+  // FOCUS calls (a formula entered, F9), just not an edit elsewhere.
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
+  try {
+    await Excel.run(async (context) => {
+      // Every source, a co-author's Remote edits included: the values changed either way.
+      context.workbook.worksheets.onChanged.add(() => workbookChanged());
+      await context.sync();
+    });
+  } catch (e) {
+    console.error("FOCUS functions: cannot watch the workbook for changes", e);
+  }
 }

@@ -13,19 +13,19 @@
  * signatures spell their types out.
  *
  * The arithmetic lives in ./pure, the reading of bindings in ./snapshot, ./scope and ./bound (all
- * tested by jest); this file only maps their errors onto Excel errors.
+ * tested by jest); this file only maps their errors onto Excel errors. LINE, CHECK and STATUS are
+ * streaming functions that never call Excel.run: snapshot.ts says why.
  * It must load anywhere: in a browser tab or a test page there is no CustomFunctions global, and the
  * appended lines would throw a ReferenceError. The module-scope `CustomFunctions` below shadows the
  * global for those lines and forwards to the real one when it exists.
  */
-import type { ScopeReport } from "../engine";
 import type { WorkbookReport } from "../workbook/validate";
 import { checkLine, lineValue, statementStatus } from "./bound";
 import { BadArgument, NotAvailable, UnreadableCell } from "./errors";
 import { earlyWarning as earlyWarningPure, excess as excessPure, label as labelPure } from "./pure";
 import { scopeFor } from "./scope";
 import { connectToExcel } from "./excel-source";
-import { workbookReport } from "./snapshot";
+import { liveReport, type ReadOutcome } from "./snapshot";
 
 type Runtime = typeof globalThis.CustomFunctions;
 
@@ -62,30 +62,56 @@ function guard<T>(body: () => T): T {
   }
 }
 
-/** guard for the functions that read the workbook. */
-async function guardAsync<T>(body: () => Promise<T>): Promise<T> {
+/** A streaming function's answer: its value, or our error as a CustomFunctions.Error (setResult takes either). */
+function answer<T>(invocation: CustomFunctions.StreamingInvocation<T>, value: unknown): void {
+  (invocation.setResult as (v: unknown) => void)(value);
+}
+
+/**
+ * A cell follows the workbook's last read (snapshot.ts): its result now, when there is a read, and
+ * again whenever a read changes it. Never a sync of its own: see snapshot.ts for why.
+ * In a formula value preview the answer comes from the last read, or #N/A, and starts no read.
+ */
+function follow<T>(
+  invocation: CustomFunctions.StreamingInvocation<T>,
+  compute: (report: WorkbookReport) => T
+): void {
+  let shown: unknown = NO_RESULT;
+  const show = (outcome: ReadOutcome) => {
+    const value = resultOf(outcome, compute);
+    if (sameResult(value, shown)) return;
+    shown = value;
+    answer(invocation, value);
+  };
+  if (invocation.isInValuePreview) {
+    const last = liveReport().current();
+    show(
+      last ?? {
+        failure: new NotAvailable("no preview until the FOCUS add-in has read the workbook"),
+      }
+    );
+    return;
+  }
+  invocation.onCanceled = liveReport().subscribe(show);
+}
+
+const NO_RESULT = Symbol("no result yet");
+
+function resultOf<T>(outcome: ReadOutcome, compute: (report: WorkbookReport) => T): T | unknown {
   try {
-    return await body();
+    if ("failure" in outcome) throw outcome.failure;
+    return compute(outcome.report);
   } catch (e) {
-    throw excelError(e);
+    return excelError(e);
   }
 }
 
-/** The scope a call reads, out of the one read of the workbook this recalculation shares. */
-async function scopeOfCall(
-  scope: unknown,
-  invocation: CustomFunctions.Invocation
-): Promise<ScopeReport> {
-  let report: WorkbookReport;
-  try {
-    report = await workbookReport();
-  } catch (e) {
-    if (e instanceof NotAvailable) throw e;
-    throw new NotAvailable(
-      `the workbook could not be read: ${e instanceof Error ? e.message : String(e)}`
-    );
-  }
-  return scopeFor(report, scope, invocation.address);
+/** Two results a cell would show alike: the same value, or errors of one code and message. */
+function sameResult(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!(a instanceof Error) || !(b instanceof Error)) return false;
+  const code = (e: Error) => (e as { code?: unknown }).code;
+  return a.constructor === b.constructor && code(a) === code(b) && a.message === b.message;
 }
 
 /**
@@ -137,40 +163,41 @@ export function earlyWarning(
 
 /**
  * A line's amount in a scope: the bound cell's, else the line computed from its parts, in the
- * scope's unit (FOCUS_UNIT). Reads the FOCUS_ names; one read serves a whole recalculation.
+ * scope's unit (FOCUS_UNIT). Follows the FOCUS_ names as the add-in last read them, and updates
+ * after every edit, with no F9.
  * @customfunction
- * @volatile
+ * @streaming
  * @requiresAddress
  * @param code FOCUS line code, such as 7180
  * @param [scope] Sheet of the period, or "workbook" (default: this sheet when it is a scope, else the workbook)
- * @param invocation The calling cell
+ * @param invocation The calling cell; where the result goes
  * @returns The amount; #N/A when the line is not bound; #VALUE! when its cell cannot be read
  */
-export async function line(
+export function line(
   code: string | number,
   scope: string | null | undefined,
-  invocation: CustomFunctions.Invocation
-): Promise<number> {
-  return guardAsync(async () => lineValue(await scopeOfCall(scope, invocation), code));
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  follow(invocation, (report) => lineValue(scopeFor(report, scope, invocation.address), code));
 }
 
 /**
  * Whether a bound total ties with its parts: "OK", else the difference reported - computed.
  * "not bound", "not checked" (none of its parts is bound) or "blank" when it cannot be judged.
  * @customfunction
- * @volatile
+ * @streaming
  * @requiresAddress
  * @param code FOCUS code of a total, such as 7180
  * @param [scope] Sheet of the period, or "workbook" (default: this sheet when it is a scope, else the workbook)
- * @param invocation The calling cell
+ * @param invocation The calling cell; where the result goes
  * @returns "OK", or the difference in the scope's unit
  */
-export async function check(
+export function check(
   code: string | number,
   scope: string | null | undefined,
-  invocation: CustomFunctions.Invocation
-): Promise<string | number> {
-  return guardAsync(async () => checkLine(await scopeOfCall(scope, invocation), code));
+  invocation: CustomFunctions.StreamingInvocation<string | number>
+): void {
+  follow(invocation, (report) => checkLine(scopeFor(report, scope, invocation.address), code));
 }
 
 /**
@@ -178,19 +205,21 @@ export async function check(
  * Statements: seg-4d2 ("4d2"), dealer-options-32.6 ("32.6"), secured-30.7 ("30.7"),
  * cleared-swaps-4df ("4df"), cftc-capital ("capital").
  * @customfunction
- * @volatile
+ * @streaming
  * @requiresAddress
  * @param statement Statement id or short name, such as "4d2" or "capital"
  * @param [scope] Sheet of the period, or "workbook" (default: this sheet when it is a scope, else the workbook)
- * @param invocation The calling cell
+ * @param invocation The calling cell; where the result goes
  * @returns The status
  */
-export async function status(
+export function status(
   statement: string | number,
   scope: string | null | undefined,
-  invocation: CustomFunctions.Invocation
-): Promise<string> {
-  return guardAsync(async () => statementStatus(await scopeOfCall(scope, invocation), statement));
+  invocation: CustomFunctions.StreamingInvocation<string>
+): void {
+  follow(invocation, (report) =>
+    statementStatus(scopeFor(report, scope, invocation.address), statement)
+  );
 }
 
 // Inside Excel (or the preview, which supplies both globals) the functions read the workbook itself.

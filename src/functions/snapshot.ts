@@ -1,15 +1,25 @@
 /**
- * One read of the workbook shared by every FOCUS.* call of a recalculation.
+ * The validated workbook the name-reading FOCUS functions answer from, refreshed by the shared
+ * runtime outside Excel's calculations, and pushed to every cell that shows it.
  *
- * Excel calls each volatile function once per cell on every recalculation. Reading the bindings
- * for each of them would be one Excel.run per cell; instead the first call starts
- * validateWorkbook(reader) and every later call shares its promise until the workbook changes
- * (invalidate(), from the add-in's change and calculation events) or the read grows older than a
- * short time-to-live (a safety net for a change whose event never arrives).
+ * No FOCUS function calls Excel.run. While Excel calculates it answers API requests only after the
+ * calculation, and the calculation waits for its custom functions: a function that awaits a sync
+ * inside it never returns (office-js-docs-pr docs/excel/call-excel-apis-from-custom-function.md:
+ * custom function calculations "shouldn't run while an Excel recalculation is taking place";
+ * OfficeDev/office-js#1395, #6150 and #6678: #BUSY! and syncs that never return in workbooks with
+ * many functions; #6841: on the web a recalculation never completed when a sync ran during it).
+ *
+ * So: FOCUS.LINE/CHECK/STATUS are streaming functions (functions.ts). Each call subscribes here and
+ * gets its result at once from the last read, if there is one, and again whenever a read changes it
+ * (invocation.setResult). Reads happen only after a quiet time with no FOCUS call and no change
+ * event: FOCUS calls arrive while Excel calculates, so quiet means that calculation is over. Every
+ * burst of calls (a workbook opened, a formula typed, F9) and every change to the workbook (its
+ * onChanged, registered by the runtime at start-up, excel-source.ts, so it works with the pane
+ * closed) is followed by exactly one read. A formula value preview answers from the last read and
+ * never starts one.
  *
  * In the shared runtime the pane and the functions are separate bundles on one page: each has its
  * own copy of this module but they share globalThis, so the state lives there, under one key.
- * The pane calls setWorkbookSource() and invalidate(); the functions call workbookReport().
  */
 import type { WorkbookReader } from "../workbook/port";
 import { validateWorkbook, type WorkbookReport } from "../workbook/validate";
@@ -18,107 +28,141 @@ import { NotAvailable } from "./errors";
 /** Where the functions read the workbook: Office.js inside Excel, an .xlsx reader in tests. */
 export type WorkbookSource = () => WorkbookReader;
 
-export interface SnapshotTiming {
-  /** How long a finished read keeps serving calls: the rest of one recalculation, not the next edit. */
-  ttlMs: number;
-  /** At start-up Excel may call the functions before the pane has set the source: how long to wait for it. */
-  sourceWaitMs: number;
-  now: () => number;
+/** What a subscriber is given: the validated workbook, or why it could not be read. */
+export type ReadOutcome = { report: WorkbookReport } | { failure: NotAvailable };
+
+export interface LiveReportTiming {
+  /** Quiet time after the last FOCUS call or change event before the workbook is read. */
+  quietMs: number;
 }
 
-const DEFAULT_TIMING: SnapshotTiming = { ttlMs: 1000, sourceWaitMs: 10_000, now: () => Date.now() };
+/** Long enough for the calculation that called the functions to end; short enough to feel immediate. */
+export const DEFAULT_QUIET_MS = 100;
 
-interface Read {
-  report: Promise<WorkbookReport>;
-  /** When the read finished; null while it is in flight (an in-flight read is always shared). */
-  finishedAt: number | null;
-}
+type Subscriber = (outcome: ReadOutcome) => void;
 
-export class WorkbookSnapshot {
+export class LiveReport {
   private source: WorkbookSource | null = null;
-  private sourceSet: () => void = () => undefined;
-  private readonly sourceReady = new Promise<void>((resolve) => (this.sourceSet = resolve));
-  private current: Read | null = null;
+  private last: ReadOutcome | null = null;
+  private readonly subscribers = new Set<Subscriber>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private reading = false;
+  private readAgain = false;
+  private prepare: (() => Promise<void>) | null = null;
+  private afterRead: (() => void)[] = [];
+  /** Reads made, for tests and the bench. */
+  reads = 0;
 
-  constructor(private readonly timing: SnapshotTiming = DEFAULT_TIMING) {}
+  constructor(private readonly timing: LiveReportTiming = { quietMs: DEFAULT_QUIET_MS }) {}
 
-  setSource(source: WorkbookSource): void {
+  /** Where to read (the runtime calls it at start-up); forgets the previous workbook and its cells. */
+  setSource(source: WorkbookSource, prepare?: () => Promise<void>): void {
     this.source = source;
-    this.current = null;
-    this.sourceSet();
+    this.prepare = prepare ?? null;
+    this.last = null;
+    this.subscribers.clear();
+    this.afterRead.splice(0).forEach((resolve) => resolve());
   }
 
-  /** Forget the shared read: the next call reads the workbook again. */
-  invalidate(): void {
-    this.current = null;
+  /**
+   * The workbook changed (onChanged): read it once things are quiet, if any cell follows it.
+   * Resolves when that read has been pushed (the simulator's idle() waits for it through the handler).
+   */
+  changed(): Promise<void> {
+    if (this.subscribers.size === 0) return Promise.resolve();
+    this.schedule();
+    return new Promise((resolve) => this.afterRead.push(resolve));
   }
 
-  /** The report of the current read, starting one when there is none or it has expired. */
-  report(): Promise<WorkbookReport> {
-    const c = this.current;
-    if (c && (c.finishedAt === null || this.timing.now() - c.finishedAt < this.timing.ttlMs))
-      return c.report;
-    const read: Read = { report: this.read(), finishedAt: null };
-    read.report.then(
-      () => {
-        read.finishedAt = this.timing.now();
-      },
-      // A failed read is not kept: the next call tries again.
-      () => {
-        if (this.current === read) this.current = null;
-      }
-    );
-    this.current = read;
-    return read.report;
+  /** The last read, if any: what a value preview answers from. */
+  current(): ReadOutcome | null {
+    return this.last;
   }
 
-  private async read(): Promise<WorkbookReport> {
-    const source = await this.awaitSource();
-    return validateWorkbook(source());
+  /**
+   * A cell follows the report: `push` gets the last read now (when there is one) and every later
+   * read. Also asks for a read after the quiet time. Returns the unsubscribe (Excel cancelled the call).
+   */
+  subscribe(push: Subscriber): () => void {
+    this.subscribers.add(push);
+    if (this.last) push(this.last);
+    this.schedule();
+    return () => void this.subscribers.delete(push);
   }
 
-  private async awaitSource(): Promise<WorkbookSource> {
-    if (this.source) return this.source;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new NotAvailable(
-              "the FOCUS add-in has not connected to the workbook yet: recalculate (F9) once the add-in has loaded"
-            )
-          ),
-        this.timing.sourceWaitMs
-      );
-    });
-    try {
-      await Promise.race([this.sourceReady, timeout]);
-    } finally {
-      clearTimeout(timer);
+  /** Cells following the report now. */
+  get followers(): number {
+    return this.subscribers.size;
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, this.timing.quietMs);
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return;
     }
-    return this.source!;
+    this.reading = true;
+    const waiting = this.afterRead.splice(0);
+    try {
+      const outcome = await this.read();
+      this.last = outcome;
+      for (const push of [...this.subscribers]) push(outcome);
+    } finally {
+      waiting.forEach((resolve) => resolve());
+      this.reading = false;
+      if (this.readAgain) {
+        this.readAgain = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private async read(): Promise<ReadOutcome> {
+    if (!this.source)
+      return {
+        failure: new NotAvailable(
+          "the FOCUS add-in has not connected to the workbook yet: recalculate (F9) once the add-in has loaded"
+        ),
+      };
+    this.reads++;
+    try {
+      if (this.prepare) {
+        const prepare = this.prepare;
+        this.prepare = null;
+        await prepare();
+      }
+      return { report: await validateWorkbook(this.source()) };
+    } catch (e) {
+      return {
+        failure: new NotAvailable(
+          `the workbook could not be read: ${e instanceof Error ? e.message : String(e)}`
+        ),
+      };
+    }
   }
 }
 
-const SHARED_KEY = Symbol.for("focus-check/functions/workbook-snapshot");
+const SHARED_KEY = Symbol.for("focus-check/functions/live-report");
 
-/** The page's one snapshot, whichever bundle asks first. */
-function shared(): WorkbookSnapshot {
-  const slot = globalThis as unknown as Record<symbol, WorkbookSnapshot | undefined>;
-  return (slot[SHARED_KEY] ??= new WorkbookSnapshot());
+/** The page's one live report, whichever bundle asks first. */
+export function liveReport(): LiveReport {
+  const slot = globalThis as unknown as Record<symbol, LiveReport | undefined>;
+  return (slot[SHARED_KEY] ??= new LiveReport());
 }
 
-/** Where the functions read from. The add-in calls it once at start-up. */
-export function setWorkbookSource(source: WorkbookSource): void {
-  shared().setSource(source);
+/** Where the functions read from; `prepare` runs once, before the first read (registering the change handler). */
+export function setWorkbookSource(source: WorkbookSource, prepare?: () => Promise<void>): void {
+  liveReport().setSource(source, prepare);
 }
 
-/** The workbook changed: the next FOCUS.* call reads it again. For the add-in's onChanged/onCalculated handlers. */
-export function invalidate(): void {
-  shared().invalidate();
-}
-
-/** The validated workbook, one read per recalculation. */
-export function workbookReport(): Promise<WorkbookReport> {
-  return shared().report();
+/** The workbook changed: the cells that follow it get a fresh read once things are quiet. */
+export function workbookChanged(): Promise<void> {
+  return liveReport().changed();
 }

@@ -1,4 +1,5 @@
 import { SimOfficeError } from "./api/errors";
+import type { SimPane } from "./pane";
 
 /**
  * Office.addin in memory (requirement set SharedRuntime 1.1, per the Office.Addin reference:
@@ -26,7 +27,9 @@ export const SIM_STARTUP_BEHAVIOR = { none: "None", load: "Load" } as const;
 
 export type SimVisibilityMode = "Taskpane" | "Hidden";
 
-type VisibilityHandler = (message: { visibilityMode: SimVisibilityMode }) => void;
+type VisibilityHandler = (message: {
+  visibilityMode: SimVisibilityMode;
+}) => void;
 
 /**
  * The pane and the document's opening, as a test drives them (the user's side), and the
@@ -46,14 +49,25 @@ export class SimTaskpane {
   private loadedAtOpen = false;
   private readonly handlers = new Set<VisibilityHandler>();
 
-  /** `supported`: SharedRuntime 1.1 on this host (without it every call rejects, as on a host without the API). */
-  constructor(private readonly supported: () => boolean) {
+  /**
+   * `supported`: SharedRuntime 1.1 on this host (without it every call rejects, as on a host without the API).
+   * `pane`: what showing and hiding start and stop in the runtime (pane.ts: the pane's UI and handlers).
+   */
+  constructor(
+    private readonly supported: () => boolean,
+    private readonly pane?: SimPane,
+  ) {
     this.office = new SimOfficeAddin(this);
+    // The runtime's pane (pane.ts) is the one record of visibility: opened here or by a test
+    // driving it directly, Office.addin's handlers hear it once.
+    void pane?.onVisibilityModeChanged(({ visibilityMode }) =>
+      this.visibilityChanged(visibilityMode),
+    );
   }
 
   /** The task pane is showing. */
   get paneVisible(): boolean {
-    return this.visible;
+    return this.pane ? this.pane.isOpen : this.visible;
   }
 
   /** This opening of the document loaded the runtime by itself (the saved document carried Load). */
@@ -67,15 +81,15 @@ export class SimTaskpane {
   }
 
   /** The user clicks the FOCUS pane button: the pane shows and takes focus, as they asked. */
-  userOpensPane(): void {
+  userOpensPane(): Promise<void> {
     this.focus = "pane";
-    this.setVisible(true);
+    return this.setVisible(true);
   }
 
   /** The user closes the pane (its X): the runtime keeps running, the pane's UI is gone. */
-  userClosesPane(): void {
+  userClosesPane(): Promise<void> {
     this.focus = "grid";
-    this.setVisible(false);
+    return this.setVisible(false);
   }
 
   /** The user clicks a cell. */
@@ -96,6 +110,7 @@ export class SimTaskpane {
   reopen(): boolean {
     this.current = this.saved;
     this.visible = false;
+    void this.pane?.hide();
     this.focus = "grid";
     this.loadedAtOpen = this.saved === "Load" && this.supported();
     return this.loadedAtOpen;
@@ -107,7 +122,7 @@ export class SimTaskpane {
     if (!this.supported())
       throw new SimOfficeError(
         "ApiNotFound",
-        `Office.addin.${method} needs the SharedRuntime 1.1 requirement set, which this host does not support.`
+        `Office.addin.${method} needs the SharedRuntime 1.1 requirement set, which this host does not support.`,
       );
   }
 
@@ -116,23 +131,23 @@ export class SimTaskpane {
     if (behavior !== "None" && behavior !== "Load")
       throw new SimOfficeError(
         "InvalidArgument",
-        `Unknown startup behavior "${String(behavior)}".`
+        `Unknown startup behavior "${String(behavior)}".`,
       );
     this.current = behavior;
   }
 
   /** @internal */
-  show(): void {
+  show(): Promise<void> {
     this.calls.push("showAsTaskpane");
     this.focus = "pane"; // office-js#5050
-    this.setVisible(true);
+    return this.setVisible(true);
   }
 
   /** @internal */
-  hidePane(): void {
+  hidePane(): Promise<void> {
     this.calls.push("hide");
     this.focus = "grid";
-    this.setVisible(false);
+    return this.setVisible(false);
   }
 
   /** @internal */
@@ -141,10 +156,13 @@ export class SimTaskpane {
     return () => void this.handlers.delete(handler);
   }
 
-  private setVisible(on: boolean): void {
-    if (this.visible === on) return;
-    this.visible = on;
-    const visibilityMode: SimVisibilityMode = on ? "Taskpane" : "Hidden";
+  private async setVisible(on: boolean): Promise<void> {
+    if (this.pane) return on ? this.pane.show() : this.pane.hide();
+    if (this.visible !== on) this.visibilityChanged(on ? "Taskpane" : "Hidden");
+  }
+
+  private visibilityChanged(visibilityMode: SimVisibilityMode): void {
+    this.visible = visibilityMode === "Taskpane";
     this.handlers.forEach((h) => h({ visibilityMode }));
   }
 }
@@ -165,15 +183,17 @@ export class SimOfficeAddin {
 
   async showAsTaskpane(): Promise<void> {
     await this.pane.require("showAsTaskpane");
-    this.pane.show();
+    await this.pane.show();
   }
 
   async hide(): Promise<void> {
     await this.pane.require("hide");
-    this.pane.hidePane();
+    await this.pane.hidePane();
   }
 
-  async onVisibilityModeChanged(handler: VisibilityHandler): Promise<() => Promise<void>> {
+  async onVisibilityModeChanged(
+    handler: VisibilityHandler,
+  ): Promise<() => Promise<void>> {
     await this.pane.require("onVisibilityModeChanged");
     const remove = this.pane.listen(handler);
     return async () => remove();

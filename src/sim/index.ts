@@ -22,6 +22,8 @@ export {
   type CustomFunctionsMetadata,
 } from "./custom-functions/runtime";
 export { SimState } from "./state";
+export { SimPane } from "./pane";
+export type { CalculationReport } from "./custom-functions/calculation";
 export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
 export { SimSettings } from "./settings";
@@ -122,7 +124,7 @@ export function createExcelSim(init: ExcelSimInit = {}): ExcelSim {
     reportedDesktopClears: init.reportedDesktopClears,
   });
   const info: OfficeInfo = { host: "Excel", platform: OFFICE_PLATFORM[init.platform ?? "web"] };
-  const taskpane = new SimTaskpane(() => session.supports("SharedRuntime", "1.1"));
+  const taskpane = new SimTaskpane(() => session.supports("SharedRuntime", "1.1"), session.pane);
   return {
     Excel: {
       run: runWith(session) as unknown as typeof Excel.run,

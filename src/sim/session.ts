@@ -1,5 +1,7 @@
 import { fail, SimOfficeError } from "./api/errors";
 import { SimCustomFunctions, type CustomFunctionsInit } from "./custom-functions/calls";
+import { CalculationMonitor } from "./custom-functions/calculation";
+import { SimPane } from "./pane";
 import { jsonBytes, SyncMeter, type RunRecord } from "./meter";
 import { areaA1, type Area } from "./model/address";
 import type { SimBook, SimSheet } from "./model/book";
@@ -121,6 +123,10 @@ export class SimSession {
   readonly handlerErrors: unknown[] = [];
   /** The add-in's custom functions, when formulas may call them. */
   readonly customFunctions: SimCustomFunctions | null;
+  /** Calculations in progress, the syncs they hold, and hangs (custom-functions/calculation.ts). */
+  readonly calculation: CalculationMonitor;
+  /** The add-in's task pane, open or closed (pane.ts). */
+  readonly pane = new SimPane();
   private readonly requirementSets: Map<string, string>;
   /** This user's undo stack (src/sim/undo.ts). */
   readonly undo: UndoStack;
@@ -140,8 +146,12 @@ export class SimSession {
       reportedDesktopClears: options.reportedDesktopClears,
       apiUndo: this.supports("ExcelApi", "1.19"),
     });
+    this.calculation = new CalculationMonitor(() => this.customFunctions?.calculating ?? false);
     this.customFunctions = options.customFunctions
-      ? new SimCustomFunctions(options.customFunctions, () => this.placeCustomFunctionResults())
+      ? new SimCustomFunctions(options.customFunctions, () => this.placeCustomFunctionResults(), {
+          moved: () => this.calculation.moved(),
+          ended: () => this.calculation.calculationEnded(),
+        })
       : null;
   }
 
@@ -165,6 +175,8 @@ export class SimSession {
   /** Run a batch: all of it, or (by default) none of it. */
   async execute(ops: Operation[], run: RunRecord, delayForCellEdit: boolean): Promise<void> {
     await null; // a round trip: never synchronous
+    // Excel answers between calculations: a sync requested during one waits for its end.
+    await this.calculation.gate();
     const record = {
       requestBytes: jsonBytes(ops.map((o) => o.request)),
       responseBytes: 0,
@@ -229,6 +241,7 @@ export class SimSession {
     commits.forEach((c) => c.apply());
     this.dispatch(batch.events);
     this.customFunctions?.commit();
+    this.calculation.moved();
     if (writes || batch.recalculated) this.changed();
   }
 
@@ -289,7 +302,8 @@ export class SimSession {
     for (;;) {
       const waiting = [...this.pendingHandlers, ...(this.customFunctions?.pending() ?? [])];
       if (waiting.length === 0) return;
-      await Promise.all(waiting);
+      // A calculation waiting on a function that waits on a held sync never ends: report it, stop waiting.
+      if (!(await this.calculation.unlessStuck(Promise.all(waiting)))) return;
     }
   }
 
@@ -318,7 +332,8 @@ export class SimSession {
           .then(
             () => undefined,
             (err) => void this.handlerErrors.push(err)
-          );
+          )
+          .finally(() => this.calculation.moved());
         this.pendingHandlers.add(call);
         void call.finally(() => this.pendingHandlers.delete(call));
       }

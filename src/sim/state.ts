@@ -14,6 +14,9 @@ import type { CalculationMode, SimBook, SimCell, SimSheet } from "./model/book";
 import { highlightedCells } from "./model/calc";
 import type { Batch, EventSource, SimSession } from "./session";
 import type { SimPlatform, UndoEvent } from "./undo";
+import type { CalculationReport } from "./custom-functions/calculation";
+import { previewValue } from "./custom-functions/preview";
+import type { SimPane } from "./pane";
 import { toXlsx } from "./xlsx";
 
 export interface UserEdit {
@@ -197,8 +200,52 @@ export class SimState {
     });
   }
 
-  /** F9: recalculate everything, whatever the mode. */
+  /** Calculations in progress, syncs requested during them or during a value preview, hangs. */
+  get calculation(): CalculationReport {
+    return this.session.calculation;
+  }
+
+  /** The add-in's task pane: closed until shown (pane.ts). */
+  get pane(): SimPane {
+    return this.session.pane;
+  }
+
+  /**
+   * Formula value preview: the user, editing `address`, selects `formula` (or a part of it) and Excel
+   * shows its value, calling custom functions with invocation.isInValuePreview. Cell-edit mode is on
+   * meanwhile; nothing is written. Resolves to the value shown (#BUSY! when a function never answers).
+   */
+  async previewValue(
+    sheet: string,
+    address: string,
+    formula: string
+  ): Promise<number | string | boolean | null> {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    const functions = this.session.customFunctions;
+    if (!functions) throw new Error("no custom functions were given to the simulator");
+    const calculation = this.session.calculation;
+    const editing = this.session.cellEditMode;
+    this.session.cellEditMode = true;
+    try {
+      const value = await calculation.preview(() =>
+        previewValue(
+          functions,
+          this.book,
+          formula.replace(/^=/, ""),
+          { sheetId: s.id, sheetName: s.name, row: a.r1, col: a.c1 },
+          (work) => calculation.unlessStuck(work, { preview: true })
+        )
+      );
+      return plain(value);
+    } finally {
+      this.session.cellEditMode = editing;
+    }
+  }
+
+  /** F9: recalculate everything, whatever the mode (streaming functions are cancelled and called afresh). */
   calculate(): Promise<void> {
+    this.session.customFunctions?.restartStreams();
     return this.session.actAsUser("Local", (batch) => {
       const mode = batch.book.calculationMode;
       batch.book.calculationMode = "Automatic";

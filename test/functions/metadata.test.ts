@@ -7,7 +7,12 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
 interface FunctionMetadata {
   id: string;
-  options?: { volatile?: boolean; requiresAddress?: boolean };
+  options?: {
+    volatile?: boolean;
+    requiresAddress?: boolean;
+    stream?: boolean;
+    requiresStreamAddress?: boolean;
+  };
   parameters: { name: string; optional?: boolean }[];
 }
 
@@ -23,10 +28,12 @@ beforeAll(async () => {
 const byId = (id: string) => functions.find((f) => f.id === id);
 
 it.each(["LINE", "CHECK", "STATUS"])(
-  "%s reads names Excel does not track: volatile, and given the calling cell, with an optional scope",
+  "%s follows names Excel does not track: streaming (results pushed after each read), not volatile, given the calling cell, with an optional scope",
   (id) => {
     const f = byId(id)!;
-    expect(f.options).toEqual({ volatile: true, requiresAddress: true });
+    // A volatile function would be called in every calculation; a streaming one is called once per
+    // formula and given new results outside calculations (src/functions/snapshot.ts).
+    expect(f.options).toEqual({ stream: true, requiresStreamAddress: true });
     expect(f.parameters.map((p) => [p.name, !!p.optional])).toEqual([
       [id === "STATUS" ? "statement" : "code", false],
       ["scope", true],

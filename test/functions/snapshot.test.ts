@@ -1,121 +1,156 @@
 import { NotAvailable } from "../../src/functions/errors";
-import { WorkbookSnapshot, type SnapshotTiming } from "../../src/functions/snapshot";
+import { LiveReport, type ReadOutcome } from "../../src/functions/snapshot";
 import type { WorkbookReader } from "../../src/workbook/port";
 import { CountingReader, periodBook } from "./workbook";
 
 const BOOK = periodBook([{ name: "Day 1", lines: { "7010": 100 } }]);
+const QUIET_MS = 20;
+const later = (ms = QUIET_MS * 4) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A snapshot on a clock the test moves by hand. */
-function snapshotAt(timing: Partial<SnapshotTiming> = {}) {
-  const clock = { now: 0 };
-  const snapshot = new WorkbookSnapshot({
-    ttlMs: 1000,
-    sourceWaitMs: 10_000,
-    now: () => clock.now,
-    ...timing,
-  });
+/** A live report over BOOK, counting the readers it makes. */
+function setup() {
+  const live = new LiveReport({ quietMs: QUIET_MS });
   const readers: CountingReader[] = [];
   const source = () => {
     const reader = new CountingReader(BOOK);
     readers.push(reader);
     return reader;
   };
-  return { snapshot, clock, readers, source };
+  return { live, readers, source };
 }
 
-describe("WorkbookSnapshot", () => {
-  it("gives every call of one recalculation the same read", async () => {
-    const { snapshot, readers, source } = snapshotAt();
-    snapshot.setSource(source);
-    const reports = await Promise.all(Array.from({ length: 200 }, () => snapshot.report()));
-    expect(new Set(reports).size).toBe(1);
+/** A follower that records every outcome pushed to it. */
+function follower() {
+  const seen: ReadOutcome[] = [];
+  return { seen, push: (o: ReadOutcome) => void seen.push(o) };
+}
+
+describe("LiveReport", () => {
+  it("reads once, after the calls stop coming, for every cell that follows", async () => {
+    const { live, readers, source } = setup();
+    live.setSource(source);
+    const cells = Array.from({ length: 200 }, follower);
+    for (const c of cells) live.subscribe(c.push);
+    expect(readers).toHaveLength(0); // nothing read while the calls arrive
+    await later();
     expect(readers).toHaveLength(1);
     expect(readers[0].calls).toEqual({ structure: 1, readRanges: 1, readGrid: 0 });
+    expect(new Set(cells.map((c) => c.seen[0])).size).toBe(1);
+    expect(cells.every((c) => c.seen.length === 1)).toBe(true);
   });
 
-  it("reads again after invalidate()", async () => {
-    const { snapshot, readers, source } = snapshotAt();
-    snapshot.setSource(source);
-    const first = await snapshot.report();
-    expect(await snapshot.report()).toBe(first);
-    snapshot.invalidate();
-    expect(await snapshot.report()).not.toBe(first);
+  it("gives a new follower the last read at once, then reads again after the quiet time", async () => {
+    const { live, readers, source } = setup();
+    live.setSource(source);
+    live.subscribe(follower().push);
+    await later();
+    const late = follower();
+    live.subscribe(late.push);
+    expect(late.seen).toHaveLength(1);
+    await later();
+    expect(readers).toHaveLength(2);
+    expect(late.seen).toHaveLength(2);
+  });
+
+  it("reads again after a change, and a change during a read brings one more read", async () => {
+    const { live, readers, source } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    live.setSource(() => {
+      const reader = source();
+      // The first read waits, as a sync does, while another change arrives.
+      if (readers.length === 1) {
+        const structure = reader.structure.bind(reader);
+        reader.structure = async () => {
+          await gate;
+          return structure();
+        };
+      }
+      return reader;
+    });
+    live.subscribe(follower().push);
+    await later();
+    expect(readers).toHaveLength(1);
+    live.changed();
+    await later();
+    expect(readers).toHaveLength(1); // still reading: the change waits for it
+    release();
+    await later();
     expect(readers).toHaveLength(2);
   });
 
-  it("reads again once a finished read is older than the time-to-live, never while one is in flight", async () => {
-    const { snapshot, clock, readers, source } = snapshotAt();
-    snapshot.setSource(source);
-    const inFlight = snapshot.report();
-    clock.now = 5000; // a slow read: still shared
-    expect(snapshot.report()).toBe(inFlight);
-    await inFlight; // finished at 5000
-    clock.now = 5999;
-    expect(snapshot.report()).toBe(inFlight);
-    clock.now = 6000;
-    const next = snapshot.report();
-    expect(next).not.toBe(inFlight);
-    await next;
-    expect(readers).toHaveLength(2);
-  });
-
-  it("does not keep a failed read", async () => {
-    const { snapshot, source } = snapshotAt();
+  it("pushes why a read failed, as #N/A, and tries again on the next change", async () => {
+    const { live, source } = setup();
     let fail = true;
-    snapshot.setSource(() => {
+    live.setSource(() => {
       if (fail) throw new Error("InvalidOperationInCellEditMode");
       return source();
     });
-    await expect(snapshot.report()).rejects.toThrow("InvalidOperationInCellEditMode");
+    const cell = follower();
+    live.subscribe(cell.push);
+    await later();
+    expect(cell.seen[0]).toEqual({
+      failure: new NotAvailable("the workbook could not be read: InvalidOperationInCellEditMode"),
+    });
     fail = false;
-    await expect(snapshot.report()).resolves.toHaveProperty("scopes");
+    live.changed();
+    await later();
+    expect(cell.seen[1]).toHaveProperty("report.scopes");
   });
 
-  it("waits for the add-in to set the source, then reads it", async () => {
-    const { snapshot, readers, source } = snapshotAt();
-    const early = snapshot.report();
-    snapshot.setSource(source);
-    expect((await early).scopes.map((s) => s.scope)).toEqual(["Day 1"]);
-    expect(readers).toHaveLength(1);
+  it("says the add-in has not connected when there is no source", async () => {
+    const live = new LiveReport({ quietMs: QUIET_MS });
+    const cell = follower();
+    live.subscribe(cell.push);
+    await later();
+    expect(cell.seen[0]).toMatchObject({
+      failure: expect.objectContaining({ message: expect.stringMatching(/has not connected/) }),
+    });
   });
 
-  it("gives up waiting with #N/A when no source comes", async () => {
-    const { snapshot } = snapshotAt({ sourceWaitMs: 5 });
-    await expect(snapshot.report()).rejects.toThrow(NotAvailable);
-    await expect(snapshot.report()).rejects.toThrow(/has not connected to the workbook yet/);
+  it("runs `prepare` once, before the first read", async () => {
+    const { live, readers, source } = setup();
+    const order: string[] = [];
+    live.setSource(
+      () => {
+        order.push("read");
+        return source();
+      },
+      async () => void order.push("prepare")
+    );
+    live.subscribe(follower().push);
+    await later();
+    live.changed();
+    await later();
+    expect(order).toEqual(["prepare", "read", "read"]);
+    expect(readers).toHaveLength(2);
   });
 
-  it("drops the read of the previous source when a new one is set", async () => {
-    const { snapshot, source } = snapshotAt();
-    snapshot.setSource(source);
-    await snapshot.report();
+  it("forgets the previous workbook and its cells when a new source is set", async () => {
+    const { live, source } = setup();
+    live.setSource(source);
+    const old = follower();
+    live.subscribe(old.push);
+    await later();
     const other = {
       structure: async () => ({ sheets: [], names: [], calculation: "automatic" }),
     } as unknown as WorkbookReader;
-    snapshot.setSource(() => other);
-    expect((await snapshot.report()).scopes[0].findings.map((f) => f.kind)).toEqual([
-      "no-bindings",
-    ]);
+    live.setSource(() => other);
+    expect(live.current()).toBeNull();
+    expect(live.followers).toBe(0);
+    await later();
+    expect(old.seen).toHaveLength(1);
   });
 });
 
-describe("the page's snapshot", () => {
-  it("is one for every bundle that loads the module: the pane sets the source the functions read", async () => {
+describe("the page's live report", () => {
+  it("is one for every bundle that loads the module", () => {
     // The pane and the functions are separate webpack bundles on one page: two copies of the module.
     let pane!: typeof import("../../src/functions/snapshot");
     let functions!: typeof import("../../src/functions/snapshot");
     jest.isolateModules(() => (pane = require("../../src/functions/snapshot")));
     jest.isolateModules(() => (functions = require("../../src/functions/snapshot")));
     expect(functions).not.toBe(pane);
-    const readers: CountingReader[] = [];
-    pane.setWorkbookSource(() => {
-      readers.push(new CountingReader(BOOK));
-      return readers[readers.length - 1];
-    });
-    const first = await functions.workbookReport();
-    expect(await functions.workbookReport()).toBe(first);
-    pane.invalidate();
-    expect(await functions.workbookReport()).not.toBe(first);
-    expect(readers).toHaveLength(2);
+    expect(functions.liveReport()).toBe(pane.liveReport());
   });
 });

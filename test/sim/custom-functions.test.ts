@@ -1,7 +1,4 @@
 /// <reference types="office-js" />
-import { readFileSync } from "fs";
-import { join } from "path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   createExcelSim,
   CustomFunctionsRuntime,
@@ -190,66 +187,4 @@ describe("custom functions in formulas", () => {
   });
 });
 
-describe("the FOCUS functions on the example workbook", () => {
-  const example = new Uint8Array(
-    readFileSync(join(__dirname, "../../examples/hsbc-2020-11-30.xlsx"))
-  );
-  let sim: ExcelSim;
-
-  beforeAll(async () => {
-    const generated = await generateCustomFunctionsMetadata([
-      join(__dirname, "../../src/functions/functions.ts"),
-    ]);
-    const runtime = new CustomFunctionsRuntime();
-    sim = createExcelSim({
-      workbook: example,
-      customFunctions: {
-        namespace: "FOCUS",
-        metadata: JSON.parse(generated.metadataJson),
-        runtime,
-      },
-    });
-    // The page as Excel makes it: CustomFunctions, Excel and Office exist before the functions load,
-    // and functions.ts then connects itself (source, and invalidate() on every change).
-    Object.assign(globalThis, { CustomFunctions: runtime, Excel: sim.Excel, Office: sim.Office });
-    const focus = await import("../../src/functions/functions");
-    runtime.associate({
-      EXCESS: focus.excess,
-      LABEL: focus.label,
-      EARLYWARNING: focus.earlyWarning,
-      LINE: focus.line,
-      CHECK: focus.check,
-      STATUS: focus.status,
-    });
-    // Its change handlers are registered in a batch of their own: let it finish.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-
-  afterAll(() => {
-    for (const global of ["CustomFunctions", "Excel", "Office"])
-      delete (globalThis as Record<string, unknown>)[global];
-  });
-
-  it("reads the bindings: LINE, CHECK and STATUS; EXCESS is plain arithmetic", async () => {
-    const { state } = sim;
-    await state.setFormula("Seg 4d(2)", "H6", "=FOCUS.LINE(7190)");
-    await state.setFormula("Seg 4d(2)", "H7", "=FOCUS.CHECK(7180)");
-    await state.setFormula("Seg 4d(2)", "H8", '=FOCUS.STATUS("4d2")');
-    await state.setFormula("Seg 4d(2)", "H9", "=FOCUS.EXCESS(10,3)");
-    await state.setFormula("Seg 4d(2)", "H10", "=FOCUS.LINE(1234)");
-    expect(["H6", "H7", "H8", "H9", "H10"].map((a) => state.value("Seg 4d(2)", a))).toEqual([
-      134116777,
-      477038837,
-      "OK",
-      7,
-      "#VALUE!",
-    ]);
-  });
-
-  it("follows an edit of a bound cell at once (invalidated by the change event)", async () => {
-    const { state } = sim;
-    await state.setFormula("Seg 4d(2)", "H11", "=FOCUS.LINE(7190)");
-    await state.setValue("Seg 4d(2)", "E30", 5);
-    expect(state.value("Seg 4d(2)", "H11")).toBe(5);
-  });
-});
+// The FOCUS functions themselves, in this simulator: test/functions/in-excel.test.ts.

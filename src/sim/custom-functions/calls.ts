@@ -48,6 +48,13 @@ interface Call {
   round: number;
   /** Undefined until the result arrives; the cell shows #BUSY! meanwhile. */
   result?: Scalar;
+  /** A streaming function's call: its handler for Excel cancelling it, and whether it was. */
+  stream?: {
+    onCanceled?: () => void;
+    canceled: boolean;
+    firstResult: Promise<void>;
+    answered: () => void;
+  };
 }
 
 interface QueuedCall {
@@ -65,6 +72,13 @@ interface QueuedCall {
  * are made once the batch that recalculated has committed and delivered its events (Excel
  * calls the runtime asynchronously too), and results that arrive together are placed by
  * one more recalculation, which starts no new round.
+ *
+ * The calculation is in progress until every call it made has answered and the results are
+ * placed (calculation.ts: syncs requested meanwhile wait for its end). A streaming function
+ * (`@streaming`, docs/excel/custom-functions-web-reqs.md) is done with once called: it answers
+ * through invocation.setResult, as often as it likes, each result placed like an answer, until
+ * Excel cancels it (invocation.onCanceled): when its formula or arguments change, the cell is
+ * cleared, or the user recalculates by hand (F9), which then calls it afresh.
  */
 export class SimCustomFunctions {
   private readonly byFormulaName: Map<string, CustomFunctionMetadata>;
@@ -75,16 +89,32 @@ export class SimCustomFunctions {
   private touched: Set<string> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private resultsScheduled = false;
+  /** Calls made (or about to be) whose answer the calculation waits for. */
+  private unanswered = 0;
 
   constructor(
     private readonly init: CustomFunctionsInit,
-    private readonly placeResults: () => void
+    private readonly placeResults: () => void,
+    /** Called whenever something moved, and when a calculation may have ended. */
+    private readonly notify: { moved(): void; ended(): void } = { moved() {}, ended() {} }
   ) {
     this.byFormulaName = new Map(
-      init.metadata.functions
-        .filter((f) => !f.options?.stream) // streaming functions are not simulated
-        .map((f) => [`${init.namespace}.${f.name}`.toUpperCase(), f])
+      init.metadata.functions.map((f) => [`${init.namespace}.${f.name}`.toUpperCase(), f])
     );
+  }
+
+  /** A calculation is in progress: calls queued or unanswered, or results not placed yet. */
+  get calculating(): boolean {
+    return this.queued.length > 0 || this.unanswered > 0 || this.resultsScheduled;
+  }
+
+  /** F9: Excel cancels every streaming call and calls the functions afresh. */
+  restartStreams(): void {
+    for (const [key, call] of [...this.calls]) {
+      if (!call.stream) continue;
+      this.calls.delete(key);
+      cancel(call);
+    }
   }
 
   /** For one recalculation. `newRound`: an edit or F9 (volatile functions are called again); false: results arrived. */
@@ -97,30 +127,72 @@ export class SimCustomFunctions {
   /** The recalculation's workbook was kept: forget calls no formula makes any more, and make the queued ones. */
   commit(): void {
     if (this.touched === null) return;
-    for (const key of [...this.calls.keys()]) if (!this.touched.has(key)) this.calls.delete(key);
+    for (const [key, call] of [...this.calls]) {
+      if (this.touched.has(key)) continue;
+      this.calls.delete(key);
+      cancel(call);
+    }
     this.touched = null;
-    for (const q of this.queued.splice(0)) {
+    const queued = this.queued.splice(0);
+    this.unanswered += queued.length;
+    for (const q of queued) {
+      if (q.call.stream) {
+        this.track(
+          Promise.resolve()
+            .then(() => void this.invoke(q))
+            .catch((e: unknown) => this.settle(q, errorValue(e)))
+            .finally(() => this.answered())
+        );
+        continue;
+      }
       this.track(
         Promise.resolve()
           .then(() => this.invoke(q))
           .then(resultValue, errorValue)
-          .then((result) => this.settle(q, result))
+          .then((result) => {
+            this.settle(q, result);
+            this.answered();
+          })
       );
     }
+    if (queued.length === 0) this.notify.ended();
   }
 
   /** The recalculation's workbook was dropped (a failed batch): its calls are never made. */
   discard(): void {
     for (const q of this.queued.splice(0)) this.calls.delete(q.key);
     this.touched = null;
+    this.notify.ended();
   }
 
-  /** Calls not answered yet, and results not placed yet. */
+  /** Calls not answered yet, results not placed yet, and streaming calls without a first result. */
   pending(): Promise<void>[] {
-    return [...this.inFlight];
+    const waiting = [...this.inFlight];
+    for (const call of this.calls.values())
+      if (call.stream && call.result === undefined && !call.stream.canceled)
+        waiting.push(call.stream.firstResult);
+    return waiting;
   }
 
-  private worksheetFunction(name: string, caller: Caller): WorksheetFunction | undefined {
+  private answered(): void {
+    this.unanswered--;
+    this.notify.moved();
+    if (!this.calculating) this.notify.ended();
+  }
+
+  /**
+   * A formula's custom function seen from `caller`, answering through `answer` (default: this
+   * session's calls; the formula value preview gives its own).
+   */
+  worksheetFunction(
+    name: string,
+    caller: Caller,
+    answer: (metadata: CustomFunctionMetadata, args: Scalar[], caller: Caller) => Scalar = (
+      m,
+      a,
+      c
+    ) => this.result(m, a, c)
+  ): WorksheetFunction | undefined {
     const metadata = this.byFormulaName.get(name.toUpperCase());
     // Excel shows #NAME? until the bundle has associated the function.
     if (!metadata || !this.init.runtime.implementation(metadata.id)) return undefined;
@@ -140,7 +212,7 @@ export class SimCustomFunctions {
         if (isError(v)) return v;
         args.push(v);
       }
-      return this.result(metadata, args, caller);
+      return answer(metadata, args, caller);
     };
   }
 
@@ -151,28 +223,58 @@ export class SimCustomFunctions {
     if (known && (!metadata.options?.volatile || known.round === this.round))
       return known.result ?? BUSY;
     const call: Call = { round: this.round };
+    if (metadata.options?.stream) {
+      let answered!: () => void;
+      const firstResult = new Promise<void>((resolve) => (answered = resolve));
+      call.stream = { canceled: false, firstResult, answered };
+    }
     this.calls.set(key, call);
     this.queued.push({ key, call, metadata, args, caller });
     return BUSY;
   }
 
-  private invoke({ metadata, args, caller }: QueuedCall): unknown {
+  /** The function associated with `metadata`, called with `args` and `invocation` last. */
+  call(
+    metadata: CustomFunctionMetadata,
+    args: Scalar[],
+    invocation: Record<string, unknown>
+  ): unknown {
     const fn = this.init.runtime.implementation(metadata.id);
     if (!fn) throw new CustomFunctionError("#NAME?");
-    const at = { r1: caller.row, c1: caller.col, r2: caller.row, c2: caller.col };
-    const invocation = {
-      functionName: `${this.init.namespace}.${metadata.name}`,
-      ...(metadata.options?.requiresAddress
-        ? { address: qualifiedAddress(caller.sheetName, at) }
-        : {}),
-    };
     return (fn as (...a: unknown[]) => unknown)(...args, invocation);
+  }
+
+  get namespace(): string {
+    return this.init.namespace;
+  }
+
+  private invoke(q: QueuedCall): unknown {
+    const { metadata, args, caller, call } = q;
+    const invocation = invocationFor(this.init.namespace, metadata, caller);
+    if (call.stream) {
+      const stream = call.stream;
+      Object.assign(invocation, {
+        setResult: (v: unknown) => {
+          if (stream.canceled) return;
+          this.settle(q, v instanceof Error ? errorValue(v) : resultValue(v));
+        },
+      });
+      Object.defineProperty(invocation, "onCanceled", {
+        get: () => stream.onCanceled,
+        set: (handler: () => void) => {
+          stream.onCanceled = handler;
+        },
+      });
+    }
+    return this.call(metadata, args, invocation);
   }
 
   private settle(q: QueuedCall, result: Scalar): void {
     // A newer round called again, or the formula is gone: this answer is stale.
     if (this.calls.get(q.key) !== q.call) return;
     q.call.result = result;
+    q.call.stream?.answered();
+    this.notify.moved();
     if (this.resultsScheduled) return;
     this.resultsScheduled = true;
     this.track(
@@ -180,6 +282,8 @@ export class SimCustomFunctions {
         setTimeout(() => {
           this.resultsScheduled = false;
           this.placeResults();
+          this.notify.moved();
+          if (!this.calculating) this.notify.ended();
           resolve();
         }, 0)
       )
@@ -189,6 +293,36 @@ export class SimCustomFunctions {
   private track(p: Promise<void>): void {
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
+  }
+}
+
+/** The invocation argument Excel passes last: the function's name and, with requiresAddress, the calling cell. */
+export function invocationFor(
+  namespace: string,
+  metadata: CustomFunctionMetadata,
+  caller: Caller,
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const at = { r1: caller.row, c1: caller.col, r2: caller.row, c2: caller.col };
+  return {
+    functionName: `${namespace}.${metadata.name}`,
+    ...(metadata.options?.requiresAddress || metadata.options?.requiresStreamAddress
+      ? { address: qualifiedAddress(caller.sheetName, at) }
+      : {}),
+    ...extra,
+  };
+}
+
+/** Excel cancels a streaming call: its handler runs once, and later results are ignored. */
+function cancel(call: Call): void {
+  const stream = call.stream;
+  if (!stream || stream.canceled) return;
+  stream.canceled = true;
+  stream.answered();
+  try {
+    stream.onCanceled?.();
+  } catch {
+    // Excel ignores a handler's failure too.
   }
 }
 
@@ -208,7 +342,7 @@ function asParameter(type: string | undefined, v: Scalar): Scalar {
 }
 
 /** What a function returned, as a cell shows it. */
-function resultValue(v: unknown): Scalar {
+export function resultValue(v: unknown): Scalar {
   if (typeof v === "number") return Number.isFinite(v) ? v : NUM;
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (v === null || v === undefined) return 0;
@@ -216,6 +350,6 @@ function resultValue(v: unknown): Scalar {
 }
 
 /** What a function threw (or rejected with): its CustomFunctions.Error code, else #VALUE!. */
-function errorValue(e: unknown): FormulaError {
+export function errorValue(e: unknown): FormulaError {
   return e instanceof CustomFunctionError && isErrorCode(e.code) ? FormulaError.of(e.code) : VALUE;
 }

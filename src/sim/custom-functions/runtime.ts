@@ -39,7 +39,13 @@ export interface CustomFunctionMetadata {
   /** The name a formula calls, after the namespace: FOCUS.<name>. */
   name: string;
   parameters?: { name: string; type?: string; optional?: boolean }[];
-  options?: { volatile?: boolean; requiresAddress?: boolean; stream?: boolean };
+  /** requiresStreamAddress is requiresAddress for a streaming function (custom-functions-metadata writes it). */
+  options?: {
+    volatile?: boolean;
+    requiresAddress?: boolean;
+    stream?: boolean;
+    requiresStreamAddress?: boolean;
+  };
 }
 
 /** functions.json, as custom-functions-metadata-plugin writes it. */

@@ -46,7 +46,9 @@ class Calculation implements EvalHost {
   constructor(
     private readonly book: SimBook,
     private readonly fresh: boolean,
-    private readonly customFunctions?: CustomFunctionResolver
+    private readonly customFunctions?: CustomFunctionResolver,
+    /** Formula value preview: the cell being edited, from which custom functions are called. */
+    private readonly previewCaller?: Caller
   ) {
     this.byName = new Map(book.sheets.map((s) => [s.name.toLowerCase(), s]));
   }
@@ -125,6 +127,7 @@ class Calculation implements EvalHost {
 
   /** Only a cell's formula, computed afresh, calls a custom function (not a name or a conditional format). */
   customFunction(name: string): WorksheetFunction | undefined {
+    if (this.previewCaller) return this.customFunctions?.(name, this.previewCaller);
     const caller = this.callers[this.callers.length - 1];
     return this.fresh && caller ? this.customFunctions?.(name, caller) : undefined;
   }
@@ -181,6 +184,23 @@ const span = (a: Area, row: number, col: number): Area => ({
 /** One formula over the stored results, as Excel computes a formula entered in manual mode. */
 export function evaluateOnce(book: SimBook, formula: string, at: Position): Scalar {
   return new Calculation(book, false).evaluate(formula, at, null);
+}
+
+/**
+ * A formula as Excel's formula value preview computes it while the user edits `caller`'s cell:
+ * over the stored results, calling custom functions through `customFunctions`, writing nothing.
+ */
+export function evaluatePreview(
+  book: SimBook,
+  formula: string,
+  caller: Caller,
+  customFunctions: CustomFunctionResolver
+): Scalar {
+  return new Calculation(book, false, customFunctions, caller).evaluate(
+    formula,
+    { sheet: caller.sheetName, rowOffset: 0, colOffset: 0 },
+    null
+  );
 }
 
 export interface HighlightedCell {

@@ -64,7 +64,8 @@ export const REQUIREMENTS = {
     set: "ExcelApi",
     version: "1.19",
     // Microsoft's undo article: below 1.19 every add-in change clears the user's undo stack.
-    feature: "add-in changes kept on the undo stack (below it the pane says each write clears undo)",
+    feature:
+      "add-in changes kept on the undo stack (below it the pane says each write clears undo)",
     manifest: false,
   },
   undoGroups: {
