@@ -38,6 +38,11 @@ export interface WorkbookStructure {
 export interface RangeRef {
   sheet: string;
   address: string;
+  /**
+   * Read every non-empty cell of the range, values only (a sheet's heading rows, where
+   * the firm's name is printed); answered in the same batch as the bound cells.
+   */
+  cells?: boolean;
 }
 
 export interface RangeRead {
@@ -49,6 +54,8 @@ export interface RangeRead {
   isMergedArea: boolean;
   /** The merged area that contains this single cell without starting at it, e.g. "B3:C3". */
   insideMergeOf: string | null;
+  /** For a RangeRef with `cells`: the range's non-empty cells (an adapter that cannot read them leaves this out). */
+  cells?: GridCell[];
 }
 
 export interface GridCell {
@@ -65,7 +72,7 @@ export interface WorkbookReader {
   readGrid(sheet: string): Promise<GridCell[]>;
 }
 
-export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}`;
+export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}${r.cells ? "#cells" : ""}`;
 
 /* ---------------------------------------------------------------------------
  * Writes. Every write is checked first and then done in one batch, so nothing

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { BLANK, type CellContent } from "../../engine/cell";
-import { rangeKey, type RangeRead, type RangeRef } from "../port";
+import { rangeKey, type GridCell, type RangeRead, type RangeRef } from "../port";
 import {
   areaA1,
   cellCount,
@@ -31,16 +31,20 @@ const BUDGET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL);
  * Every bound range in one sync (more only past ~80,000 cells read): per sheet, one
  * rectangle covering the ranges' top-left cells (a few when the sheets together would
  * read too much), with values, formulas, formats and types, and the merged areas it
- * touches (ExcelApi 1.13).
+ * touches (ExcelApi 1.13). Ranges asked for with `cells` (a sheet's heading rows) ride
+ * on the first of those syncs, values only: a few hundred bytes a sheet.
  */
 export async function readRanges(
   host: ExcelHost,
   refs: RangeRef[]
 ): Promise<Map<string, RangeRead>> {
-  const parsed = refs.flatMap((ref) => {
+  const all = refs.flatMap((ref) => {
     const area = parseArea(ref.address);
     return area ? [{ ref, area }] : [];
   });
+  const parsed = all.filter((p) => !p.ref.cells);
+  const headings = all.filter((p) => p.ref.cells);
+  const headingCells = new Map<string, GridCell[]>();
   const bySheet = new Map<string, CellPosition[]>();
   for (const { ref, area } of parsed) {
     const cells = bySheet.get(ref.sheet) ?? [];
@@ -56,23 +60,58 @@ export async function readRanges(
   const plan = [...coverCells(bySheet, BUDGET_CELLS)].flatMap(([sheet, rects]) =>
     rects.map((rect) => ({ sheet, rect }))
   );
-  if (plan.length) {
+  if (plan.length || headings.length) {
     await host.read(async (context) => {
-      for (const chunk of withinBudget(plan)) {
+      const chunks = plan.length ? withinBudget(plan) : [[]];
+      for (const [i, chunk] of chunks.entries()) {
         const pending = chunk.map(({ sheet, rect }) => queueRectangle(context, host, sheet, rect));
+        const heads = i === 0 ? headings.map((h) => queueHeading(context, h.ref, h.area)) : [];
         // One sync per ~4 MB of cells: a single one below ~80,000 cells read.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         pending.forEach((p) => p.collect(sheetCells(p.sheet)));
+        heads.forEach((h) => headingCells.set(rangeKey(h.ref), h.cells()));
       }
     });
   }
-  return new Map(
+  const out = new Map(
     parsed.map(({ ref, area }) => [
       rangeKey(ref),
       (sheets.get(ref.sheet.toLowerCase()) ?? new SheetCells()).read(area),
     ])
   );
+  for (const { ref, area } of headings) {
+    out.set(rangeKey(ref), {
+      content: BLANK,
+      cellCount: cellCount(area),
+      isMergedArea: false,
+      insideMergeOf: null,
+      cells: headingCells.get(rangeKey(ref)) ?? [],
+    });
+  }
+  return out;
+}
+
+/** Queue a heading's values (no formulas, formats or types: text is all it is read for). */
+function queueHeading(context: Excel.RequestContext, ref: RangeRef, area: Area) {
+  const range = context.workbook.worksheets.getItem(ref.sheet).getRange(areaA1(area)).load("values");
+  return {
+    ref,
+    cells(): GridCell[] {
+      const out: GridCell[] = [];
+      range.values.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (value === "" || value === null || value === undefined) return;
+          out.push({
+            row: area.r1 + i,
+            col: area.c1 + j,
+            content: officeCellContent(value, undefined, typeof value === "string" ? "String" : typeof value === "boolean" ? "Boolean" : "Double", undefined),
+          });
+        })
+      );
+      return out;
+    },
+  };
 }
 
 type Planned = { sheet: string; rect: Area };
