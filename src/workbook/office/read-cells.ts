@@ -94,7 +94,10 @@ export async function readRanges(
 
 /** Queue a heading's values (no formulas, formats or types: text is all it is read for). */
 function queueHeading(context: Excel.RequestContext, ref: RangeRef, area: Area) {
-  const range = context.workbook.worksheets.getItem(ref.sheet).getRange(areaA1(area)).load("values");
+  const range = context.workbook.worksheets
+    .getItem(ref.sheet)
+    .getRange(areaA1(area))
+    .load("values");
   return {
     ref,
     cells(): GridCell[] {
@@ -105,7 +108,16 @@ function queueHeading(context: Excel.RequestContext, ref: RangeRef, area: Area) 
           out.push({
             row: area.r1 + i,
             col: area.c1 + j,
-            content: officeCellContent(value, undefined, typeof value === "string" ? "String" : typeof value === "boolean" ? "Boolean" : "Double", undefined),
+            content: officeCellContent(
+              value,
+              undefined,
+              typeof value === "string"
+                ? "String"
+                : typeof value === "boolean"
+                  ? "Boolean"
+                  : "Double",
+              undefined
+            ),
           });
         })
       );
