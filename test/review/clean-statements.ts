@@ -246,8 +246,8 @@ export function statementSheet(s: CleanStatement, sheet: string, opts: { heading
     names.push({ name: "FOCUS_UNIT", refersTo: s.printing === "thousands" ? "1000" : "1000000", localSheet: sheet });
   }
   // Each printed figure is rounded on its own, so a total may miss its printed parts by up
-  // to half a unit per part (13 parts in line 13): the tolerance a reviewer declares for
-  // identities on such a schedule, in the keyed unit.
-  names.push({ name: "FOCUS_TOLERANCE", refersTo: s.printing === "whole millions" ? "7000000" : "7", localSheet: sheet });
+  // to half a unit per part (13 parts in line 13). Some reviewers declare that tolerance for
+  // identities (here, on the schedules in thousands); the soft checks allow for rounding either way.
+  if (s.printing === "thousands") names.push({ name: "FOCUS_TOLERANCE", refersTo: "7", localSheet: sheet });
   return { sheet: { name: sheet, cells }, names };
 }
