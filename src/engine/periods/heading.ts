@@ -11,7 +11,7 @@ import { dateInText } from "./dates";
  */
 
 /** The rows and columns read for a heading: small, so every sheet's costs a few hundred bytes. */
-export const HEADING_AREA = "A1:J12";
+export const HEADING_AREA = "A1:F10";
 
 export interface HeadingCell {
   row: number;
