@@ -200,7 +200,8 @@ it("reviews three daily sheets: the excess chart, the missing business day and t
   await button("Load review").click();
   const chart = section("Periods").getByRole("img");
   await expect(chart.getAttribute("aria-label")).resolves.toBe(
-    "4d(2) segregation: excess from 134,116,777 on 11/30/2020 to 74,116,777 on 12/03/2020; " +
+    // The firm is read from what each sheet prints at its top (the template's first row).
+    "4d(2) segregation, HSBC SECURITIES (USA) INC.: excess from 134,116,777 on 11/30/2020 to 74,116,777 on 12/03/2020; " +
       "target 122,000,000; 1 of 3 periods under target."
   );
   const periods = section("Periods").getByRole("list", { name: "Periods" }).getByRole("listitem");
