@@ -50,7 +50,7 @@ describe("Review panel", () => {
     const items = within(within(periods).getByRole("list", { name: "Periods" })).getAllByRole("listitem");
     expect(items[0].textContent).toContain("Seg 2020-11-30 · Alpha Futures LLC");
     expect(items[0].textContent).toContain("Firm read from the sheet’s heading ('Seg 2020-11-30'!A1), not from FOCUS_ENTITY.");
-    await act(async () => fireEvent.click(within(items[0]).getByRole("button", { name: "Bind FOCUS_ENTITY of Seg 2020-11-30 to 'Seg 2020-11-30'!A1" })));
+    await act(async () => fireEvent.click(within(items[0]).getByRole("button", { name: "Confirm: bind FOCUS_ENTITY to 'Seg 2020-11-30'!A1" })));
     expect(wb.names.find((n) => n.name === "FOCUS_ENTITY")).toMatchObject({ sheet: "Seg 2020-11-30", formula: "'Seg 2020-11-30'!$A$1" });
     // Reloaded: the first period's firm now comes from FOCUS_ENTITY, the others still from their headings.
     await waitFor(() => {

@@ -51,13 +51,8 @@ function EntityLine({
       </Text>
       {!bound && (
         <div>
-          <Button
-            size="small"
-            disabled={busy}
-            onClick={() => void bind()}
-            aria-label={`Bind FOCUS_ENTITY of ${period.scope} to ${period.entityCell}`}
-          >
-            Confirm: bind FOCUS_ENTITY here
+          <Button size="small" disabled={busy} onClick={() => void bind()}>
+            Confirm: bind FOCUS_ENTITY to {period.entityCell}
           </Button>
         </div>
       )}
