@@ -227,7 +227,13 @@ function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: bool
   return { value: value ?? ZERO, bad, anyKeyed };
 }
 
-function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator, bound: CodeTable<BoundLine>, tol: Dec): Finding | null {
+/**
+ * A soft check, judged within what rounding allows: the declared tolerance, and at
+ * least half a printed unit for each printed figure in the check (roundingAllowance).
+ * One resting on a rule is a warning; one resting on our inference is a note unless
+ * the sides disagree far beyond rounding (farBeyondRounding).
+ */
+function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator, bound: CodeTable<BoundLine>, declared: Dec): Finding | null {
   const cc = indexed.def;
   const left = sideValue(indexed.left, ev);
   const right = sideValue(indexed.right, ev);
@@ -235,12 +241,22 @@ function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator,
   // Judged only where both sides were keyed: a schedule that leaves a side out says nothing.
   if (!left.anyKeyed || !(right.anyKeyed || optional?.anyKeyed)) return null;
   if (left.bad || right.bad || optional?.bad) return null;
-  let ok: boolean;
-  if (cc.relation === "not-greater") ok = left.value.abs().lte(right.value.abs().add(tol));
-  else if (optional) ok = left.value.gte(right.value.sub(tol)) && left.value.lte(right.value.add(optional.value).add(tol));
-  else ok = within(left.value, right.value, tol);
-  if (ok) return null;
+  const high = optional ? right.value.add(optional.value) : right.value;
+  // How far left lies outside what the relation allows, before any tolerance.
+  const outside = cc.relation === "not-greater"
+    ? Dec.max(ZERO, left.value.abs().sub(right.value.abs()))
+    : left.value.lt(right.value) ? right.value.sub(left.value) : left.value.gt(high) ? left.value.sub(high) : ZERO;
+  if (outside.lte(declared)) return null;
+  // Only now, on a difference, is the rounding worked out: most checks never need it.
+  const figures = [indexed.left, indexed.right, indexed.optional ?? []].reduce((n, side) => n + printedFigures(side, ev), 0);
+  const allowance = Dec.max(declared, roundingAllowance(st, ev, figures));
+  if (outside.lte(allowance)) return null;
   const code = cc.left[0].code;
+  const rule = cc.basis.kind === "rule";
+  const far = farBeyondRounding(outside, allowance, [left.value, right.value, high]);
+  const basis = rule
+    ? ` Rests on ${cc.basis.kind === "rule" ? cc.basis.rule : ""}.`
+    : ` An inference of ours, not a rule: ${cc.basis.kind === "inference" ? cc.basis.why : ""}${far ? "; here the sides disagree on most of the amount" : ""}.`;
   return finding("cross-check", {
     code,
     statement: st.id,
@@ -248,8 +264,65 @@ function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator,
     reported: left.value,
     expected: right.value,
     difference: left.value.sub(right.value),
-    message: `${cc.description}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(right.value.add(optional.value))})` : ""}`,
+    severity: rule || far ? "warning" : "info",
+    message: `${cc.description}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(high)})` : ""}, beyond the ${grouped(allowance)} rounding allows.${basis}`,
   });
+}
+
+/**
+ * Far beyond rounding: past the allowance by more than half the larger side. Then the
+ * two sides disagree about most of the amount (one side left out, a sign reversed, a
+ * figure on another line or in another unit), where a presentation that departs from
+ * our inference moves a part of it: the one real filing we have (the seed) holds
+ * 1,535,003,808 of securities in the ledger against 1,534,983,208 in lieu of cash.
+ */
+export function farBeyondRounding(outside: Dec, allowance: Dec, sides: Dec[]): boolean {
+  const larger = sides.reduce((m, v) => Dec.max(m, v.abs()), ZERO);
+  return outside.sub(allowance).gt(larger.div(2));
+}
+
+/**
+ * Half a printed unit for each printed figure in a check. The printed unit is the
+ * granularity of the statement's own keyed figures, in the scope's unit (cents,
+ * dollars, thousands, millions or billions, the units firms print in): a statement
+ * keyed in millions (FOCUS_UNIT 1000000) prints whole units, one keyed in dollars whose
+ * figures are all whole millions was rounded to millions; whole dollars were rounded
+ * from cents. Each figure is rounded on its own, so the errors add up.
+ */
+export function roundingAllowance(st: StatementDef, ev: Evaluator, figures: number): Dec {
+  return printedUnit(st, ev).mul(figures).div(2);
+}
+
+/** The units firms print in (in the scope's unit): cents, dollars, thousands, millions, billions. */
+const PRINTED_UNITS = ["0.01", "1", "1000", "1000000", "1000000000"].map((u) => new Dec(u));
+
+/** The largest printed unit that divides every non-zero keyed figure of the statement. */
+export function printedUnit(st: StatementDef, ev: Evaluator): Dec {
+  const figures: Dec[] = [];
+  for (const line of st.lines) {
+    const read = ev.read(line.code);
+    if (read?.status === "number" && !read.value.isZero()) figures.push(read.value);
+  }
+  let unit = PRINTED_UNITS[0];
+  for (const next of PRINTED_UNITS.slice(1)) {
+    if (!figures.every((v) => v.mod(next).isZero())) break;
+    unit = next;
+  }
+  return figures.length === 0 ? ONE : unit;
+}
+
+/** How many printed figures stand behind a side: each keyed line, or for an unkeyed total, its own keyed parts. */
+function printedFigures(terms: IndexedTerm[], ev: Evaluator): number {
+  let n = 0;
+  for (const t of terms) n += figuresBehind(t.code, ev, 0);
+  return n;
+}
+
+function figuresBehind(code: Code, ev: Evaluator, depth: number): number {
+  if (ev.read(code)?.status === "number") return 1;
+  const formula = lineOf(code)?.formula;
+  if (!formula || depth > 8) return 0;
+  return formula.terms.reduce((n, t) => n + figuresBehind(t.code, ev, depth + 1), 0);
 }
 
 function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, bound: CodeTable<BoundLine>, findings: Finding[]): StatementSummary {

@@ -3,6 +3,8 @@ import type { ScopeReport } from "./check";
 import { Dec, grouped } from "./decimal";
 import { finding, type Finding } from "./findings";
 import { lineIndex, lineOf, statementOf } from "./lines";
+import { isPreviousBusinessDay } from "./periods/business-days";
+import { usDate, type IsoDate } from "./periods/dates";
 import type { Code, StatementId } from "./types";
 
 /**
@@ -29,8 +31,14 @@ export interface LineChange {
   change: Dec | null;
   /** change / |prior| × 100, two places, null when prior is zero or missing. */
   percent: Dec | null;
-  /** Beyond both thresholds (or appeared / disappeared). */
+  /** Beyond both thresholds (or appeared / disappeared, or residual interest down by more than 25%). */
   notable: boolean;
+}
+
+/** The two as-of dates compared: the withdrawal rule applies only between a business day and the one before. */
+export interface ComparedDates {
+  current: IsoDate | null;
+  prior: IsoDate | null;
 }
 
 export interface Comparison {
@@ -45,7 +53,10 @@ export interface Comparison {
 
 const WITHDRAWAL_SHARE = new Dec("0.25");
 
-export function compareScopes(current: ScopeReport, prior: ScopeReport, priorSource: string, thresholds: ChangeThresholds = DEFAULT_THRESHOLDS): Comparison {
+export function compareScopes(
+  current: ScopeReport, prior: ScopeReport, priorSource: string,
+  thresholds: ChangeThresholds = DEFAULT_THRESHOLDS, dates: ComparedDates = { current: null, prior: null },
+): Comparison {
   const dollars = (r: ScopeReport, v: Dec | null) => (v === null ? null : v.mul(r.unit));
   // Lines the preparer bound: an unbound line's computed value would only repeat its parts.
   const before = new Map(prior.lines.filter((l) => l.bound).map((l) => [l.code, dollars(prior, l.value)]));
@@ -65,10 +76,36 @@ export function compareScopes(current: ScopeReport, prior: ScopeReport, priorSou
       : !change.isZero() && change.abs().gte(thresholds.amount) && (percent === null || percent.abs().gte(thresholds.percent));
     rows.push({ code, statement: line.statement, line: line.line, label: line.label, prior: p, current: c, change, percent, notable });
   }
+  const falls = residualFalls(current, prior);
+  for (const f of falls) markFall(rows, f);
   rows.sort((a, b) => lineIndex(a.code) - lineIndex(b.code)); // print order
-  const findings = withdrawals(current, prior);
+  // The withdrawal rules speak of the previous business day's residual interest: across a
+  // longer gap (a month, a year) the fall is shown as notable, but no rule is cited.
+  const daily = dates.current !== null && dates.prior !== null && isPreviousBusinessDay(dates.prior, dates.current);
+  const findings = daily ? falls.map((f) => withdrawalFinding(f, current, prior, dates.prior!)) : [];
   findings.push(...capitalDecline(current, prior)); // Reg 1.12(g)(1): capital-decline.ts
   return { scope: current.scope, priorScope: prior.scope, priorSource, rows, findings };
+}
+
+interface ResidualFall {
+  statement: StatementId;
+  /** The excess line (7190, 7380, 8730). */
+  code: Code;
+  was: Dec;
+  is: Dec;
+}
+
+/** A fall is notable whatever the thresholds: the excess line's row says so, added from the summary when the line is not bound. */
+function markFall(rows: LineChange[], f: ResidualFall): void {
+  const row = rows.find((r) => r.code === f.code);
+  if (row) {
+    row.notable = true;
+    return;
+  }
+  const line = lineOf(f.code)!;
+  const change = f.is.sub(f.was);
+  const percent = change.div(f.was.abs()).mul(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  rows.push({ code: f.code, statement: f.statement, line: line.line, label: line.label, prior: f.was, current: f.is, change, percent, notable: true });
 }
 
 /**
@@ -77,32 +114,37 @@ export function compareScopes(current: ScopeReport, prior: ScopeReport, priorSou
  * (Reg 1.23, 30.7(g), 22.17) watch: such a withdrawal, if not for customers' benefit,
  * needs written approval and notice. The engine cannot see whether it was one; it flags the fall.
  */
-function withdrawals(current: ScopeReport, prior: ScopeReport): Finding[] {
-  const out: Finding[] = [];
+function residualFalls(current: ScopeReport, prior: ScopeReport): ResidualFall[] {
+  const out: ResidualFall[] = [];
   for (const now of current.summaries) {
-    const st = statementOf(now.statement);
-    const spec = st.summary;
+    const spec = statementOf(now.statement).summary;
     if (spec.kind !== "segregation" || !spec.withdrawalRule) continue;
     const then = prior.summaries.find((s) => s.statement === now.statement);
     if (!then?.excess || !now.excess) continue;
     const was = then.excess.mul(prior.unit);
     const is = now.excess.mul(current.unit);
     if (!was.isPositive() || was.isZero()) continue;
-    const fall = was.sub(is);
-    const limit = was.mul(WITHDRAWAL_SHARE);
-    if (!fall.gt(limit)) continue;
-    const share = fall.div(was).mul(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP);
-    const line = current.lines.find((l) => l.code === spec.excess);
-    out.push(finding("residual-withdrawal", {
-      code: spec.excess,
-      statement: st.id,
-      cell: line?.cell ?? null,
-      reported: is,
-      expected: was,
-      difference: is.sub(was),
-      rule: spec.withdrawalRule,
-      message: `${st.short}: residual interest fell by ${grouped(fall)} (${share.toFixed(1)}%) from ${grouped(was)} on ${prior.scope}, more than 25% of the prior day's residual interest. ${spec.withdrawalRule}`,
-    }));
+    if (!was.sub(is).gt(was.mul(WITHDRAWAL_SHARE))) continue;
+    out.push({ statement: now.statement, code: spec.excess, was, is });
   }
   return out;
+}
+
+function withdrawalFinding(f: ResidualFall, current: ScopeReport, prior: ScopeReport, priorDate: IsoDate): Finding {
+  const st = statementOf(f.statement);
+  const spec = st.summary;
+  const rule = spec.kind === "segregation" ? spec.withdrawalRule ?? "" : "";
+  const fall = f.was.sub(f.is);
+  const share = fall.div(f.was).mul(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP);
+  const line = current.lines.find((l) => l.code === f.code);
+  return finding("residual-withdrawal", {
+    code: f.code,
+    statement: st.id,
+    cell: line?.cell ?? null,
+    reported: f.is,
+    expected: f.was,
+    difference: f.is.sub(f.was),
+    rule,
+    message: `${st.short}: residual interest fell by ${grouped(fall)} (${share.toFixed(1)}%) from ${grouped(f.was)} on ${prior.scope} (${usDate(priorDate)}, the previous business day), more than 25% of the prior day's residual interest. ${rule}`,
+  });
 }

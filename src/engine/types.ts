@@ -42,8 +42,16 @@ export interface LineDef {
   page?: number;
 }
 
+/**
+ * What a soft check rests on: a rule (a regulation that makes it hold, cited), or an
+ * inference of ours from how the form is laid out (the same amounts seen from two
+ * sides), which a firm's presentation may legitimately depart from.
+ */
+export type CrossCheckBasis = { kind: "rule"; rule: string } | { kind: "inference"; why: string };
+
 export interface CrossCheckDef {
   id: string;
+  basis: CrossCheckBasis;
   /** "approx": left equals right within tolerance (or, with `rightOptional`, lies between right and right+optional).
    *  "not-greater": left's magnitude does not exceed right's. */
   relation: "approx" | "not-greater";

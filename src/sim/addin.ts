@@ -27,9 +27,7 @@ export const SIM_STARTUP_BEHAVIOR = { none: "None", load: "Load" } as const;
 
 export type SimVisibilityMode = "Taskpane" | "Hidden";
 
-type VisibilityHandler = (message: {
-  visibilityMode: SimVisibilityMode;
-}) => void;
+type VisibilityHandler = (message: { visibilityMode: SimVisibilityMode }) => void;
 
 /**
  * The pane and the document's opening, as a test drives them (the user's side), and the
@@ -55,13 +53,13 @@ export class SimTaskpane {
    */
   constructor(
     private readonly supported: () => boolean,
-    private readonly pane?: SimPane,
+    private readonly pane?: SimPane
   ) {
     this.office = new SimOfficeAddin(this);
     // The runtime's pane (pane.ts) is the one record of visibility: opened here or by a test
     // driving it directly, Office.addin's handlers hear it once.
     void pane?.onVisibilityModeChanged(({ visibilityMode }) =>
-      this.visibilityChanged(visibilityMode),
+      this.visibilityChanged(visibilityMode)
     );
   }
 
@@ -122,7 +120,7 @@ export class SimTaskpane {
     if (!this.supported())
       throw new SimOfficeError(
         "ApiNotFound",
-        `Office.addin.${method} needs the SharedRuntime 1.1 requirement set, which this host does not support.`,
+        `Office.addin.${method} needs the SharedRuntime 1.1 requirement set, which this host does not support.`
       );
   }
 
@@ -131,7 +129,7 @@ export class SimTaskpane {
     if (behavior !== "None" && behavior !== "Load")
       throw new SimOfficeError(
         "InvalidArgument",
-        `Unknown startup behavior "${String(behavior)}".`,
+        `Unknown startup behavior "${String(behavior)}".`
       );
     this.current = behavior;
   }
@@ -191,9 +189,7 @@ export class SimOfficeAddin {
     await this.pane.hidePane();
   }
 
-  async onVisibilityModeChanged(
-    handler: VisibilityHandler,
-  ): Promise<() => Promise<void>> {
+  async onVisibilityModeChanged(handler: VisibilityHandler): Promise<() => Promise<void>> {
     await this.pane.require("onVisibilityModeChanged");
     const remove = this.pane.listen(handler);
     return async () => remove();

@@ -38,6 +38,11 @@ export interface WorkbookStructure {
 export interface RangeRef {
   sheet: string;
   address: string;
+  /**
+   * Read every non-empty cell of the range, values only (a sheet's heading rows, where
+   * the firm's name is printed); answered in the same batch as the bound cells.
+   */
+  cells?: boolean;
 }
 
 export interface RangeRead {
@@ -54,6 +59,8 @@ export interface RangeRead {
    * reading them loses the user's undo history, office-js#5918).
    */
   mergesUnchecked?: boolean;
+  /** For a RangeRef with `cells`: the range's non-empty cells (an adapter that cannot read them leaves this out). */
+  cells?: GridCell[];
 }
 
 export interface GridCell {
@@ -70,7 +77,7 @@ export interface WorkbookReader {
   readGrid(sheet: string): Promise<GridCell[]>;
 }
 
-export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}`;
+export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}${r.cells ? "#cells" : ""}`;
 
 /* ---------------------------------------------------------------------------
  * Writes. Every write is checked first and then done in one batch, so nothing

@@ -9,6 +9,7 @@ import { lineOf } from "../engine/lines";
 import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
 import type { ChangeThresholds } from "../engine/compare";
 import { dateInText, readAsOf } from "../engine/periods/dates";
+import { firmInHeading, HEADING_AREA } from "../engine/periods/heading";
 import type { Period } from "../engine/periods/periods";
 import { reviewScopes, type ReviewOutcome } from "../engine/review/review";
 import { canonicalValue, type BoundValue } from "../engine/review/signoff";
@@ -54,6 +55,12 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
     for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
       if (b.target.kind === "range") refs.set(rangeKey(b.target), { sheet: b.target.sheet, address: b.target.address });
     }
+    // Without FOCUS_ENTITY, the firm is read from the sheet's heading, in the same batch.
+    const sheet = headingSheet(plan);
+    if (sheet) {
+      const heading: RangeRef = { sheet, address: HEADING_AREA, cells: true };
+      refs.set(rangeKey(heading), heading);
+    }
   }
   const reads = refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>();
 
@@ -86,25 +93,45 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
   return { scopes, calculation: structure.calculation, periods, bound, record, review };
 }
 
-/** The scope's entity and as-of date: FOCUS_ENTITY and FOCUS_ASOF, else a date in the sheet name (or the hint). */
+/** The sheet whose heading names the scope's firm: the scope's sheet, or the one sheet a workbook scope's cells are on. */
+function headingSheet(plan: ScopePlan): string | null {
+  if (plan.settings.has("ENTITY")) return null;
+  if (plan.sheet) return plan.sheet;
+  const sheets = new Set<string>();
+  for (const b of plan.codes.values()) if (b.target.kind === "range") sheets.add(b.target.sheet);
+  return sheets.size === 1 ? [...sheets][0] : null;
+}
+
+/**
+ * The scope's entity and as-of date: FOCUS_ENTITY, else the firm's name printed at the
+ * sheet's top; FOCUS_ASOF, else a date in the sheet name (or the hint).
+ */
 function periodOf(plan: ScopePlan, reads: Map<string, RangeRead>, findings: Finding[], dateHint?: string): Period {
-  let entity: string | null = null;
-  const e = plan.settings.get("ENTITY");
-  if (e) {
-    const r = resolve(e, reads);
-    const v = "problem" in r ? null : r.content.value;
-    if (v?.type === "text" && v.text.trim()) entity = v.text.trim();
-    else if (v?.type === "number") entity = String(v.value);
-  }
+  const who = entityOf(plan, reads);
   const a = plan.settings.get("ASOF");
   if (a) {
     const r = resolve(a, reads);
     const read = "problem" in r ? { problem: r.problem } : readAsOf(r.content);
-    if ("date" in read) return { scope: plan.scope, entity, asOf: read.date, source: "FOCUS_ASOF" };
+    if ("date" in read) return { scope: plan.scope, ...who, asOf: read.date, source: "FOCUS_ASOF" };
     if ("problem" in read) findings.push(finding("bad-input", { cell: r.cell, message: `${a.name} ${read.problem}; the date is taken from the sheet name if it has one` }));
   }
   const fromName = (plan.sheet ? dateInText(plan.sheet) : null) ?? (dateHint ? dateInText(dateHint) : null);
-  return { scope: plan.scope, entity, asOf: fromName, source: fromName ? "sheet name" : null };
+  return { scope: plan.scope, ...who, asOf: fromName, source: fromName ? "sheet name" : null };
+}
+
+function entityOf(plan: ScopePlan, reads: Map<string, RangeRead>): Pick<Period, "entity" | "entitySource" | "entityCell"> {
+  const e = plan.settings.get("ENTITY");
+  if (e) {
+    const r = resolve(e, reads);
+    const v = "problem" in r ? null : r.content.value;
+    const entity = v?.type === "text" && v.text.trim() ? v.text.trim() : v?.type === "number" ? String(v.value) : null;
+    return { entity, entitySource: entity ? "FOCUS_ENTITY" : null, entityCell: entity ? r.cell : null };
+  }
+  const sheet = headingSheet(plan);
+  const cells = sheet ? reads.get(rangeKey({ sheet, address: HEADING_AREA, cells: true }))?.cells : undefined;
+  const firm = cells ? firmInHeading(cells) : null;
+  if (!firm || !sheet) return { entity: null, entitySource: null, entityCell: null };
+  return { entity: firm.name, entitySource: "sheet heading", entityCell: cellLabel(sheet, toA1({ row: firm.row, col: firm.col })) };
 }
 
 /** What the sign-off hashes: every FOCUS_ name's target and the value there. */

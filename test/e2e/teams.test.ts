@@ -188,7 +188,7 @@ it("reviews three daily sheets: the excess chart, the missing business day and t
   // Excess 134.1M, 139.1M, then 74.1M: a fall of 46.7% of the day before, and below the 122M target.
   const days = [
     segDay("Seg 2020-11-30", 0),
-    segDay("Seg 2020-12-01", 5e6),
+    segDay("Seg 2020-12-02", 5e6),
     segDay("Seg 2020-12-03", -6e7),
   ];
   await openWorkbook("daily.xlsx", {
@@ -200,25 +200,27 @@ it("reviews three daily sheets: the excess chart, the missing business day and t
   await button("Load review").click();
   const chart = section("Periods").getByRole("img");
   await expect(chart.getAttribute("aria-label")).resolves.toBe(
-    "4d(2) segregation: excess from 134,116,777 on 11/30/2020 to 74,116,777 on 12/03/2020; " +
+    // The firm is read from what each sheet prints at its top (the template's first row).
+    "4d(2) segregation, HSBC SECURITIES (USA) INC.: excess from 134,116,777 on 11/30/2020 to 74,116,777 on 12/03/2020; " +
       "target 122,000,000; 1 of 3 periods under target."
   );
   const periods = section("Periods").getByRole("list", { name: "Periods" }).getByRole("listitem");
   await expect(periods.count()).resolves.toBe(3);
   await expect(periods.nth(2).textContent()).resolves.toMatch(/^12\/03\/2020 · Seg 2020-12-03/);
-  await expect(periods.nth(2).textContent()).resolves.toContain("12/02/2020");
+  // 12/01 is missing; the withdrawal rule still applies from 12/02 to 12/03, the previous business day.
+  await expect(periods.nth(1).textContent()).resolves.toContain("12/01/2020");
   await checkpoint("08-review-periods");
 
   const comparison = section("Against the prior period");
   await comparison
     .getByText(
-      "4d(2) segregation: residual interest fell by 65,000,000 (46.7%) from 139,116,777 on Seg 2020-12-01, " +
-        "more than 25% of the prior day's residual interest.",
+      "4d(2) segregation: residual interest fell by 65,000,000 (46.7%) from 139,116,777 on Seg 2020-12-02 " +
+        "(12/02/2020, the previous business day), more than 25% of the prior day's residual interest.",
       { exact: false }
     )
     .filter({ hasText: "Reg 1.23(c)" })
     .waitFor();
-  const table = comparison.getByRole("table", { name: "Seg 2020-12-03 against Seg 2020-12-01" });
+  const table = comparison.getByRole("table", { name: "Seg 2020-12-03 against Seg 2020-12-02" });
   await expect(
     table.getByRole("row").filter({ hasText: "(7190)" }).textContent()
   ).resolves.toContain("139,116,777");

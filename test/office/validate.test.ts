@@ -31,3 +31,15 @@ test("a year and more of small daily sheets (15,002 lines on 577 sheets) still r
   for (const s of syncs) expect(s.responseBytes).toBeLessThan(FOUR_MB);
   expect(result.scopes).toHaveLength(577);
 });
+
+test("the firm printed at each sheet's top is read in the same 3 syncs, as the .xlsx adapter reads it", async () => {
+  const { dailyWorkbook: dailyStatements } = await import("../../bench/workbooks");
+  // The bench's sheets print "Bench FCM" above the statement's title.
+  const bytes = dailyStatements(40);
+  const { sim, wb } = officeOverSim({ workbook: bytes });
+  const { result, syncs } = await sim.meter.measure(() => validateWorkbook(wb));
+  expect(syncs.length).toBeLessThanOrEqual(3);
+  expect(new Set(result.periods.map((p) => `${p.entity}|${p.entitySource}`))).toEqual(new Set(["Bench FCM|sheet heading"]));
+  expect(result.periods[0].entityCell).toMatch(/^'.+'!A1$/);
+  expect(result.periods).toEqual((await validateWorkbook(new XlsxReader(bytes))).periods);
+});

@@ -132,7 +132,23 @@ describe("focus-check for reviewers", () => {
       names: [...s.names, { name: "FOCUS_ENTITY", refersTo: "'Daily'!$H$1", localSheet: "Daily" }, { name: "FOCUS_ASOF", refersTo: "'Daily'!$H$2", localSheet: "Daily" }],
     });
     const json = JSON.parse((await cli(["--json", put("entity.xlsx", bytes)])).stdout).files[0];
-    expect(json.periods).toEqual([{ scope: "Daily", entity: "HSBC Securities (USA) Inc.", asOf: "2020-11-30", source: "FOCUS_ASOF" }]);
+    expect(json.periods).toEqual([{ scope: "Daily", entity: "HSBC Securities (USA) Inc.", entitySource: "FOCUS_ENTITY", entityCell: "'Daily'!H1", asOf: "2020-11-30", source: "FOCUS_ASOF" }]);
+  });
+
+  test("--json shows a firm read from the sheet's heading as such, and two firms on one day are no duplicates", async () => {
+    const sheet = (name: string, firm: string, excess: number) => {
+      const s = boundSheet(name, day(excess), "sheet");
+      return { name, cells: [{ ref: "A1", value: firm }, { ref: "A2", value: "Statement of Segregation Requirements and Funds in Segregation" }, ...s.cells], names: s.names };
+    };
+    const parts = [sheet("A 2020-11-30", "Alpha Futures LLC", 100), sheet("B 2020-11-30", "Beta Securities Inc.", 100)];
+    const bytes = writeXlsx({ sheets: parts.map(({ name, cells }) => ({ name, cells })), names: parts.flatMap((p) => p.names) });
+    const json = JSON.parse((await cli(["--json", put("two-firms.xlsx", bytes)])).stdout).files[0];
+    expect(json.periods.map((p: { entity: string; entitySource: string; entityCell: string }) => [p.entity, p.entitySource, p.entityCell])).toEqual([
+      ["Alpha Futures LLC", "sheet heading", "'A 2020-11-30'!A1"],
+      ["Beta Securities Inc.", "sheet heading", "'B 2020-11-30'!A1"],
+    ]);
+    const kinds = json.scopes.flatMap((s: { findings: { kind: string }[] }) => s.findings.map((f) => f.kind));
+    expect(kinds).not.toContain("period-duplicate");
   });
 });
 

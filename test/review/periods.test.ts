@@ -1,6 +1,6 @@
 import { businessDaysBetween, federalHolidays, isBusinessDay } from "../../src/engine/periods/business-days";
 import { dateInText, fromExcelSerial, readAsOf } from "../../src/engine/periods/dates";
-import { cadenceOf, orderPeriods, type Period } from "../../src/engine/periods/periods";
+import { cadenceOf, entityKey, orderPeriods, type Period } from "../../src/engine/periods/periods";
 
 const p = (scope: string, asOf: string | null, entity: string | null = null): Period => ({ scope, entity, asOf, source: asOf ? "sheet name" : null });
 const kinds = (m: Map<string, { kind: string; message: string }[]>, scope: string) => (m.get(scope) ?? []).map((f) => f.kind);
@@ -100,11 +100,91 @@ describe("ordering periods", () => {
 
   it("treats month-end statements as monthly, flagging a missing month end rather than every business day", () => {
     expect(cadenceOf(["2020-09-30", "2020-10-30", "2020-11-30"])).toBe("monthly");
-    const { findings } = orderPeriods([p("Sep", "2020-09-30"), p("Nov", "2020-11-30")]);
-    expect(findings.get("Nov")![0].message).toContain("1 month end between 09/30/2020 and 11/30/2020: 10/30/2020");
+    const { findings } = orderPeriods([p("Aug", "2020-08-31"), p("Sep", "2020-09-30"), p("Nov", "2020-11-30")]);
+    expect(findings.get("Nov")![0].message).toContain("1 month end between 09/30/2020 and 11/30/2020: 10/31/2020");
+    // A series dated on last business days lists them so: 10/30/2020 (October 31 was a Saturday).
+    const bd = orderPeriods([p("Sep", "2020-09-30"), p("Oct", "2020-10-30"), p("Dec", "2020-12-31"), p("Jan", "2021-01-29")]);
+    expect(bd.findings.get("Dec")![0].message).toContain("1 month end between 10/30/2020 and 12/31/2020: 11/30/2020");
   });
 
   it("says nothing about undated workbooks", () => {
     expect(orderPeriods([p("Seg", null), p("Other", null)]).findings.size).toBe(0);
+  });
+});
+
+describe("cadence read from the dates", () => {
+  const missingIn = (ps: Period[]) => [...orderPeriods(ps).findings.entries()].flatMap(([scope, fs]) => fs.map((f) => `${scope}: ${f.kind}: ${f.message}`));
+
+  it("reads annual year-end statements as annual: no month ends missing between two years (the reported bug)", () => {
+    const years = ["2014-12-31", "2015-12-31", "2016-12-31", "2017-12-31", "2018-12-31"];
+    expect(cadenceOf(years)).toBe("annual");
+    expect(cadenceOf(["2014-12-31", "2015-12-31"])).toBe("annual");
+    // 12/31/2016 was a Saturday: a year-end statement is as of the calendar year end, not flagged.
+    expect(missingIn(years.map((d) => p(d, d, "Goldman Sachs")))).toEqual([]);
+  });
+
+  it("names a missing year end in an annual series, and nothing else", () => {
+    const ds = ["2014-12-31", "2015-12-31", "2016-12-31", "2017-12-31", "2018-12-31", "2020-12-31"];
+    expect(missingIn(ds.map((d) => p(d, d)))).toEqual([
+      "2020-12-31: period-missing: no statement for 1 year end between 12/31/2018 and 12/31/2020: 12/31/2019 (the series is at year ends (December 31))",
+    ]);
+  });
+
+  it("reads a fiscal year ending October 31 as annual, on whatever weekday it falls", () => {
+    const ds = ["2019-10-31", "2020-10-31", "2021-10-31", "2023-10-31"]; // a Saturday and a Sunday among them
+    expect(cadenceOf(ds)).toBe("annual");
+    const found = missingIn(ds.map((d) => p(d, d)));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("1 year end between 10/31/2021 and 10/31/2023: 10/31/2022 (the series is at year ends (October 31))");
+  });
+
+  it("reads quarter ends as quarterly and names a missing quarter end", () => {
+    const ds = ["2020-03-31", "2020-06-30", "2020-09-30", "2021-03-31", "2021-06-30"];
+    expect(cadenceOf(ds)).toBe("quarterly");
+    const found = missingIn(ds.map((d) => p(d, d)));
+    expect(found).toEqual([expect.stringContaining("1 quarter end between 09/30/2020 and 03/31/2021: 12/31/2020")]);
+  });
+
+  it("keeps a daily series across a holiday and a weekend: July 5, 2021 (Independence Day observed) is no missing day", () => {
+    const ds = ["2021-07-01", "2021-07-02", "2021-07-06", "2021-07-07"];
+    expect(cadenceOf(ds)).toBe("daily");
+    expect(missingIn(ds.map((d) => p(d, d)))).toEqual([]);
+    const withGap = [...ds, "2021-07-09"];
+    expect(missingIn(withGap.map((d) => p(d, d)))).toEqual([expect.stringContaining("1 business day between 07/07/2021 and 07/09/2021: 07/08/2021")]);
+  });
+
+  it("claims no missing period for a series too short or too irregular to have a cadence", () => {
+    expect(cadenceOf(["2018-12-31", "2020-12-31"])).toBe("irregular"); // two years apart: a gap, or the cadence?
+    expect(cadenceOf(["2020-11-30", "2020-12-02"])).toBe("irregular");
+    expect(cadenceOf(["2020-01-15", "2020-03-03", "2020-03-20", "2020-08-11"])).toBe("irregular");
+    expect(cadenceOf(["2020-03-31", "2020-06-30", "2020-12-31", "2021-12-31"])).toBe("irregular");
+    expect(missingIn([p("a", "2018-12-31"), p("b", "2020-12-31")])).toEqual([]);
+    expect(missingIn([p("a", "2020-01-15"), p("b", "2020-03-03"), p("c", "2020-03-20"), p("d", "2020-08-11")])).toEqual([]);
+  });
+
+  it("still says a daily statement is dated on a weekend", () => {
+    expect(missingIn([p("Fri", "2020-11-27"), p("Sat", "2020-11-28"), p("Mon", "2020-11-30")])).toEqual([
+      expect.stringContaining("Sat: period-not-business-day: Sat is dated 11/28/2020, a Saturday"),
+    ]);
+  });
+});
+
+describe("entities", () => {
+  it("match across case, punctuation and legal form, and not across firms", () => {
+    expect(entityKey("Goldman, Sachs & Co.")).toBe(entityKey("Goldman Sachs & Co. LLC"));
+    expect(entityKey("HSBC Securities (USA) Inc.")).toBe(entityKey("HSBC SECURITIES (USA) INC"));
+    expect(entityKey("HSBC ")).toBe("hsbc");
+    expect(entityKey("Goldman Sachs & Co. LLC")).not.toBe(entityKey("Goldman Sachs International"));
+    expect(entityKey("Inc.")).not.toBe(entityKey(""));
+  });
+
+  it("never puts two firms' statements in one series: the same date is no duplicate, and neither series is missing anything", () => {
+    const ps = ["2015-12-31", "2016-12-31", "2017-12-31"].flatMap((d) => [p(`GS ${d}`, d, "Goldman Sachs & Co. LLC"), p(`JPM ${d}`, d, "J.P. Morgan Securities LLC")]);
+    const { series, findings } = orderPeriods(ps);
+    expect(series.map((s) => [s.entity, s.cadence, s.periods.length])).toEqual([
+      ["Goldman Sachs & Co. LLC", "annual", 3],
+      ["J.P. Morgan Securities LLC", "annual", 3],
+    ]);
+    expect(findings.size).toBe(0);
   });
 });

@@ -142,6 +142,7 @@ export function fakeActions(overrides: Partial<FocusActions> = {}, caps: Capabil
     bindSelection: jest.fn(async (code: string) => ({ name: `FOCUS_${code}`, cell: "'Day 1'!E20", replaced: "'Day 1'!E12" })),
     unbind: jest.fn(async () => undefined),
     goTo: jest.fn(async () => undefined),
+    bindEntity: jest.fn(async (cell: string) => ({ name: "FOCUS_ENTITY", cell, replaced: null })),
     scanSheet: jest.fn(async () => PROPOSALS),
     applyProposals: jest.fn(async (p: Proposal[]) => p.length),
     validate: jest.fn(async () => REPORT),

@@ -175,6 +175,10 @@ export class FakeWorkbook implements Workbook {
         cellCount: cells.length,
         isMergedArea: sheet.merges.includes(area),
         insideMergeOf: cells.length === 1 ? (containing ?? null) : null,
+        // A heading read: every non-empty cell of the range, as the adapters answer it.
+        ...(ref.cells
+          ? { cells: cells.flatMap((a) => { const c = sheet.cells.get(a); return c && c.value?.type !== "blank" ? [{ ...parseA1(a)!, content: c }] : []; }) }
+          : {}),
       });
     }
     return out;

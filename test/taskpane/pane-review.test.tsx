@@ -8,11 +8,13 @@ import { ALL_CAPABILITIES, FakeWorkbook } from "./fake-workbook";
 import { openTab, renderPane, section } from "./render-pane";
 
 /** Three daily 4d(2) sheets named by date; the excess falls 100 -> 95 -> 60 (a >25% fall on the last day). */
-function week(): FakeWorkbook {
+function week(firm?: string): FakeWorkbook {
   const wb = new FakeWorkbook();
   const days: [string, number][] = [["Seg 2020-11-30", 100], ["Seg 2020-12-01", 95], ["Seg 2020-12-02", 60]];
+  // A firm's name printed above the statement's title, when given.
+  const heading: Record<string, string> = firm ? { A1: firm, A2: "Statement of Segregation Requirements and Funds in Segregation" } : {};
   for (const [sheet, excess] of days) {
-    wb.addWorksheet(sheet, { C1: 115, C2: 115, C3: 115, C4: 115 + excess, C5: 115 + excess, C6: excess, C7: 50 });
+    wb.addWorksheet(sheet, { ...heading, C1: 115, C2: 115, C3: 115, C4: 115 + excess, C5: 115 + excess, C6: excess, C7: 50 });
     const codes = ["7010", "7040", "7060", "7070", "7180", "7190", "7194"];
     codes.forEach((code, i) => wb.define(`FOCUS_${code}`, `'${sheet}'!$C$${i + 1}`, sheet));
   }
@@ -39,6 +41,23 @@ describe("Review panel", () => {
     const items = within(within(periods).getByRole("list", { name: "Periods" })).getAllByRole("listitem").map((li) => li.textContent);
     expect(items[0]).toMatch(/^11\/30\/2020 · Seg 2020-11-30Excess 100, target 50 · ok/);
     expect(items[2]).toContain("residual interest fell by 35 (36.8%)");
+  });
+
+  it("shows a firm read from a sheet's heading as such, and binds FOCUS_ENTITY to its cell on confirmation", async () => {
+    const wb = week("Alpha Futures LLC");
+    const panel = await reviewTab(wb);
+    const periods = section(panel, "Periods");
+    const items = within(within(periods).getByRole("list", { name: "Periods" })).getAllByRole("listitem");
+    expect(items[0].textContent).toContain("Seg 2020-11-30 · Alpha Futures LLC");
+    expect(items[0].textContent).toContain("Firm read from the sheet’s heading ('Seg 2020-11-30'!A1), not from FOCUS_ENTITY.");
+    await act(async () => fireEvent.click(within(items[0]).getByRole("button", { name: "Confirm: bind FOCUS_ENTITY to 'Seg 2020-11-30'!A1" })));
+    expect(wb.names.find((n) => n.name === "FOCUS_ENTITY")).toMatchObject({ sheet: "Seg 2020-11-30", formula: "'Seg 2020-11-30'!$A$1" });
+    // Reloaded: the first period's firm now comes from FOCUS_ENTITY, the others still from their headings.
+    await waitFor(() => {
+      const again = within(within(section(panel, "Periods")).getByRole("list", { name: "Periods" })).getAllByRole("listitem");
+      expect(again[0].textContent).not.toContain("Firm read from the sheet’s heading");
+      expect(again[1].textContent).toContain("Firm read from the sheet’s heading ('Seg 2020-12-01'!A1)");
+    });
   });
 
   it("compares the latest period with the one before, notable lines first, every line on request", async () => {

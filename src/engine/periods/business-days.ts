@@ -73,3 +73,12 @@ export function lastBusinessDayOfMonth(d: IsoDate): IsoDate {
   while (!isBusinessDay(fromDayNumber(n))) n--;
   return fromDayNumber(n);
 }
+
+/**
+ * Whether `prior` is the previous business day's statement for `current`: earlier, with
+ * no business day strictly between (Friday for a Monday, the day before a holiday
+ * for the day after it).
+ */
+export function isPreviousBusinessDay(prior: IsoDate, current: IsoDate): boolean {
+  return prior < current && businessDaysBetween(prior, current).length === 0;
+}

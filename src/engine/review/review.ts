@@ -56,7 +56,7 @@ export function reviewScopes(input: ReviewInput): ReviewOutcome {
       const current = byScope.get(p.scope);
       if (!current) continue;
       if (previous && p.asOf !== previousDate) {
-        const c = compareScopes(current, previous, "this workbook", input.thresholds ?? DEFAULT_THRESHOLDS);
+        const c = compareScopes(current, previous, "this workbook", input.thresholds ?? DEFAULT_THRESHOLDS, { current: p.asOf, prior: previousDate });
         comparisons.push(c);
         add(p.scope, c.findings);
       }
@@ -124,7 +124,7 @@ function changedFinding(scope: string, list: ValueChange[], signOff: SignOff): F
 /**
  * The prior period of another file for each scope that has none in its own
  * workbook: same entity and the latest earlier date, else the same scope name,
- * else the only scope of a one-scope file.
+ * else the only scope of a one-scope file; never a statement of another firm.
  */
 export function compareWithPriorFile(
   current: { scopes: ScopeReport[]; periods: Period[] },
@@ -138,6 +138,11 @@ export function compareWithPriorFile(
   for (const s of current.scopes) {
     if (alreadyCompared.has(s.scope)) continue;
     const p = current.periods.find((x) => x.scope === s.scope);
+    // Two named firms that differ are never compared; an unnamed side can be anyone's.
+    const sameFirm = (q: ScopeReport) => {
+      const a = p?.entity ?? null, b = priorPeriod.get(q.scope)?.entity ?? null;
+      return a === null || b === null || entityKey(a) === entityKey(b);
+    };
     let match: ScopeReport | undefined;
     if (p?.asOf) {
       const entity = entityKey(p.entity);
@@ -148,10 +153,10 @@ export function compareWithPriorFile(
         })
         .sort((a, b) => (priorPeriod.get(a.scope)!.asOf! < priorPeriod.get(b.scope)!.asOf! ? 1 : -1))[0];
     }
-    match ??= prior.scopes.find((q) => q.scope === s.scope);
-    if (!match && prior.scopes.length === 1 && current.scopes.length === 1) match = prior.scopes[0];
+    match ??= prior.scopes.find((q) => q.scope === s.scope && sameFirm(q));
+    if (!match && prior.scopes.length === 1 && current.scopes.length === 1 && sameFirm(prior.scopes[0])) match = prior.scopes[0];
     if (!match) continue;
-    const c = compareScopes(s, match, source, thresholds);
+    const c = compareScopes(s, match, source, thresholds, { current: p?.asOf ?? null, prior: priorPeriod.get(match.scope)?.asOf ?? null });
     out.push(c);
     s.findings = sortFindings([...s.findings, ...c.findings]);
   }

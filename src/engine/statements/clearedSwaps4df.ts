@@ -53,12 +53,12 @@ export const clearedSwaps4df: StatementDef = {
     withdrawalRule: "Reg 22.17(c): withdrawing more than 25% of residual interest in cleared swaps customer accounts needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [
-    { id: "options-purchased-both-sides", relation: "approx", left: [add("8530")], right: [add("8670")], description: "Cleared swaps options purchased (8530) should equal long options held (8670)" },
-    { id: "options-granted-both-sides", relation: "approx", left: [add("8540")], right: [add("8680")], description: "Cleared swaps options granted (8540) should equal short options held (8680)" },
+    { id: "options-purchased-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("8530")], right: [add("8670")], description: "Cleared swaps options purchased (8530) should equal long options held (8670)" },
+    { id: "options-granted-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("8540")], right: [add("8680")], description: "Cleared swaps options granted (8540) should equal short options held (8680)" },
     {
-      id: "securities-in-lieu", relation: "approx", left: [add("8510")], right: [add("8620"), add("8650"), add("8710")],
+      id: "securities-in-lieu", basis: { kind: "inference", why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere" }, relation: "approx", left: [add("8510")], right: [add("8620"), add("8650"), add("8710")],
       description: "Securities in the net ledger balance (8510) should equal securities held in lieu of cash (8620 + 8650 + 8710)",
     },
-    { id: "offset-not-over-gross", relation: "not-greater", left: [add(I.swapsOffset)], right: [add("8560")], description: "The offset by customer owned securities (8570) cannot exceed the gross debit balances (8560)" },
+    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Part 22, the cleared swaps counterpart of Reg 1.32(b): a cleared swaps customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add(I.swapsOffset)], right: [add("8560")], description: "The offset by customer owned securities (8570) cannot exceed the gross debit balances (8560)" },
   ],
 };

@@ -85,21 +85,21 @@ export const secured307: StatementDef = {
   },
   crossChecks: [
     {
-      id: "options-purchased-both-pages", relation: "approx", left: [add("7335")], right: [add("7610"), add("7670"), add("7730")],
+      id: "options-purchased-both-pages", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7335")], right: [add("7610"), add("7670"), add("7730")],
       description: "Options purchased (7335) should equal the long options held at FCMs, clearing organizations and members (7610 + 7670 + 7730)",
     },
     {
-      id: "options-granted-both-pages", relation: "approx", left: [add("7337")], right: [add("7615"), add("7675"), add("7735")],
+      id: "options-granted-both-pages", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7337")], right: [add("7615"), add("7675"), add("7735")],
       description: "Options granted (7337) should equal the short options held at FCMs, clearing organizations and members (7615 + 7675 + 7735)",
     },
     {
-      id: "unrealized-both-pages", relation: "approx", left: [add("7325")], right: [add("7600"), add("7660"), add("7720")],
+      id: "unrealized-both-pages", basis: { kind: "inference", why: "open positions' unrealized profit (loss) usually sits with the FCMs and members holding them, but the clearing organizations' line is daily variation, settled differently" }, relation: "approx", left: [add("7325")], right: [add("7600"), add("7660"), add("7720")],
       description: "Unrealized profit (loss) (7325) should equal the unrealized amounts held at FCMs, clearing organizations and members (7600 + 7660 + 7720)",
     },
     {
-      id: "securities-both-pages", relation: "approx", left: [add(I.securedSecurities)], right: [add("7570"), add("7590"), add("7650"), add("7710")],
+      id: "securities-both-pages", basis: { kind: "inference", why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere" }, relation: "approx", left: [add(I.securedSecurities)], right: [add("7570"), add("7590"), add("7650"), add("7710")],
       description: "Securities in the net ledger balance (7317) should equal the securities held (7570 + 7590 + 7650 + 7710)",
     },
-    { id: "offset-not-over-gross", relation: "not-greater", left: [add("7352")], right: [add("7351")], description: "The offset by customer owned securities (7352) cannot exceed the gross debit balances (7351)" },
+    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Reg 30.7(a): a 30.7 customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add("7352")], right: [add("7351")], description: "The offset by customer owned securities (7352) cannot exceed the gross debit balances (7351)" },
   ],
 };

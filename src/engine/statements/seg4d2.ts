@@ -56,13 +56,13 @@ export const seg4d2: StatementDef = {
     withdrawalRule: "Reg 1.23(c): withdrawing more than 25% of residual interest needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [
-    { id: "options-purchased-both-sides", relation: "approx", left: [add("7032")], right: [add("7132")], description: "Options purchased (7032) should equal long options held (7132): the same options seen from both sides" },
-    { id: "options-granted-both-sides", relation: "approx", left: [add("7033")], right: [add("7133")], description: "Options granted (7033) should equal short options held (7133): the same options seen from both sides" },
+    { id: "options-purchased-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7032")], right: [add("7132")], description: "Options purchased (7032) should equal long options held (7132): the same options seen from both sides" },
+    { id: "options-granted-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7033")], right: [add("7133")], description: "Options granted (7033) should equal short options held (7133): the same options seen from both sides" },
     {
-      id: "securities-in-lieu", relation: "approx", left: [add("7020")],
+      id: "securities-in-lieu", basis: { kind: "inference", why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere" }, relation: "approx", left: [add("7020")],
       right: [add("7090"), add(I.segDcoInLieu), add("7170")], rightOptional: [add("7150")],
       description: "Securities in the net ledger balance (7020) should equal securities held in lieu of cash (7090 + 7120 + 7170), plus any securities among funds on hand (7150)",
     },
-    { id: "offset-not-over-gross", relation: "not-greater", left: [add("7047")], right: [add("7045")], description: "The offset by customer owned securities (7047) cannot exceed the gross debit balances (7045)" },
+    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Reg 1.32(b): a customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add("7047")], right: [add("7045")], description: "The offset by customer owned securities (7047) cannot exceed the gross debit balances (7045)" },
   ],
 };

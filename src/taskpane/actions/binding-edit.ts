@@ -5,7 +5,7 @@ import type { Code } from "../../engine/types";
 import type { NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { detectLayout } from "../../workbook/detect";
 import { describeTarget, lineNames, sheetLookup, type LineName } from "./binding-list";
-import { absoluteReference, sameName, topLeftOf } from "./cell-ref";
+import { absoluteReference, parseCellLabel, sameName, topLeftOf } from "./cell-ref";
 import { ActionError } from "./errors";
 import { formatCellContent } from "./format";
 import { bindingName, lineName, printOrder, requireLine } from "./lines";
@@ -61,6 +61,28 @@ export async function bindSelection(
     existing ? [{ name: existing.info.name, sheet: existing.info.sheet }] : []
   );
   return { name, cell, replaced: existing ? describeTarget(existing) : null };
+}
+
+/** A sheet-level FOCUS_ENTITY on the cell the firm's name was read from; refused when the sheet has one already. */
+export async function bindEntity(wb: Workbook, cell: string): Promise<BindResult> {
+  const ref = parseCellLabel(cell);
+  if (!ref) throw new ActionError(`${cell} is not a cell FOCUS_ENTITY can be bound to.`);
+  const address = topLeftOf(ref.address);
+  const structure = await wb.structure();
+  const existing = structure.names.find(
+    (n) =>
+      n.name.toUpperCase() === "FOCUS_ENTITY" && n.sheet !== null && sameName(n.sheet, ref.sheet)
+  );
+  if (existing)
+    throw new ActionError(
+      `Sheet ${ref.sheet} already has FOCUS_ENTITY (${existing.formula}): nothing was changed.`
+    );
+  const name = "FOCUS_ENTITY";
+  await wb.updateNames(
+    [{ name, sheet: ref.sheet, refersTo: absoluteReference(ref.sheet, address) }],
+    []
+  );
+  return { name, cell: cellLabel(ref.sheet, address), replaced: null };
 }
 
 export async function unbind(wb: Workbook, b: NameKey): Promise<void> {

@@ -1,7 +1,7 @@
 import { explain } from "../../engine/explain";
 import type { Workbook } from "../../workbook/port";
 import { validateWorkbook } from "../../workbook/validate";
-import { applyProposals, bindSelection, scanSheet, unbind } from "./binding-edit";
+import { applyProposals, bindEntity, bindSelection, scanSheet, unbind } from "./binding-edit";
 import { listBindings } from "./binding-list";
 import { requireCapability, type Capability } from "./capabilities";
 import { parseCellLabel } from "./cell-ref";
@@ -53,6 +53,10 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
     unbind: guarded(async (b) => {
       need("names");
       return unbind(workbook, b);
+    }),
+    bindEntity: guarded(async (cell) => {
+      need("names");
+      return bindEntity(workbook, cell);
     }),
     goTo: guarded(async (cell) => {
       const ref = parseCellLabel(cell);

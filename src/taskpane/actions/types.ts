@@ -105,6 +105,11 @@ export interface FocusActions {
    */
   bindSelection(code: Code, level: "sheet" | "workbook", onSheet?: string): Promise<BindResult>;
   unbind(b: { name: string; sheet: string | null }): Promise<void>;
+  /**
+   * Confirm the firm read from a sheet's heading: bind a sheet-level FOCUS_ENTITY to the
+   * cell it was read from ('Sheet'!A1). Writes a name only, never a cell.
+   */
+  bindEntity(cell: string): Promise<BindResult>;
   /** Select a cell given as 'Sheet'!A1. */
   goTo(cell: string): Promise<void>;
   /** Propose bindings on the active sheet by the printed layout (--detect's rule). Creates nothing. */

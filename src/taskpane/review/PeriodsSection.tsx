@@ -1,9 +1,13 @@
 import * as React from "react";
-import { Dropdown, Field, Option, Text } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Option, Text } from "@fluentui/react-components";
 import { statementOf } from "../../engine/lines";
 import { usDate } from "../../engine/periods/dates";
+import type { Period } from "../../engine/periods/periods";
 import type { WorkbookReport } from "../../workbook/validate";
 import { formatAmount } from "../actions/format";
+import { useActions } from "../shared/ActionsContext";
+import { ProblemBar } from "../shared/ProblemBar";
+import { useAction } from "../shared/useAction";
 import { useListStyles } from "../shared/list-styles";
 import { Section } from "../shared/Section";
 import { ExcessChart } from "./ExcessChart";
@@ -16,8 +20,56 @@ const PERIOD_KINDS = new Set([
   "residual-withdrawal",
 ]);
 
+/**
+ * A firm read from the sheet's heading is shown as such, with the cell it was read
+ * from, for the user to confirm by binding FOCUS_ENTITY there (a name only: no cell is written).
+ */
+function EntityLine({
+  period,
+  onBound,
+}: {
+  period: Period;
+  onBound: () => void;
+}): React.JSX.Element | null {
+  const actions = useActions();
+  const { busy, problem, run, dismiss } = useAction();
+  const [bound, setBound] = React.useState<string | null>(null);
+  if (period.entitySource !== "sheet heading" || !period.entityCell) return null;
+  const bind = async () => {
+    const r = await run(() => actions.bindEntity(period.entityCell!));
+    if (r.ok) {
+      setBound(r.value.cell);
+      onBound();
+    }
+  };
+  return (
+    <>
+      <Text size={200}>
+        {bound
+          ? `FOCUS_ENTITY now refers to ${bound}.`
+          : `Firm read from the sheet’s heading (${period.entityCell}), not from FOCUS_ENTITY.`}
+      </Text>
+      {!bound && (
+        <div>
+          <Button size="small" disabled={busy} onClick={() => void bind()}>
+            Confirm: bind FOCUS_ENTITY to {period.entityCell}
+          </Button>
+        </div>
+      )}
+      <ProblemBar problem={problem} onDismiss={dismiss} />
+    </>
+  );
+}
+
 /** Each statement's excess against its target across the periods, and the periods with their flags. */
-export function PeriodsSection({ report }: { report: WorkbookReport }): React.JSX.Element {
+export function PeriodsSection({
+  report,
+  onChanged,
+}: {
+  report: WorkbookReport;
+  /** Called after a binding was made, so the review is loaded again. */
+  onChanged?: () => void;
+}): React.JSX.Element {
   const list = useListStyles();
   const series = report.review.series;
   const [choice, setChoice] = React.useState(0);
@@ -75,6 +127,7 @@ export function PeriodsSection({ report }: { report: WorkbookReport }): React.JS
                   {usDate(p.asOf!)} · {p.scope}
                   {p.entity ? ` · ${p.entity}` : ""}
                 </Text>
+                <EntityLine period={p} onBound={() => onChanged?.()} />
                 {point && (
                   <Text size={200}>
                     Excess {point.excess ? formatAmount(point.excess) : "blank"}

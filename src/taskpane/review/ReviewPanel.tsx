@@ -39,7 +39,7 @@ export function ReviewPanel(): React.JSX.Element {
       <ProblemBar problem={problem} onDismiss={dismiss} />
       {report ? (
         <>
-          <PeriodsSection report={report} />
+          <PeriodsSection report={report} onChanged={() => void load()} />
           <ComparisonSection report={report} />
           <SignOffSection report={report} onSigned={() => void load()} />
           <PackageSection report={report} />

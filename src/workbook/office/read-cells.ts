@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { BLANK, type CellContent } from "../../engine/cell";
-import { rangeKey, type RangeRead, type RangeRef } from "../port";
+import { rangeKey, type GridCell, type RangeRead, type RangeRef } from "../port";
 import {
   areaA1,
   cellCount,
@@ -36,15 +36,20 @@ const BUDGET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL);
  * must never cost that, so merges are left unchecked (RangeRead.mergesUnchecked). A name
  * the pane binds never points inside a merged area (binding takes a merged selection's
  * top-left cell), and writes still check before writing (write.ts).
+ * Ranges asked for with `cells` (a sheet's heading rows) ride on the first of those syncs,
+ * values only: a few hundred bytes a sheet.
  */
 export async function readRanges(
   host: ExcelHost,
   refs: RangeRef[]
 ): Promise<Map<string, RangeRead>> {
-  const parsed = refs.flatMap((ref) => {
+  const all = refs.flatMap((ref) => {
     const area = parseArea(ref.address);
     return area ? [{ ref, area }] : [];
   });
+  const parsed = all.filter((p) => !p.ref.cells);
+  const headings = all.filter((p) => p.ref.cells);
+  const headingCells = new Map<string, GridCell[]>();
   const bySheet = new Map<string, CellPosition[]>();
   for (const { ref, area } of parsed) {
     const cells = bySheet.get(ref.sheet) ?? [];
@@ -60,24 +65,71 @@ export async function readRanges(
   const plan = [...coverCells(bySheet, BUDGET_CELLS)].flatMap(([sheet, rects]) =>
     rects.map((rect) => ({ sheet, rect }))
   );
-  if (plan.length) {
+  if (plan.length || headings.length) {
     await host.read(async (context) => {
-      for (const chunk of withinBudget(plan)) {
+      const chunks = plan.length ? withinBudget(plan) : [[]];
+      for (const [i, chunk] of chunks.entries()) {
         const pending = chunk.map(({ sheet, rect }) => queueRectangle(context, host, sheet, rect));
+        const heads = i === 0 ? headings.map((h) => queueHeading(context, h.ref, h.area)) : [];
         // One sync per ~4 MB of cells: a single one below ~80,000 cells read.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         pending.forEach((p) => p.collect(sheetCells(p.sheet)));
+        heads.forEach((h) => headingCells.set(rangeKey(h.ref), h.cells()));
       }
     });
   }
   const unchecked = host.supports("1.13") && !host.readsMerges;
-  return new Map(
+  const out = new Map(
     parsed.map(({ ref, area }) => {
       const read = (sheets.get(ref.sheet.toLowerCase()) ?? new SheetCells()).read(area);
       return [rangeKey(ref), unchecked ? { ...read, mergesUnchecked: true } : read];
     })
   );
+  for (const { ref, area } of headings) {
+    out.set(rangeKey(ref), {
+      content: BLANK,
+      cellCount: cellCount(area),
+      isMergedArea: false,
+      insideMergeOf: null,
+      cells: headingCells.get(rangeKey(ref)) ?? [],
+    });
+  }
+  return out;
+}
+
+/** Queue a heading's values (no formulas, formats or types: text is all it is read for). */
+function queueHeading(context: Excel.RequestContext, ref: RangeRef, area: Area) {
+  const range = context.workbook.worksheets
+    .getItem(ref.sheet)
+    .getRange(areaA1(area))
+    .load("values");
+  return {
+    ref,
+    cells(): GridCell[] {
+      const out: GridCell[] = [];
+      range.values.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (value === "" || value === null || value === undefined) return;
+          out.push({
+            row: area.r1 + i,
+            col: area.c1 + j,
+            content: officeCellContent(
+              value,
+              undefined,
+              typeof value === "string"
+                ? "String"
+                : typeof value === "boolean"
+                  ? "Boolean"
+                  : "Double",
+              undefined
+            ),
+          });
+        })
+      );
+      return out;
+    },
+  };
 }
 
 type Planned = { sheet: string; rect: Area };

@@ -1,5 +1,5 @@
 import { toA1 } from "../../engine/a1";
-import { BLANK } from "../../engine/cell";
+import { BLANK, type CellContent } from "../../engine/cell";
 import type { GridCell, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
 import { rangeKey } from "../port";
 import { REVIEW_SHEET } from "../review-sheet";
@@ -60,6 +60,8 @@ export class XlsxReader implements WorkbookReader {
       if (p.index < 0 || !p.area) continue;
       const keys = wanted.get(p.index) ?? new Set<number>();
       keys.add(cellKey(p.area.r1, p.area.c1));
+      // A heading read keeps every cell of its (small) range.
+      if (p.ref.cells) for (let r = p.area.r1; r <= p.area.r2; r++) for (let c = p.area.c1; c <= p.area.c2; c++) keys.add(cellKey(r, c));
       wanted.set(p.index, keys);
     }
     this.wb.load(new Map([...wanted].map(([i, keys]) => [i, mergeKeep(this.wb.sheet(i), keys)])));
@@ -77,6 +79,7 @@ export class XlsxReader implements WorkbookReader {
         cellCount: Math.min(cellCount, MAX_RANGE_CELLS + 1),
         isMergedArea,
         insideMergeOf,
+        ...(ref.cells ? { cells: cellsIn(sheet?.cells, area) } : {}),
       });
     }
     return out;
@@ -96,6 +99,18 @@ export class XlsxReader implements WorkbookReader {
     }
     return cells;
   }
+}
+
+/** The non-empty cells of a small area, row by row. */
+function cellsIn(cells: Map<number, CellContent> | undefined, area: Area): GridCell[] {
+  const out: GridCell[] = [];
+  for (let row = area.r1; row <= area.r2; row++) {
+    for (let col = area.c1; col <= area.c2; col++) {
+      const content = cells?.get(cellKey(row, col));
+      if (content && content.value && content.value.type !== "blank") out.push({ row, col, content });
+    }
+  }
+  return out;
 }
 
 /** Bound cells to read now, plus those already parsed (a later load replaces the cache entry). */
