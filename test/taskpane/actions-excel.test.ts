@@ -6,6 +6,7 @@ import { createExcelSim } from "../../src/sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
+import { labelsOnlyWorkbook } from "./labels-workbook";
 
 function excelWith7180Mistyped() {
   // 7180 keyed as 140 while its part 7070 is 150: an identity error, and 7190 (35) then disagrees too.
@@ -110,4 +111,30 @@ describe("scan in Excel (simulated): a workbook typed with labels only", () => {
     expect(result.sheets.map((s) => s.sheet)).toEqual(["Seg"]);
     expect(syncs.length).toBe(2 + 2); // the names (2), then one used range per worksheet
   });
+});
+
+describe("scan in Excel (simulated): a firm's published schedules typed with words only", () => {
+  it.each(["goldman-sachs-2018-12-31", "goldman-sachs-2014-12-31"])(
+    "%s: every amount proposed with its code and ticked, the unit too; applied, it validates without an error",
+    async (slug) => {
+      const { model, truth } = labelsOnlyWorkbook(slug);
+      const sim = createExcelSim({ workbook: model });
+      const isSetSupported = (set: string, version?: string) => sim.Office.context.requirements.isSetSupported(set, version);
+      const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: (s, v) => isSetSupported(s, v) });
+      const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
+
+      const scan = await actions.scanWorkbook();
+      expect(scan.sheets.map((s) => s.sheet)).toEqual(["Schedules"]);
+      const [sheet] = scan.sheets;
+      const proposed = new Map(sheet.proposals.map((p) => [p.address, p.code]));
+      expect(Object.fromEntries(proposed)).toEqual(Object.fromEntries(truth));
+      expect(sheet.proposals.every((p) => p.ticked && p.source === "label")).toBe(true);
+      expect(sheet.unit).toMatchObject({ unit: "1000000", conflict: null });
+
+      await actions.applyScan({ bindings: sheet.proposals, units: [sheet.unit!] }, "sheet");
+      const report = await actions.validate();
+      expect(report.scopes.map((s) => [s.scope, s.unit.toFixed()])).toEqual([["Schedules", "1000000"]]);
+      expect(report.scopes[0].findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
+    }
+  );
 });
