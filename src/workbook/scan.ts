@@ -38,7 +38,7 @@ export interface SheetScan {
   /** A printed unit ("(in thousands)") and what FOCUS_UNIT should hold. */
   unit: UnitProposal | null;
   /** Codes printed more than once on the sheet (layout detection): each cell, none proposed. */
-  duplicates: { code: Code; cells: string[] }[];
+  duplicates: { code: Code; cells: string[]; addresses: string[] }[];
 }
 
 /**
@@ -54,7 +54,7 @@ export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): S
   const byCode: { code: Code; row: number; col: number }[] = [];
   for (const [code, cells] of codes) {
     if (cells.length > 1) {
-      duplicates.push({ code, cells: cells.map((c) => cellLabel(sheet, toA1(c))) });
+      duplicates.push({ code, cells: cells.map((c) => cellLabel(sheet, toA1(c))), addresses: cells.map(toA1) });
       for (const c of cells) byCode.push({ code, ...c });
       continue;
     }

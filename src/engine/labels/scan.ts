@@ -4,9 +4,9 @@ import { cellLabel, type CellContent } from "../cell";
 import { usersOf } from "../lines";
 import { isDateFormat } from "../number-format";
 import type { Code, StatementId } from "../types";
-import { sameToken, splitMarker, tokens, type LabelParts } from "./text";
+import { splitMarker, tokens, type LabelParts } from "./text";
 import { unitInText, type UnitValue } from "./unit";
-import { WORDING, weight, type LineWording, type StatementWordingIndex } from "./wording";
+import { agreement, Bag, similarity, WORDING, type LineWording, type StatementWordingIndex } from "./wording";
 
 /* ---------------------------------------------------------------------------
  * The public shape: a sheet's cells in, proposals out. Pure; no Office, no I/O.
@@ -97,7 +97,7 @@ interface Row {
   labelCol: number;
   leading: number;
   parts: LabelParts;
-  toks: string[];
+  bag: Bag;
   /** Amount columns, left to right. */
   amounts: number[];
 }
@@ -138,38 +138,10 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
     const parts = splitMarker(label);
     rows.push({
       row, label, labelCol: texts[0].col, leading: /^\s*/.exec(texts[0].text!)![0].length, parts,
-      toks: tokens(parts.words), amounts,
+      bag: new Bag(tokens(parts.words)), amounts,
     });
   }
   return rows;
-}
-
-/* ---------------------------------------------------------------------------
- * Similarity of token lists, weighted by how telling each word is.
- * ------------------------------------------------------------------------- */
-
-function covered(from: string[], within: string[]): number {
-  let total = 0;
-  let hit = 0;
-  for (const t of from) {
-    const w = weight(t);
-    total += w;
-    if (within.some((u) => sameToken(t, u))) hit += w;
-  }
-  return total === 0 ? 0 : hit / total;
-}
-
-/** How well a row's words name a variant's: mostly recall of the variant's words, some precision. */
-function similarity(row: string[], variant: string[]): number {
-  if (!row.length || !variant.length) return 0;
-  return (2 * covered(variant, row) + covered(row, variant)) / 3;
-}
-
-/** Both ways at once: for titles and headings, which must say the same thing. */
-function agreement(a: string[], b: string[]): number {
-  const r = covered(b, a);
-  const p = covered(a, b);
-  return r + p === 0 ? 0 : (2 * r * p) / (r + p);
 }
 
 /* ---------------------------------------------------------------------------
@@ -188,11 +160,11 @@ function openingOf(row: Row): Opening | null {
   for (const w of WORDING) {
     for (const t of w.titles) {
       // A title may be printed with more words ("Statement of ..."): its own words must all be there.
-      const score = Math.min(covered(t, row.toks), covered(row.toks, t) + 0.25);
+      const score = Math.min(row.bag.recallOf(t), row.bag.precisionOf(t) + 0.25);
       if (score >= 0.8 && (!best || score > best.score)) best = { o: { wording: w, page: null, isTitle: true }, score };
     }
     for (const p of w.parts) {
-      const score = agreement(row.toks, p.head);
+      const score = agreement(row.bag, p.head);
       if (score >= 0.8 && (!best || score > best.score)) best = { o: { wording: w, page: p.page, isTitle: false }, score };
     }
   }
@@ -217,14 +189,15 @@ interface Candidate {
   matched: string;
 }
 
-function scoreLine(line: LineWording, row: Row, context: string[]): Candidate {
+function scoreLine(line: LineWording, row: Row, context: Bag): Candidate {
   let best = 0;
   let matched = line.variants[0]?.text ?? line.line.label;
   for (const v of line.variants) {
-    let s = similarity(row.toks, v.full);
-    if (v.head.length) {
-      const own = similarity(row.toks, v.label);
-      s = Math.max(s, own * (0.55 + 0.45 * agreement(v.head, context)));
+    let s = similarity(row.bag, v.full);
+    if (v.head.list.length) {
+      const own = similarity(row.bag, v.label);
+      // The heading above must say what the variant's heading says, no more and no less.
+      s = Math.max(s, own * (0.55 + 0.45 * agreement(context, v.head)));
     }
     if (s > best) {
       best = s;
@@ -236,7 +209,6 @@ function scoreLine(line: LineWording, row: Row, context: string[]): Candidate {
 
 interface RowMatch {
   row: Row;
-  context: string[];
   contextText: string[];
   candidates: Candidate[];
   /** The row reads as a heading of the form as much as a line: an amount on it is not placed with confidence. */
@@ -283,7 +255,7 @@ function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes:
       if (o.wording === wording && o.page !== null) page = o.page;
       if (!o.isTitle) {
         partText = row.label;
-        partToks = row.toks;
+        partToks = row.bag.toks;
       }
       stack = [];
       continue;
@@ -294,15 +266,15 @@ function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes:
     while (stack.length && closes(stack[stack.length - 1])) stack.pop();
     for (const h of stack) if (depth > h.depth) h.hadDeeper = true;
     if (!row.amounts.length) {
-      if (row.toks.length) stack.push({ depth, rank: row.parts.markerRank, text: row.label, toks: row.toks, hadDeeper: false });
+      if (row.bag.toks.length) stack.push({ depth, rank: row.parts.markerRank, text: row.label, toks: row.bag.toks, hadDeeper: false });
       continue;
     }
-    const context = stack.length ? stack.flatMap((h) => h.toks) : partToks;
+    const context = new Bag(stack.length ? stack.flatMap((h) => h.toks) : partToks);
     const contextText = stack.length ? stack.map((h) => h.text) : partText ? [partText] : [];
     const lines = wording.lines.filter((l) => !takenCodes.has(l.code) && (page === null || l.line.page === undefined || l.line.page === page));
     const candidates = lines.map((l) => scoreLine(l, row, context)).sort((a, b) => b.score - a.score);
-    const headingLike = Math.max(0, ...wording.heads.filter((h) => h.length >= 3).map((h) => agreement(row.toks, h)));
-    out.push({ row, context, contextText, candidates, headingLike });
+    const headingLike = Math.max(0, ...wording.heads.map((h) => agreement(row.bag, h)));
+    out.push({ row, contextText, candidates, headingLike });
   }
   return out;
 }
