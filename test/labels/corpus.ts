@@ -138,6 +138,10 @@ export function amountsFor(id: StatementId, printed: Set<Code>, random: () => nu
     const fundsInput = st.lines.find((l) => !l.formula && l.kind === "input" && printed.has(l.code) && usedBy(st.lines, l.code, excess));
     const short = values.get(excess)!;
     if (fundsInput && short < 1000) values.set(fundsInput.code, values.get(fundsInput.code)! + (1000 - short) + pick());
+    else if (short < 1000) {
+      // No funds line printed: no requirement either.
+      for (const l of st.lines) if (!l.formula && values.has(l.code)) values.set(l.code, 0);
+    }
     compute();
     const target = summary.targetAmount;
     if (target && printed.has(target)) values.set(target, Math.floor(Math.max(values.get(excess)!, 0) / 2));

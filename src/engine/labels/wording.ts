@@ -34,6 +34,8 @@ export interface StatementWordingIndex {
   parts: { head: Words; page: number | null }[];
   /** Every heading the variants name (three words or more), to tell a heading row from a line. */
   heads: Words[];
+  /** The words of its titles and part headings: what a short label may leave unsaid ("Management target amount"). */
+  subject: Set<string>;
 }
 
 function variantOf(text: string): Variant {
@@ -66,6 +68,7 @@ function indexStatement(st: StatementDef): StatementWordingIndex {
     titles: (w?.titles ?? [st.title]).map((t) => words(tokens(t))),
     parts: (w?.parts ?? []).flatMap((p) => p.headings.map((h) => ({ head: words(tokens(h)), page: p.page ?? null }))),
     heads: [...heads.values()],
+    subject: new Set([...(w?.titles ?? [st.title]), ...(w?.parts ?? []).flatMap((p) => p.headings)].flatMap((t) => tokens(t))),
   };
 }
 
@@ -118,13 +121,14 @@ export class Bag {
     for (const e of this.each) for (const m of e.matches) this.hits.add(m);
   }
   /** Share of the (weighted) wording words found here. */
-  recallOf(of: Words): number {
+  recallOf(of: Words, implied?: ReadonlySet<string>): number {
     let total = 0;
     let hit = 0;
     for (const t of of.list) {
       const w = weight(t);
       total += w;
       if (this.hits.has(t)) hit += w;
+      else if (implied?.has(t)) hit += 0.6 * w; // the statement's own subject, left unsaid
     }
     return total === 0 ? 0 : hit / total;
   }
@@ -147,9 +151,9 @@ export class Bag {
 }
 
 /** How well words name a variant's: mostly recall of the variant's words, some precision. */
-export function similarity(bag: Bag, of: Words): number {
+export function similarity(bag: Bag, of: Words, implied?: ReadonlySet<string>): number {
   if (!bag.toks.length || !of.list.length) return 0;
-  return (2 * bag.recallOf(of) + bag.precisionOf(of)) / 3;
+  return (2 * bag.recallOf(of, implied) + bag.precisionOf(of)) / 3;
 }
 
 /** Both ways at once (F1): for titles and headings, which must say the same thing. */
