@@ -207,7 +207,8 @@ function scoreLine(line: LineWording, row: Row, context: Bag, subject: ReadonlyS
   let best = 0;
   let matched = line.variants[0]?.text ?? line.line.label;
   for (const v of line.variants) {
-    let s = similarity(row.bag, v.full, subject);
+    // The statement's subject may go unsaid in a line's own words, never in a heading's.
+    let s = similarity(row.bag, v.full, v.head.list.length ? undefined : subject);
     if (v.head.list.length) {
       const own = similarity(row.bag, v.label, subject);
       // The heading above must say what the variant's heading says, no more and no less.
@@ -345,7 +346,7 @@ function assign(matches: RowMatch[], wording: StatementWordingIndex, mainCol: nu
     let confidence = confidenceAs(m, pick);
     if (fitting.length) {
       pick = fitting[0];
-      const rival = fitting.find((c) => c !== pick && c.score >= pick.score - 0.1);
+      const rival = fitting.find((c) => c !== pick && c.score >= pick.score - 0.15);
       // The only line the form prints here that the words fit: the order confirms it.
       confidence = rival || pick.score < 0.6 ? confidenceAs(m, pick) : Math.max(confidenceAs(m, pick), Math.round(Math.min(0.9, pick.score + 0.1) * 100) / 100);
     }

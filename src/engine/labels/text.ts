@@ -173,13 +173,14 @@ function distance(a: string, b: string, max: number): number {
 /**
  * Two tokens are the same word: equal, one the other's stem with a typo in its ending
  * ("liquidatng", "segregaton": six letters or more in common at the start), or one edit
- * apart from five letters ("customr"), two from eight ("manaegment"). Four-letter words
- * must be exact: "loss" is not "less".
+ * apart from five letters ("customr"), two from eight ("manaegment"). A four-letter word
+ * allows only two letters swapped ("hnad") or one left out ("totl"): "loss" is not "less".
  */
 export function sameToken(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
-  if (n < 5 || /\d/.test(a) || /\d/.test(b)) return false;
+  if (n < 4 || /\d/.test(a) || /\d/.test(b)) return false;
+  if (n === 4) return swapOrDrop(a, b);
   const key = a < b ? `${a}|${b}` : `${b}|${a}`;
   let same = seen.get(key);
   if (same === undefined) {
@@ -190,6 +191,17 @@ export function sameToken(a: string, b: string): boolean {
     seen.set(key, same);
   }
   return same;
+}
+
+function swapOrDrop(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
 }
 
 /** Pairs of words already compared: a sheet repeats its words, the wording repeats its own. */
