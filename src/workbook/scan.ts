@@ -38,7 +38,7 @@ export interface SheetScan {
   /** A printed unit ("(in thousands)") and what FOCUS_UNIT should hold. */
   unit: UnitProposal | null;
   /** Codes printed more than once on the sheet (layout detection): each cell, none proposed. */
-  duplicates: { code: Code; cells: string[] }[];
+  duplicates: { code: Code; cells: string[]; addresses: string[] }[];
 }
 
 /**
@@ -47,14 +47,14 @@ export interface SheetScan {
  * bound on the sheet by FOCUS_ names: neither kind proposes them again.
  */
 export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): SheetScan {
-  const { codes } = detectLayout(grid);
+  const codes = printedCodes(grid);
   const proposals: SheetProposal[] = [];
   const duplicates: SheetScan["duplicates"] = [];
   const takenSet = new Set(taken);
   const byCode: { code: Code; row: number; col: number }[] = [];
   for (const [code, cells] of codes) {
     if (cells.length > 1) {
-      duplicates.push({ code, cells: cells.map((c) => cellLabel(sheet, toA1(c))) });
+      duplicates.push({ code, cells: cells.map((c) => cellLabel(sheet, toA1(c))), addresses: cells.map(toA1) });
       for (const c of cells) byCode.push({ code, ...c });
       continue;
     }
@@ -80,4 +80,31 @@ export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): S
   }
   proposals.sort((a, b) => a.row - b.row || a.col - b.col);
   return { sheet, statements: labels.statements, proposals, unmatched: labels.unmatched, unit: labels.unit, duplicates };
+}
+
+/**
+ * Code cells as layout detection finds them, less the amounts that merely equal a code: a
+ * number such as 7,710 (in millions) in a column mostly of other numbers, or alone in its column
+ * with no amount to its left, is an amount, not a printed code. Text ("7710", "[7710]") is always a code.
+ */
+function printedCodes(grid: GridCell[]): Map<Code, { row: number; col: number }[]> {
+  const { codes } = detectLayout(grid);
+  const at = new Map(grid.map((c) => [`${c.row}:${c.col}`, c]));
+  // Per column: cells read as codes, and other numbers (amounts).
+  const codesIn = new Map<number, number>();
+  for (const cells of codes.values()) for (const c of cells) codesIn.set(c.col + 1, (codesIn.get(c.col + 1) ?? 0) + 1);
+  const numbersIn = new Map<number, number>();
+  for (const c of grid) if (c.content.value?.type === "number") numbersIn.set(c.col, (numbersIn.get(c.col) ?? 0) + 1);
+  const amountColumn = (col: number) => (numbersIn.get(col) ?? 0) - (codesIn.get(col) ?? 0) > (codesIn.get(col) ?? 0);
+  const out = new Map<Code, { row: number; col: number }[]>();
+  for (const [code, cells] of codes) {
+    const kept = cells.filter((c) => {
+      if (at.get(`${c.row}:${c.col + 1}`)?.content.value?.type === "text") return true;
+      if (amountColumn(c.col + 1)) return false;
+      // A number that is a code stands in a column of codes, or beside its amount.
+      return (codesIn.get(c.col + 1) ?? 0) >= 3 || at.get(`${c.row}:${c.col}`)?.content.value?.type === "number";
+    });
+    if (kept.length) out.set(code, kept);
+  }
+  return out;
 }

@@ -4,9 +4,9 @@ import { cellLabel, type CellContent } from "../cell";
 import { usersOf } from "../lines";
 import { isDateFormat } from "../number-format";
 import type { Code, StatementId } from "../types";
-import { sameToken, splitMarker, tokens, type LabelParts } from "./text";
+import { splitMarker, tokens, type LabelParts } from "./text";
 import { unitInText, type UnitValue } from "./unit";
-import { WORDING, weight, type LineWording, type StatementWordingIndex } from "./wording";
+import { agreement, Bag, similarity, WORDING, type LineWording, type StatementWordingIndex } from "./wording";
 
 /* ---------------------------------------------------------------------------
  * The public shape: a sheet's cells in, proposals out. Pure; no Office, no I/O.
@@ -97,7 +97,7 @@ interface Row {
   labelCol: number;
   leading: number;
   parts: LabelParts;
-  toks: string[];
+  bag: Bag;
   /** Amount columns, left to right. */
   amounts: number[];
 }
@@ -119,6 +119,14 @@ function textOf(content: CellContent): string | null {
   return v.text;
 }
 
+/** A printed line number standing alone in a cell: 5, "5.", "(5)", "12)". */
+function lineNumberOf(content: CellContent): string | null {
+  const v = content.value;
+  if (v?.type === "number" && Number.isInteger(v.value) && v.value > 0 && v.value < 100) return `${v.value}.`;
+  if (v?.type === "text" && /^\s*\(?\d{1,2}[.)]\s*$/.test(v.text)) return v.text.trim();
+  return null;
+}
+
 function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
   const byRow = new Map<number, LabelCell[]>();
   for (const c of cells) {
@@ -130,46 +138,24 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
   const rows: Row[] = [];
   for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => a.col - b.col);
-    const amounts = list.filter((c) => isAmount(c.content)).map((c) => c.col);
+    // A line number in a column of its own ("5." or 5, left of the words) is part of the label, not an amount.
+    const firstText = list.find((c) => textOf(c.content) !== null && !isAmount(c.content))?.col ?? Infinity;
+    const marker = (c: LabelCell) => c.col < firstText && lineNumberOf(c.content) !== null;
+    const amounts = list.filter((c) => isAmount(c.content) && !marker(c)).map((c) => c.col);
     const firstAmount = amounts.length ? amounts[0] : Infinity;
-    const texts = list.filter((c) => c.col < firstAmount).map((c) => ({ col: c.col, text: textOf(c.content) })).filter((t) => t.text !== null);
+    const texts = list
+      .filter((c) => c.col < firstAmount)
+      .map((c) => ({ col: c.col, text: marker(c) ? lineNumberOf(c.content) : textOf(c.content) }))
+      .filter((t) => t.text !== null);
     if (!texts.length) continue;
     const label = texts.map((t) => t.text!.trim()).join(" ");
     const parts = splitMarker(label);
     rows.push({
       row, label, labelCol: texts[0].col, leading: /^\s*/.exec(texts[0].text!)![0].length, parts,
-      toks: tokens(parts.words), amounts,
+      bag: new Bag(tokens(parts.words)), amounts,
     });
   }
   return rows;
-}
-
-/* ---------------------------------------------------------------------------
- * Similarity of token lists, weighted by how telling each word is.
- * ------------------------------------------------------------------------- */
-
-function covered(from: string[], within: string[]): number {
-  let total = 0;
-  let hit = 0;
-  for (const t of from) {
-    const w = weight(t);
-    total += w;
-    if (within.some((u) => sameToken(t, u))) hit += w;
-  }
-  return total === 0 ? 0 : hit / total;
-}
-
-/** How well a row's words name a variant's: mostly recall of the variant's words, some precision. */
-function similarity(row: string[], variant: string[]): number {
-  if (!row.length || !variant.length) return 0;
-  return (2 * covered(variant, row) + covered(row, variant)) / 3;
-}
-
-/** Both ways at once: for titles and headings, which must say the same thing. */
-function agreement(a: string[], b: string[]): number {
-  const r = covered(b, a);
-  const p = covered(a, b);
-  return r + p === 0 ? 0 : (2 * r * p) / (r + p);
 }
 
 /* ---------------------------------------------------------------------------
@@ -188,11 +174,11 @@ function openingOf(row: Row): Opening | null {
   for (const w of WORDING) {
     for (const t of w.titles) {
       // A title may be printed with more words ("Statement of ..."): its own words must all be there.
-      const score = Math.min(covered(t, row.toks), covered(row.toks, t) + 0.25);
+      const score = Math.min(row.bag.recallOf(t), row.bag.precisionOf(t) + 0.25);
       if (score >= 0.8 && (!best || score > best.score)) best = { o: { wording: w, page: null, isTitle: true }, score };
     }
     for (const p of w.parts) {
-      const score = agreement(row.toks, p.head);
+      const score = agreement(row.bag, p.head);
       if (score >= 0.8 && (!best || score > best.score)) best = { o: { wording: w, page: p.page, isTitle: false }, score };
     }
   }
@@ -217,14 +203,16 @@ interface Candidate {
   matched: string;
 }
 
-function scoreLine(line: LineWording, row: Row, context: string[]): Candidate {
+function scoreLine(line: LineWording, row: Row, context: Bag, subject: ReadonlySet<string>): Candidate {
   let best = 0;
   let matched = line.variants[0]?.text ?? line.line.label;
   for (const v of line.variants) {
-    let s = similarity(row.toks, v.full);
-    if (v.head.length) {
-      const own = similarity(row.toks, v.label);
-      s = Math.max(s, own * (0.55 + 0.45 * agreement(v.head, context)));
+    // The statement's subject may go unsaid in a line's own words, never in a heading's.
+    let s = similarity(row.bag, v.full, v.head.list.length ? undefined : subject);
+    if (v.head.list.length) {
+      const own = similarity(row.bag, v.label, subject);
+      // The heading above must say what the variant's heading says, no more and no less.
+      s = Math.max(s, own * (0.55 + 0.45 * agreement(context, v.head)));
     }
     if (s > best) {
       best = s;
@@ -236,7 +224,6 @@ function scoreLine(line: LineWording, row: Row, context: string[]): Candidate {
 
 interface RowMatch {
   row: Row;
-  context: string[];
   contextText: string[];
   candidates: Candidate[];
   /** The row reads as a heading of the form as much as a line: an amount on it is not placed with confidence. */
@@ -255,7 +242,9 @@ function segmentsOf(rows: Row[]): Segment[] {
   const seen = new Map<StatementId, Segment>();
   for (const row of rows) {
     const o = openingOf(row);
-    if (o && o.wording !== current.wording) {
+    // A part heading ("Funds in segregated accounts") opens a statement only where none is open:
+    // the dealer options statement prints the same words under its own title.
+    if (o && o.wording !== current.wording && (o.isTitle || current.wording === null)) {
       if (current.rows.length || current.titleRow) segments.push(current);
       // A statement's title printed again (a continuation page) goes on with the same statement.
       const again = seen.get(o.wording.statement.id);
@@ -279,11 +268,11 @@ function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes:
   const out: RowMatch[] = [];
   for (const row of segment.rows) {
     const o = openingOf(row);
-    if (o) {
+    if (o && (o.isTitle || o.wording === wording)) {
       if (o.wording === wording && o.page !== null) page = o.page;
       if (!o.isTitle) {
         partText = row.label;
-        partToks = row.toks;
+        partToks = row.bag.toks;
       }
       stack = [];
       continue;
@@ -294,15 +283,17 @@ function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes:
     while (stack.length && closes(stack[stack.length - 1])) stack.pop();
     for (const h of stack) if (depth > h.depth) h.hadDeeper = true;
     if (!row.amounts.length) {
-      if (row.toks.length) stack.push({ depth, rank: row.parts.markerRank, text: row.label, toks: row.toks, hadDeeper: false });
+      // A heading replaces the headings at its depth or deeper (flat layouts have no other cue).
+      while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
+      if (row.bag.toks.length) stack.push({ depth, rank: row.parts.markerRank, text: row.label, toks: row.bag.toks, hadDeeper: false });
       continue;
     }
-    const context = stack.length ? stack.flatMap((h) => h.toks) : partToks;
+    const context = new Bag(stack.length ? stack.flatMap((h) => h.toks) : partToks);
     const contextText = stack.length ? stack.map((h) => h.text) : partText ? [partText] : [];
     const lines = wording.lines.filter((l) => !takenCodes.has(l.code) && (page === null || l.line.page === undefined || l.line.page === page));
-    const candidates = lines.map((l) => scoreLine(l, row, context)).sort((a, b) => b.score - a.score);
-    const headingLike = Math.max(0, ...wording.heads.filter((h) => h.length >= 3).map((h) => agreement(row.toks, h)));
-    out.push({ row, context, contextText, candidates, headingLike });
+    const candidates = lines.map((l) => scoreLine(l, row, context, wording.subject)).sort((a, b) => b.score - a.score);
+    const headingLike = Math.max(0, ...wording.heads.map((h) => agreement(row.bag, h)));
+    out.push({ row, contextText, candidates, headingLike });
   }
   return out;
 }
@@ -329,22 +320,45 @@ function totalOf(code: Code, wording: StatementWordingIndex): LineWording | null
 }
 
 function assign(matches: RowMatch[], wording: StatementWordingIndex, mainCol: number, takenCells: Set<string>): Assignment[] {
-  // Best pairs first, each code and each row once: a strong match is never displaced by a weak one.
-  const pairs = matches.flatMap((m) => m.candidates.slice(0, 6).map((c) => ({ m, c })));
+  const confidenceAs = (m: RowMatch, c: Candidate) =>
+    confidenceOf(c.score, m.candidates.find((x) => x.line.code !== c.line.code)?.score ?? 0, m.headingLike);
+  // 1. Anchors: the rows whose words leave no doubt, best first, each code once.
+  const pairs = matches.flatMap((m) => m.candidates.slice(0, 6).map((c) => ({ m, c, confidence: confidenceAs(m, c) })));
   pairs.sort((a, b) => b.c.score - a.c.score || a.m.row.row - b.m.row.row);
   const usedCodes = new Set<Code>();
-  const chosen = new Map<RowMatch, Candidate>();
-  for (const { m, c } of pairs) {
-    if (chosen.has(m) || usedCodes.has(c.line.code) || c.score < PROPOSE) continue;
-    chosen.set(m, c);
-    usedCodes.add(c.line.code);
+  const chosen = new Map<RowMatch, { c: Candidate; confidence: number }>();
+  for (const p of pairs) {
+    if (chosen.has(p.m) || usedCodes.has(p.c.line.code) || p.confidence < CONFIDENT) continue;
+    chosen.set(p.m, { c: p.c, confidence: p.confidence });
+    usedCodes.add(p.c.line.code);
+  }
+  // 2. The rest in print order: a line the form prints between the anchors above and below
+  // is the row's when its words fit nearly as well as anything else and no other such line does.
+  const anchors = matches.filter((m) => chosen.has(m)).map((m) => ({ row: m.row.row, index: chosen.get(m)!.c.line.index }));
+  for (const m of matches) {
+    if (chosen.has(m)) continue;
+    const free = m.candidates.filter((c) => !usedCodes.has(c.line.code) && c.score >= PROPOSE);
+    if (!free.length) continue;
+    const above = anchors.filter((a) => a.row < m.row.row).at(-1)?.index ?? -1;
+    const below = anchors.find((a) => a.row > m.row.row)?.index ?? Infinity;
+    const fitting = free.filter((c) => c.line.index > above && c.line.index < below && c.score >= free[0].score - 0.15);
+    let pick = free[0];
+    let confidence = confidenceAs(m, pick);
+    if (fitting.length) {
+      pick = fitting[0];
+      const rival = fitting.find((c) => c !== pick && c.score >= pick.score - 0.15);
+      // The only line the form prints here that the words fit: the order confirms it.
+      confidence = rival || pick.score < 0.6 ? confidenceAs(m, pick) : Math.max(confidenceAs(m, pick), Math.round(Math.min(0.9, pick.score + 0.1) * 100) / 100);
+    }
+    if (confidence < PROPOSE) continue;
+    chosen.set(m, { c: pick, confidence });
+    usedCodes.add(pick.line.code);
   }
   const out: Assignment[] = [];
   for (const m of matches) {
-    const c = chosen.get(m);
-    if (!c) continue;
-    const runnerUp = m.candidates.find((x) => x.line.code !== c.line.code)?.score ?? 0;
-    const confidence = confidenceOf(c.score, runnerUp, m.headingLike);
+    const got = chosen.get(m);
+    if (!got) continue;
+    const { c, confidence } = got;
     const cols = m.row.amounts.filter((col) => !takenCells.has(`${m.row.row}:${col}`));
     if (!cols.length) continue;
     const main = cols[cols.length - 1];

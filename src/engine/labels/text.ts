@@ -80,7 +80,7 @@ const INSTRUCTIONS = [
 /** Words that carry no meaning for telling lines apart. */
 const STOPWORDS = new Set([
   "the", "of", "a", "an", "and", "or", "in", "on", "to", "for", "with", "by", "at", "as", "be", "is", "are", "its",
-  "s", "per", "which", "that", "this", "than", "all", "any", "into", "under", "pursuant", "thereunder",
+  "s", "per", "which", "that", "this", "than", "all", "any", "into", "pursuant", "thereunder", "against",
 ]);
 
 /** Abbreviations and spellings firms use, to the words the wording data uses. */
@@ -120,8 +120,8 @@ const EXPANSIONS: Record<string, string[]> = {
   custs: ["customers"],
   opts: ["options"],
   fut: ["futures"],
-  us: ["united", "states"],
-  usa: ["united", "states"],
+  usa: ["us"],
+  deduct: ["less"],
 };
 
 /** Endings folded so that "options" meets "option" and "segregated" meets "segregation". */
@@ -138,6 +138,7 @@ export function tokens(text: string): string[] {
   for (const re of INSTRUCTIONS) s = s.replace(re, " ");
   s = s
     .replace(/\bu\.\s?s\.?(?=\s|$|[^a-z])/g, " us ")
+    .replace(/\bunited\s+states\b/g, " us ")
     .replace(/\b4\s*d\s*\(\s*a\s*\)\s*\(\s*2\s*\)/g, " 4d2 ")
     .replace(/\b4\s*d\s*\(\s*([0-9a-z])\s*\)/g, " 4d$1 ")
     .replace(/\b(\d+)\.(\d+)\b/g, " $1_$2 ")
@@ -151,38 +152,56 @@ export function tokens(text: string): string[] {
   return out;
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/** Edit distance counting a swap of neighbours as one edit (typing errors), stopping early past `max`. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    d.push([i]);
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i].push(v);
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    prev = cur;
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
-/** Two tokens are the same word, allowing a typo in a long word (one edit from 5 letters, two from 9). */
+/**
+ * Two tokens are the same word: equal, one the other's stem with a typo in its ending
+ * ("liquidatng", "segregaton": six letters or more in common at the start), or one edit
+ * apart from five letters ("customr"), two from eight ("manaegment"). A four-letter word
+ * allows only two letters swapped ("hnad") or one left out ("totl"): "loss" is not "less".
+ */
 export function sameToken(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
   if (n < 4 || /\d/.test(a) || /\d/.test(b)) return false;
+  if (n === 4) return swapOrDrop(a, b);
   const key = a < b ? `${a}|${b}` : `${b}|${a}`;
   let same = seen.get(key);
   if (same === undefined) {
-    const max = n >= 9 ? 2 : 1;
-    same = distance(a, b, max) <= max;
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    const max = n >= 8 ? 2 : 1;
+    same = (n >= 6 && long.startsWith(short)) || distance(a, b, max) <= max;
     if (seen.size > 50_000) seen.clear(); // a bound, whatever a sheet holds
     seen.set(key, same);
   }
   return same;
+}
+
+function swapOrDrop(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
 }
 
 /** Pairs of words already compared: a sheet repeats its words, the wording repeats its own. */
