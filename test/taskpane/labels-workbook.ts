@@ -15,8 +15,8 @@ const EXCESS_AND_FUNDS: [string, string][] = [
  * A firm's published schedules (../shared/reference/statement-wording/) typed with words only: no
  * code cells, no names, every statement stacked on one sheet as published (label, inner and main
  * amount columns, headings on rows of their own), its printed unit on top. The figures are made up
- * and consistent: inputs from the row's position, five digits (a four-digit figure such as 7240 reads
- * as a printed line code), every total from its parts (the independent
+ * and consistent: inputs from the row's position (some equal a line code, as 7,240 in millions can:
+ * 2018's line 3D is 7240, an amount, not a printed code), every total from its parts (the independent
  * oracle, test/engine/oracle.ts), funds raised where a statement would show a deficiency.
  * `truth` maps each amount cell (A1) to the code it is.
  */
@@ -29,7 +29,7 @@ export function labelsOnlyWorkbook(
   const inputs: Record<string, bigint> = {};
   codes.forEach((code, i) => {
     const line = lineOf(code);
-    if (line && !line.formula && line.kind !== "text") inputs[code] = BigInt(10_000 + ((i * 7919) % 90_000));
+    if (line && !line.formula && line.kind !== "text") inputs[code] = BigInt(100 + ((i * 7919) % 9000));
   });
   for (const target of ["7194", "7780", "8760"]) if (target in inputs) inputs[target] = 10n;
   let values = oracleValues(inputs);

@@ -9,7 +9,7 @@ import { REVIEW_SHEET } from "../../workbook/review-sheet";
 import { scanGrid, type SheetProposal, type SheetScan } from "../../workbook/scan";
 import { existingAt, selectedCell, type Level, type NameKey } from "./binding-edit";
 import { describeTarget, lineNames, sheetLookup, type LineName } from "./binding-list";
-import { absoluteReference, parseCellLabel, sameName } from "./cell-ref";
+import { absoluteReference, sameName } from "./cell-ref";
 import { ActionError } from "./errors";
 import { formatCellContent } from "./format";
 import { bindingName, lineName, requireLine } from "./lines";
@@ -31,7 +31,7 @@ const STATEMENT_ORDER = new Map<StatementId, number>(STATEMENTS.map((s, i) => [s
  */
 export async function scanSheet(wb: Workbook): Promise<ScanResult> {
   const { sheet, structure } = await selectedCell(wb);
-  const grid = await wb.readGrid(sheet);
+  const grid = await wb.readGrid(sheet, "labels");
   return {
     scope: "sheet",
     sheets: [reviewOf(sheet, grid, scanGrid(sheet, grid), structure)],
@@ -51,7 +51,7 @@ export async function scanWorkbook(wb: Workbook): Promise<ScanResult> {
   );
   const found: SheetScanResult[] = [];
   for (const s of sheets) {
-    const grid = await wb.readGrid(s.name);
+    const grid = await wb.readGrid(s.name, "labels");
     const scan = scanGrid(s.name, grid);
     const foundAny = scan.statements.length + scan.proposals.length + scan.duplicates.length > 0;
     if (foundAny) found.push(reviewOf(s.name, grid, scan, structure));
@@ -116,9 +116,8 @@ function reviewOf(
   for (const p of scan.proposals) propose(p);
   // A code printed twice: each cell is shown, as a conflict, so the user picks one.
   for (const d of scan.duplicates) {
-    const addresses = d.cells.map((c) => parseCellLabel(c)!.address);
-    for (const address of addresses) {
-      const twins = addresses.filter((a) => a !== address);
+    for (const address of d.addresses) {
+      const twins = d.addresses.filter((a) => a !== address);
       propose(
         {
           code: d.code,
