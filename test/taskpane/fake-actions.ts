@@ -68,6 +68,7 @@ export const PROPOSALS: Proposal[] = [
 export const SCAN: ScanResult = {
   scope: "sheet",
   scanned: 1,
+  unread: [],
   sheets: [{
     sheet: "Day 3",
     proposals: PROPOSALS,
@@ -79,6 +80,7 @@ export const SCAN: ScanResult = {
 export const WORKBOOK_SCAN: ScanResult = {
   scope: "workbook",
   scanned: 3,
+  unread: [{ sheet: "Archive", reason: "The request is too large for Excel (RequestPayloadSizeLimitExceeded)." }],
   sheets: [
     { ...SCAN.sheets[0], unmatched: [] },
     {

@@ -183,6 +183,7 @@ describe("Bind panel", () => {
     const unit = within(scan).getByRole("checkbox", { name: /Set FOCUS_UNIT to 1000000 on Day 4/ });
     expect((unit as HTMLInputElement).checked).toBe(false);
     within(scan).getByText("Conflict: FOCUS_UNIT (workbook level) is 1");
+    within(scan).getByText(/Not read: sheet Archive \(The request is too large/);
 
     fireEvent.click(within(scan).getByRole("radio", { name: /Whole workbook/ }));
     fireEvent.click(within(scan).getByRole("button", { name: "Create 5 names" })); // 3 + Day 4's 7010 + Day 3's unit
@@ -198,7 +199,7 @@ describe("Bind panel", () => {
   it("says so when a scan finds nothing, and discards without writing", async () => {
     const { actions } = fakeActions({
       scanSheet: jest.fn(async () => ({
-        scope: "sheet" as const, scanned: 1, sheets: [{ sheet: "Notes", proposals: [], unmatched: [], unit: null }],
+        scope: "sheet" as const, scanned: 1, unread: [], sheets: [{ sheet: "Notes", proposals: [], unmatched: [], unit: null }],
       })),
     });
     await renderPane(actions);

@@ -10,7 +10,7 @@ import { scanGrid, type SheetProposal, type SheetScan } from "../../workbook/sca
 import { existingAt, selectedCell, type Level, type NameKey } from "./binding-edit";
 import { describeTarget, lineNames, sheetLookup, type LineName } from "./binding-list";
 import { absoluteReference, sameName } from "./cell-ref";
-import { ActionError } from "./errors";
+import { ActionError, problemOf } from "./errors";
 import { formatCellContent } from "./format";
 import { bindingName, lineName, requireLine } from "./lines";
 import type {
@@ -36,13 +36,15 @@ export async function scanSheet(wb: Workbook): Promise<ScanResult> {
     scope: "sheet",
     sheets: [reviewOf(sheet, grid, scanGrid(sheet, grid), structure)],
     scanned: 1,
+    unread: [],
   };
 }
 
 /**
  * Scan every worksheet (not the add-in's very hidden record sheet): one read of
  * the names, then one read per sheet. Only sheets where a statement or a code
- * cell was found are returned: elsewhere every amount would be "unmatched".
+ * cell was found are returned: elsewhere every amount would be "unmatched". A
+ * sheet that cannot be read is named with its reason; the others are still scanned.
  */
 export async function scanWorkbook(wb: Workbook): Promise<ScanResult> {
   const structure = await wb.structure();
@@ -50,13 +52,20 @@ export async function scanWorkbook(wb: Workbook): Promise<ScanResult> {
     (s) => s.isWorksheet && s.visibility !== "veryHidden" && !sameName(s.name, REVIEW_SHEET)
   );
   const found: SheetScanResult[] = [];
+  const unread: ScanResult["unread"] = [];
   for (const s of sheets) {
-    const grid = await wb.readGrid(s.name, "labels");
+    let grid: GridCell[];
+    try {
+      grid = await wb.readGrid(s.name, "labels");
+    } catch (e) {
+      unread.push({ sheet: s.name, reason: problemOf(e).message });
+      continue;
+    }
     const scan = scanGrid(s.name, grid);
     const foundAny = scan.statements.length + scan.proposals.length + scan.duplicates.length > 0;
     if (foundAny) found.push(reviewOf(s.name, grid, scan, structure));
   }
-  return { scope: "workbook", sheets: found, scanned: sheets.length };
+  return { scope: "workbook", sheets: found, scanned: sheets.length - unread.length, unread };
 }
 
 /**

@@ -114,6 +114,8 @@ export interface ScanResult {
   sheets: SheetScanResult[];
   /** How many worksheets were read. */
   scanned: number;
+  /** Worksheets a workbook scan could not read (e.g. a used range too large for one request), with why. */
+  unread: { sheet: string; reason: string }[];
 }
 
 /** What the user chose in the review: proposals ticked, rows bound by hand, units ticked. */

@@ -112,18 +112,27 @@ export function ScanReview({
   );
   const where = scan.scope === "sheet" ? `sheet ${scan.sheets[0]?.sheet}` : "the workbook";
 
+  const unread = scan.unread.length > 0 && (
+    <Text size={200} className={styles.conflict}>
+      <WarningFilled aria-hidden />
+      Not read: {scan.unread.map((u) => `sheet ${u.sheet} (${u.reason})`).join("; ")}
+    </Text>
+  );
   const nothing =
     proposals.length === 0 && unmatched.length === 0 && !scan.sheets.some((s) => s.unit);
   if (nothing) {
     return (
-      <Text ref={summary} tabIndex={-1}>
-        No unbound line was found on {where}
-        {scan.scope === "workbook" ? ` (${count(scan.scanned, "sheet")} read)` : ""}: neither a
-        printed line code nor a statement&apos;s words beside an amount.{" "}
-        <Button size="small" onClick={onDiscard}>
-          Close
-        </Button>
-      </Text>
+      <>
+        <Text ref={summary} tabIndex={-1}>
+          No unbound line was found on {where}
+          {scan.scope === "workbook" ? ` (${count(scan.scanned, "sheet")} read)` : ""}: neither a
+          printed line code nor a statement&apos;s words beside an amount.{" "}
+          <Button size="small" onClick={onDiscard}>
+            Close
+          </Button>
+        </Text>
+        {unread}
+      </>
     );
   }
 
@@ -166,6 +175,7 @@ export function ScanReview({
         {unmatched.length ? `; ${count(unmatched.length, "row")} not matched` : ""}. Tick the ones
         to bind; low-confidence labels and conflicts start unticked.
       </Text>
+      {unread}
       {scan.sheets.length > 1 && (
         <Field label="Show">
           <Select value={sheet} onChange={(_e, data) => setSheet(data.value)}>
