@@ -3,6 +3,7 @@ import { grouped, type Dec } from "../engine/decimal";
 import type { Finding, Severity } from "../engine/findings";
 import { lineOf, statementOf } from "../engine/lines";
 import type { FileResult } from "./json";
+import type { ScopeBindings } from "../workbook/validate";
 import { usDate } from "../engine/periods/dates";
 import { noticesDue } from "../engine/notices";
 import { printable } from "./printable";
@@ -36,7 +37,10 @@ export function renderHuman(results: FileResult[], style: Style): string {
       out.push(`  ${paint(style, "red", "cannot check:")} ${printable(r.error)}`, "");
       continue;
     }
-    for (const scope of r.scopes) out.push(...renderScope(scope, style));
+    for (const scope of r.scopes) {
+      out.push(...renderScope(scope, style));
+      out.push(...renderDetected(r.report?.bindings?.find((b) => b.scope === scope.scope), style));
+    }
     if (r.report) out.push(...renderReview(r, style), ...renderNotices(r, style));
     out.push(totals(r.scopes, style), "");
   }
@@ -55,6 +59,28 @@ function renderScope(scope: ScopeReport, style: Style): string[] {
     if (s.status === "not-bound" && own.length === 0) continue;
     out.push(`    ${summaryLine(s, style)}`);
     for (const f of own) out.push(...renderFinding(f, style, "      "));
+  }
+  return out;
+}
+
+/** What --detect bound by label, the unit it read, and the rows it left for binding by hand. */
+function renderDetected(found: ScopeBindings | undefined, style: Style): string[] {
+  if (!found) return [];
+  const out: string[] = [];
+  const byLabel = found.bindings.filter((b) => b.source === "label").length;
+  const byCode = found.bindings.filter((b) => b.source === "code").length;
+  if (byLabel || byCode) {
+    const parts = [byCode ? `${byCode} by code cell` : "", byLabel ? `${byLabel} by label` : ""].filter(Boolean);
+    out.push(`    ${paint(style, "dim", `detected: ${parts.join(", ")}`)}`);
+  }
+  if (found.printedUnit) {
+    const unit = UNIT_NAMES[found.printedUnit.unit] ?? found.printedUnit.unit;
+    out.push(`    ${paint(style, "dim", `unit: ${unit}, as printed ("${found.printedUnit.text}" at ${found.printedUnit.cell})`)}`);
+  }
+  if (found.unmatched.length) {
+    out.push(`    ${paint(style, "yellow", `${found.unmatched.length} row${found.unmatched.length === 1 ? "" : "s"} with an amount not bound`)} ${paint(style, "dim", "(bind by hand: a FOCUS_<code> name)")}`);
+    for (const u of found.unmatched.slice(0, 20)) out.push(`      ${printable(u.cell)} ${printable(u.text || "(no words)")}`);
+    if (found.unmatched.length > 20) out.push(`      and ${found.unmatched.length - 20} more (--json lists every row)`);
   }
   return out;
 }

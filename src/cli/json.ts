@@ -36,9 +36,19 @@ export function toJson(results: FileResult[]): unknown {
           rule: m.rule,
         })),
         findings: s.findings.map(findingJson),
+        ...bindingsJson(r.report, s.scope),
       })),
       ...(r.report ? reviewJson(r.report, r.comparisons ?? []) : {}),
     })),
+  };
+}
+
+/** Every line bound in the scope, whatever found it, and the rows --detect could not place. */
+function bindingsJson(report: WorkbookReport | undefined, scope: string) {
+  const found = report?.bindings?.find((b) => b.scope === scope);
+  return {
+    bindings: (found?.bindings ?? []).map((b) => ({ code: b.code, cell: b.cell, source: b.source, label: b.label, confidence: b.confidence })),
+    unmatched: (found?.unmatched ?? []).map((u) => ({ cell: u.cell, text: u.text })),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The engine's public surface: pure TypeScript, no Office, no I/O. */
 export { Dec, plain, grouped, roundTo } from "./decimal";
-export type { Code, LineKind, StatementId, StatementDef, LineDef, Term, Formula, CrossCheckDef } from "./types";
+export type { Code, LineKind, StatementId, StatementDef, StatementWording, LineDef, Term, Formula, CrossCheckDef } from "./types";
 export type { CellValue, CellContent } from "./cell";
 export { BLANK, cellLabel } from "./cell";
 export { readAmount, parseNumericText, decimalFromFloat, type AmountRead } from "./amount";
@@ -16,3 +16,8 @@ export { parseA1, toA1, colToIndex, indexToCol } from "./a1";
 export { statementTemplate, templateCellOf, AMOUNT_FORMAT, INNER_COLUMN, type TemplateSheet, type TemplateCell } from "./template";
 export { highlightRule } from "./highlight";
 export { ENGINE_VERSION, REFERENCE_VERSION } from "./version";
+export {
+  scanLabels, CONFIDENT, PROPOSE,
+  type LabelCell, type LabelScanOptions, type LabelScan, type LabelProposal, type UnmatchedRow, type FoundStatement, type UnitProposal,
+} from "./labels/scan";
+export { unitInText, type UnitValue } from "./labels/unit";

@@ -40,6 +40,20 @@ export interface LineDef {
   formula?: Formula;
   /** Page of a two-page statement (30.7). */
   page?: number;
+  /**
+   * How statements word this line, for binding by label (engine/labels): one variant a string.
+   * "Heading > label" is a label printed under a heading ("Net ledger balance > Cash"); a variant
+   * without ">" names the line on its own. Line numbers, case and punctuation do not matter.
+   */
+  wording?: string[];
+}
+
+/** How statements word their titles and the headings that open a part (30.7's two pages). */
+export interface StatementWording {
+  /** Any of these, printed on a row of its own, opens the statement. */
+  titles: string[];
+  /** Headings that open a part: the lines of `page` follow (30.7), or only context for the lines below. */
+  parts?: { headings: string[]; page?: number }[];
 }
 
 /**
@@ -91,4 +105,6 @@ export interface StatementDef {
   lines: LineDef[];
   summary: SummarySpec;
   crossChecks: CrossCheckDef[];
+  /** Titles and part headings, for binding by label. */
+  wording?: StatementWording;
 }

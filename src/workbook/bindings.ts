@@ -26,6 +26,21 @@ export interface ScopePlan {
   settings: Map<Setting, Binding>;
   /** Findings about the names themselves: duplicate, shadowed, unknown-code. */
   findings: Finding[];
+  /** What found each code that no FOCUS_ name binds (--detect): a code cell or the words on its row. */
+  found?: Map<Code, FoundBy>;
+  /** Rows with an amount --detect could not place with confidence: for binding by hand. */
+  unmatched?: { cell: string; text: string }[];
+  /** A unit read from the sheet's print ("(in millions)"), when no FOCUS_UNIT says otherwise. */
+  printedUnit?: { unit: string; text: string; cell: string };
+}
+
+/** How --detect found a line. */
+export interface FoundBy {
+  source: "code" | "label";
+  /** The row's words (label), else null. */
+  label: string | null;
+  /** 0..1 (label), null for a code cell. */
+  confidence: number | null;
 }
 
 export function focusCodeOf(name: string): string | null {

@@ -73,9 +73,18 @@ export interface WorkbookReader {
   structure(): Promise<WorkbookStructure>;
   /** Read every range in one batch. Keyed by rangeKey(). */
   readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>>;
-  /** The non-empty cells layout detection needs: every cell holding a line code and the cell just left of it (adapters may return more). */
-  readGrid(sheet: string): Promise<GridCell[]>;
+  /**
+   * The non-empty cells detection needs. "codes" (the default): every cell holding a line code and the
+   * cell just left of it; "labels": every non-empty cell of the sheet's first LABEL_SCAN_ROWS rows too,
+   * for binding by label. Adapters may return more.
+   */
+  readGrid(sheet: string, what?: GridRead): Promise<GridCell[]>;
 }
+
+export type GridRead = "codes" | "labels";
+
+/** Rows read whole for label detection: a statement stack is a few hundred rows; a million-row sheet is not read whole. */
+export const LABEL_SCAN_ROWS = 5000;
 
 export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}${r.cells ? "#cells" : ""}`;
 

@@ -5,7 +5,7 @@ import { checkScope, sortFindings, type BoundLine, type ScopeReport } from "../e
 import { Dec, grouped } from "../engine/decimal";
 import { finding, type Finding } from "../engine/findings";
 import type { FirmFacts } from "../engine/firm";
-import { lineOf } from "../engine/lines";
+import { lineIndex, lineOf } from "../engine/lines";
 import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
 import type { ChangeThresholds } from "../engine/compare";
 import { dateInText, readAsOf } from "../engine/periods/dates";
@@ -13,7 +13,7 @@ import { firmInHeading, HEADING_AREA } from "../engine/periods/heading";
 import type { Period } from "../engine/periods/periods";
 import { reviewScopes, type ReviewOutcome } from "../engine/review/review";
 import { canonicalValue, type BoundValue } from "../engine/review/signoff";
-import { detectLayout } from "./detect";
+import { scanGrid } from "./scan";
 import { parseReviewSheet, REVIEW_SHEET, type ReviewRecord } from "./review-sheet";
 import { rangeKey, type RangeRead, type RangeRef, type WorkbookReader, type WorkbookStructure } from "./port";
 
@@ -28,8 +28,19 @@ export interface ValidateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Every line bound in a scope and what bound it; the rows --detect left for binding by hand. */
+export interface ScopeBindings {
+  scope: string;
+  bindings: { code: string; cell: string | null; source: "name" | "code" | "label"; label: string | null; confidence: number | null }[];
+  unmatched: { cell: string; text: string }[];
+  /** The unit --detect read from the sheet's print and used, when it did. */
+  printedUnit: { unit: string; text: string; cell: string } | null;
+}
+
 export interface WorkbookReport {
   scopes: ScopeReport[];
+  /** Per scope (same names as `scopes`): its bindings and what found them. */
+  bindings?: ScopeBindings[];
   calculation: "automatic" | "manual";
   /** Each scope's entity and as-of date. */
   periods: Period[];
@@ -50,6 +61,7 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
   if (opts.detect) plans.push(...(await detectedPlans(reader, structure, plans)));
   sortBySheetOrder(plans, structure);
 
+  const bindings = plans.map(bindingsOf);
   const refs = new Map<string, RangeRef>();
   for (const plan of plans) {
     for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
@@ -90,7 +102,24 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
     ? { ...parsed, problems: [...parsed.problems, structure.reviewProblem], unreadable: true }
     : parsed;
   const review = reviewScopes({ scopes, periods, bound, record, thresholds: opts.thresholds });
-  return { scopes, calculation: structure.calculation, periods, bound, record, review };
+  return { scopes, bindings, calculation: structure.calculation, periods, bound, record, review };
+}
+
+function bindingsOf(plan: ScopePlan): ScopeBindings {
+  const bindings: ScopeBindings["bindings"] = [];
+  for (const [code, b] of plan.codes) {
+    const t = b.target;
+    const found = plan.found?.get(code);
+    bindings.push({
+      code,
+      cell: t.kind === "range" ? cellLabel(t.sheet, t.address) : null,
+      source: found?.source ?? "name",
+      label: found?.label ?? null,
+      confidence: found?.confidence ?? null,
+    });
+  }
+  bindings.sort((a, b) => lineIndex(a.code) - lineIndex(b.code));
+  return { scope: plan.scope, bindings, unmatched: plan.unmatched ?? [], printedUnit: plan.printedUnit ?? null };
 }
 
 /** The sheet whose heading names the scope's firm: the scope's sheet, or the one sheet a workbook scope's cells are on. */
@@ -155,7 +184,11 @@ function sortBySheetOrder(plans: ScopePlan[], structure: WorkbookStructure): voi
   plans.sort((a, b) => (a.sheet === null ? -1 : order.get(a.sheet) ?? 0) - (b.sheet === null ? -1 : order.get(b.sheet) ?? 0));
 }
 
-/** Scopes found by layout on worksheets that no FOCUS_ name touches. */
+/**
+ * Scopes found on worksheets that no FOCUS_ name touches: by printed code cells first,
+ * then by the words on the rows (src/workbook/scan.ts). Only confident label matches bind;
+ * the rest are listed as unmatched for binding by hand.
+ */
 async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructure, named: ScopePlan[]): Promise<ScopePlan[]> {
   const touched = new Set<string>();
   for (const p of named) {
@@ -166,19 +199,30 @@ async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructur
   const out: ScopePlan[] = [];
   for (const sheet of structure.sheets) {
     if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET) continue;
-    const { codes } = detectLayout(await reader.readGrid(sheet.name));
-    if (codes.size === 0) continue;
-    const plan: ScopePlan = { scope: sheet.name, sheet: sheet.name, codes: new Map(), settings: new Map(workbookSettings), findings: [] };
-    for (const [code, cells] of codes) {
-      const address = toA1(cells[0]);
-      if (cells.length > 1) {
-        plan.findings.push(finding("duplicate", {
-          code, statement: lineOf(code)?.statement ?? null, cell: cellLabel(sheet.name, address),
-          message: `code ${code} appears ${cells.length} times on sheet ${sheet.name} (amounts at ${cells.map(toA1).join(", ")}): neither is used`,
-        }));
-        continue;
-      }
-      plan.codes.set(code, { name: `(layout) ${code}`, level: "sheet", target: { kind: "range", sheet: sheet.name, address, single: true } });
+    const scan = scanGrid(sheet.name, await reader.readGrid(sheet.name, "labels"));
+    if (scan.proposals.length === 0 && scan.duplicates.length === 0) continue;
+    const plan: ScopePlan = {
+      scope: sheet.name, sheet: sheet.name, codes: new Map(), settings: new Map(workbookSettings), findings: [], found: new Map(), unmatched: [],
+    };
+    for (const d of scan.duplicates) {
+      plan.findings.push(finding("duplicate", {
+        code: d.code, statement: lineOf(d.code)?.statement ?? null, cell: d.cells[0],
+        message: `code ${d.code} appears ${d.cells.length} times on sheet ${sheet.name} (amounts at ${d.addresses.join(", ")}): neither is used`,
+      }));
+    }
+    for (const p of scan.proposals) {
+      if (!p.confident) continue;
+      const name = p.source === "code" ? `(layout) ${p.code}` : `(label) ${p.code}`;
+      plan.codes.set(p.code, { name, level: "sheet", target: { kind: "range", sheet: sheet.name, address: p.address, single: true } });
+      plan.found!.set(p.code, { source: p.source, label: p.label, confidence: p.confidence });
+    }
+    const placed = new Set(scan.proposals.filter((p) => p.confident).map((p) => p.cell));
+    const left = [...scan.unmatched, ...scan.proposals.filter((p) => !p.confident).map((p) => ({ cell: p.cell, row: p.row, col: p.col, text: p.label ?? "" }))];
+    left.sort((a, b) => a.row - b.row || a.col - b.col);
+    plan.unmatched = left.filter((u) => !placed.has(u.cell)).map((u) => ({ cell: u.cell, text: u.text }));
+    if (scan.unit && !plan.settings.has("UNIT")) {
+      plan.settings.set("UNIT", { name: "(label) UNIT", level: "sheet", target: { kind: "constant", value: scan.unit.unit } });
+      plan.printedUnit = scan.unit;
     }
     out.push(plan);
   }

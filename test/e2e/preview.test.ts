@@ -11,6 +11,7 @@ import { formWorkbook, SEED_SHEETS } from "../../examples/form-layout";
 import { SEED, SEED_ASOF, SEED_FIRM } from "../../examples/seed-figures";
 import { createExcelSim } from "../../src/sim";
 import { writeXlsx } from "../../src/workbook/xlsx/writer";
+import { labelsOnlyWorkbook } from "../taskpane/labels-workbook";
 import { eventually } from "./support/eventually";
 import { previewSuite } from "./support/suite";
 import {
@@ -120,13 +121,15 @@ it("scans a dropped workbook's sheet and creates the names it proposes", async (
 
   await paneTab("Bind").click();
   await button("Scan sheet").click();
-  const proposals = pane().getByRole("list", { name: "Proposed bindings" }).getByRole("checkbox");
+  const proposals = pane().getByRole("list", { name: /^Proposed bindings: / }).getByRole("checkbox");
   await proposals.first().waitFor();
-  const count = await proposals.count();
-  expect(count).toBeGreaterThan(20);
+  expect(await proposals.count()).toBeGreaterThan(20);
   await checkpoint("04-scan-review");
 
-  await button(`Create ${count} names`).click();
+  const create = button(/^Create \d+ names$/);
+  const count = Number(/\d+/.exec((await create.textContent()) ?? "")![0]);
+  expect(count).toBeGreaterThan(20);
+  await create.click();
   await namesPanel(page)
     .getByRole("heading", { name: `Defined names (${count})` })
     .waitFor();
@@ -134,6 +137,47 @@ it("scans a dropped workbook's sheet and creates the names it proposes", async (
     .getByRole("row", { name: "FOCUS_7180 Seg 4d(2) ='Seg 4d(2)'!$E$29" })
     .waitFor();
   await checkpoint("05-scan-applied");
+});
+
+it("scans a workbook typed with words only, applies the review and validates with no identity error", async () => {
+  // A firm's published schedules as typed: labels, inner and main columns, no codes, no names.
+  const { model, truth } = labelsOnlyWorkbook();
+  await dropFile(page, "words-only.xlsx", writeXlsx(model));
+  await page.getByText("Workbook: words-only.xlsx").waitFor();
+  await namesPanel(page).getByRole("heading", { name: "Defined names (0)" }).waitFor();
+
+  await paneTab("Bind").click();
+  await button("Scan workbook").click();
+  const summary = pane().getByText(/^Found \d+ lines on the workbook/);
+  await summary.waitFor();
+  await expect(summary.textContent()).resolves.toMatch(
+    `Found ${truth.size} lines on the workbook (1 sheet of 1): 0 by code cells, ${truth.size} by labels.`
+  );
+  await pane().getByRole("heading", { name: "4d(2) segregation (27 lines)" }).waitFor();
+  const cash = pane()
+    .getByRole("list", { name: "Proposed bindings: 4d(2) segregation on Schedules" })
+    .getByRole("listitem")
+    .first();
+  await expect(cash.textContent()).resolves.toMatch(
+    /^7010 · line 1A .*Label.*Confidence \d+%.*“A\. Cash”.*under “1\. Net ledger balance”/
+  );
+  const unit = pane().getByRole("checkbox", { name: /^Set FOCUS_UNIT to 1000000 on Schedules/ });
+  expect(await unit.isChecked()).toBe(true);
+  await checkpoint("05b-scan-words-review");
+
+  await button(`Create ${truth.size + 1} names`).click(); // every line and the unit
+  await namesPanel(page)
+    .getByRole("heading", { name: `Defined names (${truth.size + 1})` })
+    .waitFor();
+  await paneTab("Validate").click();
+  await button("Validate").click();
+  await pane()
+    .getByText(/^Validated Schedules: (no findings|0 errors)/)
+    .first()
+    .waitFor();
+  await pane().getByText("Amounts in millions of dollars.").waitFor();
+  expect(await pane().getByRole("button", { name: /^Error Identity/ }).count()).toBe(0);
+  await checkpoint("05c-scan-words-validated");
 });
 
 it("validates the example and shows the line-13 gap", async () => {

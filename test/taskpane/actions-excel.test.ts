@@ -6,6 +6,7 @@ import { createExcelSim } from "../../src/sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
+import { labelsOnlyWorkbook } from "./labels-workbook";
 
 function excelWith7180Mistyped() {
   // 7180 keyed as 140 while its part 7070 is 150: an identity error, and 7190 (35) then disagrees too.
@@ -45,6 +46,95 @@ describe("actions in Excel (simulated)", () => {
     expect(await actions.insertTemplate("seg-4d2")).toBe("4d(2) segregation template");
     expect(await actions.insertTemplate("seg-4d2")).toBe("4d(2) segregation template (2)");
     await actions.goTo("'4d(2) segregation template'!A1");
-    expect(await actions.scanSheet()).toEqual([]); // every printed code on it is bound already
+    const [template] = (await actions.scanSheet()).sheets;
+    expect(template.proposals).toEqual([]); // every line on it is bound already, by code cell and by label alike
+    expect(template.unmatched).toEqual([]);
   });
+});
+
+/** A 4d(2) statement typed with words only (no codes, no names), its amounts consistent, in thousands. */
+const WORDS_ONLY: [string, number | null][] = [
+  ["Statement of Segregation Requirements and Funds in Segregation for Customers Trading on U.S. Commodity Exchanges", null],
+  ["(Dollars in thousands)", null],
+  ["1. Net ledger balance", null],
+  ["A. Cash", 100],
+  ["B. Securities (at market)", 20],
+  ["2. Net unrealized profit (loss) in open futures contracts traded on a contract market", 3],
+  ["4. Net equity (deficit) (add lines 1, 2 and 3)", 123],
+  ["6. Amount required to be segregated (add lines 4 and 5)", 123],
+  ["Funds in Segregated Accounts", null],
+  ["7. Deposited in segregated funds bank accounts", null],
+  ["A. Cash", 150],
+  ["13. Total amount in segregation (add lines 7 through 12)", 150],
+  ["14. Excess (deficiency) funds in segregation (subtract line 6 from line 13)", 27],
+];
+
+describe("scan in Excel (simulated): a workbook typed with labels only", () => {
+  function wordsOnlyExcel() {
+    const cells = WORDS_ONLY.flatMap(([text, amount], i) => [
+      { ref: `A${i + 1}`, value: text },
+      ...(amount === null ? [] : [{ ref: `D${i + 1}`, value: amount }]),
+    ]);
+    const sim = createExcelSim({ workbook: { sheets: [{ name: "Seg", cells }, { name: "Notes", cells: [] }] } });
+    const isSetSupported = (set: string, version?: string) => sim.Office.context.requirements.isSetSupported(set, version);
+    const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: (s, v) => isSetSupported(s, v) });
+    return { sim, actions: createFocusActions(workbook, detectCapabilities(isSetSupported)) };
+  }
+
+  it("proposes every line and the unit, applies them in one batch, and the statement then validates clean", async () => {
+    const { sim, actions } = wordsOnlyExcel();
+    await actions.goTo("'Seg'!A1");
+    const { result: scan, syncs } = await sim.meter.measure(() => actions.scanSheet());
+    expect(syncs.length).toBe(4); // the selection, the names (2), the sheet's used range
+    const [seg] = scan.sheets;
+    expect(seg.proposals.map((p) => `${p.code}@${p.address}`)).toEqual([
+      "7010@D4", "7020@D5", "7030@D6", "7040@D7", "7060@D8", "7070@D11", "7180@D12", "7190@D13",
+    ]);
+    expect(seg.proposals.every((p) => p.source === "label" && p.ticked)).toBe(true);
+    expect(seg.unit).toMatchObject({ unit: "1000", cell: "'Seg'!A2" });
+    expect(sim.state.snapshot().sheets[0].names).toEqual({}); // nothing created by the scan
+
+    const { result: created, syncs: applySyncs } = await sim.meter.measure(() =>
+      actions.applyScan({ bindings: seg.proposals, units: [seg.unit!] }, "sheet")
+    );
+    expect(created).toBe(9);
+    expect(applySyncs.length).toBe(5); // the names (2), then updateNames (3: the sheets, the names it replaces, one write)
+    const report = await actions.validate();
+    expect(report.scopes.map((s) => [s.scope, s.unit.toFixed()])).toEqual([["Seg", "1000"]]);
+    expect(report.scopes[0].findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("Scan workbook reads the names once and each worksheet once", async () => {
+    const { sim, actions } = wordsOnlyExcel();
+    const { result, syncs } = await sim.meter.measure(() => actions.scanWorkbook());
+    expect(result.scanned).toBe(2);
+    expect(result.sheets.map((s) => s.sheet)).toEqual(["Seg"]);
+    expect(syncs.length).toBe(2 + 2); // the names (2), then one used range per worksheet
+  });
+});
+
+describe("scan in Excel (simulated): a firm's published schedules typed with words only", () => {
+  it.each(["goldman-sachs-2018-12-31", "goldman-sachs-2014-12-31"])(
+    "%s: every amount proposed with its code and ticked, the unit too; applied, it validates without an error",
+    async (slug) => {
+      const { model, truth } = labelsOnlyWorkbook(slug);
+      const sim = createExcelSim({ workbook: model });
+      const isSetSupported = (set: string, version?: string) => sim.Office.context.requirements.isSetSupported(set, version);
+      const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: (s, v) => isSetSupported(s, v) });
+      const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
+
+      const scan = await actions.scanWorkbook();
+      expect(scan.sheets.map((s) => s.sheet)).toEqual(["Schedules"]);
+      const [sheet] = scan.sheets;
+      const proposed = new Map(sheet.proposals.map((p) => [p.address, p.code]));
+      expect(Object.fromEntries(proposed)).toEqual(Object.fromEntries(truth));
+      expect(sheet.proposals.every((p) => p.ticked && p.source === "label")).toBe(true);
+      expect(sheet.unit).toMatchObject({ unit: "1000000", conflict: null });
+
+      await actions.applyScan({ bindings: sheet.proposals, units: [sheet.unit!] }, "sheet");
+      const report = await actions.validate();
+      expect(report.scopes.map((s) => [s.scope, s.unit.toFixed()])).toEqual([["Schedules", "1000000"]]);
+      expect(report.scopes[0].findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
+    }
+  );
 });

@@ -156,7 +156,7 @@ describe("unbind", () => {
   });
 });
 
-describe("scanSheet and applyProposals", () => {
+describe("scanSheet and applyScan: code cells", () => {
   function printedSheet(): FakeWorkbook {
     const wb = dayOneWorkbook();
     wb.addWorksheet("Day 3", {
@@ -170,36 +170,46 @@ describe("scanSheet and applyProposals", () => {
     wb.define("FOCUS_7020", "'Day 3'!$E$50", "Day 3");
     return wb.selectRange("Day 3", "B2");
   }
+  const only = async (actions: FocusActions) => {
+    const scan = await actions.scanSheet();
+    expect(scan.sheets).toHaveLength(1);
+    return scan.sheets[0];
+  };
 
-  it("proposes by the printed layout with conflicts, and writes nothing", async () => {
+  it("proposes by the printed layout with conflicts unticked, and writes nothing", async () => {
     const wb = printedSheet();
-    const proposals = await setup(wb).actions.scanSheet();
-    expect(proposals.map((p) => `${p.code}@${p.address}=${p.shown}`)).toEqual([
-      "7010@E6=100",
-      "7020@E7=\"1,000\"",
-      "7033@E8=blank",
-      "7070@E9=5",
-      "7070@E10=7",
+    const { proposals } = await only(setup(wb).actions);
+    expect(proposals.map((p) => `${p.code}@${p.address}=${p.shown} ${p.source}`)).toEqual([
+      "7010@E6=100 code",
+      "7020@E7=\"1,000\" code",
+      "7033@E8=blank code",
+      "7070@E9=5 code",
+      "7070@E10=7 code",
     ]);
-    expect(proposals[0].conflict).toBe("FOCUS_7010 -> 'Day 1'!E6");
-    expect(proposals[1].conflict).toBe("FOCUS_7020 -> 'Day 3'!E50");
-    expect(proposals[2].conflict).toBeNull();
-    expect(proposals[3].conflict).toBe("7070 also appears at E10 on this sheet");
+    expect(proposals.map((p) => p.conflict)).toEqual([
+      "FOCUS_7010 -> 'Day 1'!E6",
+      "FOCUS_7020 -> 'Day 3'!E50",
+      null,
+      "7070 also appears at E10 on this sheet",
+      "7070 also appears at E9 on this sheet",
+    ]);
+    expect(proposals.map((p) => p.ticked)).toEqual([false, false, true, false, false]);
+    expect(proposals[2]).toMatchObject({ statement: "seg-4d2", line: "3B", confidence: null, typed: null });
     expect(wb.writes).toEqual([]);
   });
 
   it("leaves out a cell already bound to its line", async () => {
     const wb = printedSheet().define("FOCUS_7033", "'Day 3'!$E$8", "Day 3");
-    const codes = (await setup(wb).actions.scanSheet()).map((p) => p.code);
+    const codes = (await only(setup(wb).actions)).proposals.map((p) => p.code);
     expect(codes).not.toContain("7033");
   });
 
   it("creates the chosen names in one batch, replacing same-level names", async () => {
     const wb = printedSheet();
     const { actions } = setup(wb);
-    const proposals = await actions.scanSheet();
+    const { proposals } = await only(actions);
     const chosen = proposals.filter((p) => p.address !== "E10");
-    expect(await actions.applyProposals(chosen, "sheet")).toBe(4);
+    expect(await actions.applyScan({ bindings: chosen, units: [] }, "sheet")).toBe(4);
     expect(nameOps(wb)).toHaveLength(1);
     expect(nameOps(wb)[0]).toMatchObject({
       add: [
@@ -215,9 +225,134 @@ describe("scanSheet and applyProposals", () => {
   it("refuses two cells for one line, writing nothing", async () => {
     const wb = printedSheet();
     const { actions } = setup(wb);
-    const twins = (await actions.scanSheet()).filter((p) => p.code === "7070");
-    await expect(actions.applyProposals(twins, "sheet")).rejects.toThrow(/Two cells are chosen for line 7A \(7070\)/);
+    const twins = (await only(actions)).proposals.filter((p) => p.code === "7070");
+    await expect(actions.applyScan({ bindings: twins, units: [] }, "sheet")).rejects.toThrow(
+      /Two cells are chosen for line 7A \(7070\)/
+    );
     expect(wb.writes).toEqual([]);
+  });
+});
+
+/** A 4d(2) statement typed with words only, as a firm prints it: no codes, no names. */
+const SEG_TITLE =
+  "Statement of Segregation Requirements and Funds in Segregation for Customers Trading on U.S. Commodity Exchanges";
+function wordsOnly(): Record<string, string | number> {
+  return {
+    A1: SEG_TITLE,
+    A2: "(in thousands)",
+    A3: "1. Net ledger balance",
+    A4: "A. Cash", D4: 100,
+    A5: "B. Securities (at market)", D5: 20,
+    A6: "2. Net unrealized profit (loss) in open futures contracts traded on a contract market", D6: 3,
+    A7: "Accrued interest receivable from affiliates", D7: 9,
+    A8: "7. Deposited in segregated funds bank accounts",
+    A9: "A. Cash", D9: 150,
+    A10: "13. Total amount in segregation (add lines 7 through 12)", D10: 150,
+  };
+}
+
+describe("scanSheet and applyScan: labels", () => {
+  const labelsWorkbook = () => dayOneWorkbook().addWorksheet("Seg", wordsOnly()).selectRange("Seg", "A1");
+
+  it("proposes lines by their words under their headings, with the words, confidence and unit", async () => {
+    const wb = labelsWorkbook();
+    const [seg] = (await setup(wb).actions.scanSheet()).sheets;
+    expect(seg.sheet).toBe("Seg");
+    expect(seg.proposals.map((p) => `${p.code}@${p.address} ${p.source}`)).toEqual([
+      "7010@D4 label",
+      "7020@D5 label",
+      "7030@D6 label",
+      "7070@D9 label",
+      "7180@D10 label",
+    ]);
+    // "A. Cash" twice: the heading above decides which line.
+    expect(seg.proposals[0]).toMatchObject({ typed: "A. Cash", context: ["1. Net ledger balance"], shown: "100" });
+    expect(seg.proposals[3]).toMatchObject({ typed: "A. Cash", context: ["7. Deposited in segregated funds bank accounts"] });
+    for (const p of seg.proposals) {
+      expect(p.confidence).toBeGreaterThan(0);
+      expect(p.confidence).toBeLessThanOrEqual(1);
+      expect(p.matched).toEqual(expect.any(String));
+    }
+    expect(seg.unmatched).toEqual([
+      { sheet: "Seg", address: "D7", cell: "'Seg'!D7", text: "Accrued interest receivable from affiliates", shown: "9" },
+    ]);
+    expect(seg.unit).toEqual({ sheet: "Seg", unit: "1000", text: "(in thousands)", cell: "'Seg'!A2", conflict: null });
+    expect(wb.writes).toEqual([]);
+  });
+
+  it("shows a proposal that clashes with an existing name as a conflict, unticked", async () => {
+    const wb = labelsWorkbook()
+      .define("FOCUS_7020", "'Seg'!$D$4", "Seg") // the cell "A. Cash" sits in, bound to another line
+      .define("FOCUS_7180", "'Seg'!$D$40", "Seg"); // the line, bound to another cell
+    const [seg] = (await setup(wb).actions.scanSheet()).sheets;
+    const byCode = new Map(seg.proposals.map((p) => [p.code, p]));
+    expect(byCode.get("7010")).toMatchObject({
+      ticked: false,
+      conflict: "FOCUS_7010 -> 'Day 1'!E6; D4 is bound to FOCUS_7020", // the workbook-level name too
+    });
+    expect(byCode.get("7180")).toMatchObject({ ticked: false, conflict: "FOCUS_7180 -> 'Seg'!D40" });
+    expect(byCode.get("7070")).toMatchObject({ ticked: true, conflict: null });
+  });
+
+  it("a unit already set the same is not proposed; a different one is a conflict", async () => {
+    const same = labelsWorkbook().define("FOCUS_UNIT", "1000", "Seg");
+    expect((await setup(same).actions.scanSheet()).sheets[0].unit).toBeNull();
+    const other = labelsWorkbook().define("FOCUS_UNIT", "=1");
+    expect((await setup(other).actions.scanSheet()).sheets[0].unit?.conflict).toBe("FOCUS_UNIT (workbook level) is 1");
+  });
+
+  it("applies ticked proposals, a row bound by hand and the unit in one batch", async () => {
+    const wb = labelsWorkbook().define("FOCUS_UNIT", "1", "Seg");
+    const { actions } = setup(wb);
+    const [seg] = (await actions.scanSheet()).sheets;
+    const ticked = seg.proposals.filter((p) => p.ticked);
+    const byHand = { sheet: "Seg", address: seg.unmatched[0].address, code: "7150" };
+    const n = await actions.applyScan({ bindings: [...ticked, byHand], units: [{ sheet: "Seg", unit: "1000" }] }, "sheet");
+    expect(n).toBe(ticked.length + 2);
+    expect(nameOps(wb)).toHaveLength(1);
+    const [op] = nameOps(wb) as { add: { name: string; sheet: string | null; refersTo: string }[]; remove: unknown[] }[];
+    expect(op.add).toContainEqual({ name: "FOCUS_7150", sheet: "Seg", refersTo: "'Seg'!$D$7" });
+    expect(op.add).toContainEqual({ name: "FOCUS_UNIT", sheet: "Seg", refersTo: "1000" });
+    expect(op.remove).toEqual([{ name: "FOCUS_UNIT", sheet: "Seg" }]);
+  });
+
+  it("refuses two different units for one workbook-level name, writing nothing", async () => {
+    const wb = labelsWorkbook();
+    const units = [{ sheet: "Seg", unit: "1000" as const }, { sheet: "Day 1", unit: "1" as const }];
+    await expect(setup(wb).actions.applyScan({ bindings: [], units }, "workbook")).rejects.toThrow(/print different units/);
+    expect(wb.writes).toEqual([]);
+  });
+});
+
+describe("scanWorkbook", () => {
+  it("scans every worksheet, keeping the sheets where a statement or code cell is found", async () => {
+    const wb = dayOneWorkbook()
+      .addWorksheet("Seg", wordsOnly())
+      .addWorksheet("Notes", { A1: "Rent", B1: 1200, A2: "Travel", B2: 300 })
+      .addChartSheet("Chart");
+    const { actions } = setup(wb);
+    const scan = await actions.scanWorkbook();
+    expect(scan.scope).toBe("workbook");
+    expect(scan.scanned).toBe(4); // Day 1, Settings, Seg, Notes
+    // Day 1's printed codes are all bound already: the sheet stays, with nothing to propose.
+    expect(scan.sheets.map((s) => [s.sheet, s.proposals.length])).toEqual([
+      ["Day 1", 0],
+      ["Seg", 5],
+    ]);
+    expect(wb.writes).toEqual([]);
+  });
+
+  it("names a sheet it cannot read and scans the others", async () => {
+    const wb = dayOneWorkbook().addWorksheet("Seg", wordsOnly()).addWorksheet("Huge", { A1: "x" });
+    const read = wb.readGrid.bind(wb);
+    wb.readGrid = async (sheet: string) => {
+      if (sheet === "Huge") throw new Error("The response is larger than 5 MB.");
+      return read(sheet);
+    };
+    const scan = await setup(wb).actions.scanWorkbook();
+    expect(scan.unread).toEqual([{ sheet: "Huge", reason: "The response is larger than 5 MB." }]);
+    expect(scan.scanned).toBe(3); // Day 1, Settings, Seg
+    expect(scan.sheets.map((s) => s.sheet)).toEqual(["Day 1", "Seg"]);
   });
 });
 

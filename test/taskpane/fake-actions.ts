@@ -9,6 +9,8 @@ import type {
   FocusActions,
   Proposal,
   RecomputeRow,
+  ScanChoice,
+  ScanResult,
   TeamTemplateStatus,
 } from "../../src/taskpane/actions";
 import type { WorkbookReport } from "../../src/workbook/validate";
@@ -38,11 +40,57 @@ export const BINDINGS: BindingView[] = [
   },
 ];
 
+const proposal = (p: Partial<Proposal> & Pick<Proposal, "code" | "address" | "line" | "label" | "shown">): Proposal => ({
+  sheet: "Day 3", statement: "seg-4d2", source: "label", typed: null, context: [], matched: null,
+  confidence: null, ticked: true, conflict: null, ...p,
+});
+
 export const PROPOSALS: Proposal[] = [
-  { sheet: "Day 3", code: "7010", address: "E6", line: "1A", label: "Net ledger balance: cash", shown: "100", conflict: "FOCUS_7010 -> 'Day 1'!E6" },
-  { sheet: "Day 3", code: "7020", address: "E7", line: "1B", label: "Net ledger balance: securities (at market)", shown: "20", conflict: null },
-  { sheet: "Day 3", code: "7070", address: "E9", line: "7A", label: "Segregated bank accounts: cash", shown: "150", conflict: null },
+  proposal({ code: "7010", address: "E6", line: "1A", label: "Net ledger balance: cash", shown: "100", source: "code", ticked: false, conflict: "FOCUS_7010 -> 'Day 1'!E6" }),
+  proposal({
+    code: "7020", address: "E7", line: "1B", label: "Net ledger balance: securities (at market)", shown: "20",
+    typed: "B. Securities (at market)", context: ["1. Net ledger balance"], matched: "Securities (at market)", confidence: 0.93,
+  }),
+  proposal({
+    code: "7070", address: "E9", line: "7A", label: "Segregated bank accounts: cash", shown: "150",
+    typed: "A. Cash", context: ["Funds in segregated accounts", "7. Deposited in segregated funds bank accounts"], matched: "Cash", confidence: 0.88,
+  }),
+  proposal({
+    code: "7100", address: "E11", line: "8A", label: "Margins at clearing organizations: cash", shown: "60",
+    typed: "Cash at clearing", matched: "Cash", confidence: 0.52, ticked: false,
+  }),
+  proposal({
+    code: "7315", statement: "secured-30.7", address: "E30", line: "1A", label: "Net ledger balance: cash", shown: "9",
+    typed: "A. Cash", context: ["1. Net ledger balance – foreign futures"], matched: "Cash", confidence: 0.9,
+  }),
 ];
+
+export const SCAN: ScanResult = {
+  scope: "sheet",
+  scanned: 1,
+  unread: [],
+  sheets: [{
+    sheet: "Day 3",
+    proposals: PROPOSALS,
+    unmatched: [{ sheet: "Day 3", address: "E14", cell: "'Day 3'!E14", text: "Accrued interest receivable", shown: "7" }],
+    unit: { sheet: "Day 3", unit: "1000", text: "(in thousands)", cell: "'Day 3'!A2", conflict: null },
+  }],
+};
+
+export const WORKBOOK_SCAN: ScanResult = {
+  scope: "workbook",
+  scanned: 3,
+  unread: [{ sheet: "Archive", reason: "The request is too large for Excel (RequestPayloadSizeLimitExceeded)." }],
+  sheets: [
+    { ...SCAN.sheets[0], unmatched: [] },
+    {
+      sheet: "Day 4",
+      proposals: [proposal({ sheet: "Day 4", code: "7010", address: "D4", line: "1A", label: "Net ledger balance: cash", shown: "5", typed: "A. Cash", confidence: 0.95 })],
+      unmatched: [],
+      unit: { sheet: "Day 4", unit: "1000000", text: "(in millions)", cell: "'Day 4'!A2", conflict: "FOCUS_UNIT (workbook level) is 1" },
+    },
+  ],
+};
 
 /** Findings as the engine makes them, deliberately not in severity order. */
 export const FINDINGS: Finding[] = [
@@ -143,8 +191,9 @@ export function fakeActions(overrides: Partial<FocusActions> = {}, caps: Capabil
     unbind: jest.fn(async () => undefined),
     goTo: jest.fn(async () => undefined),
     bindEntity: jest.fn(async (cell: string) => ({ name: "FOCUS_ENTITY", cell, replaced: null })),
-    scanSheet: jest.fn(async () => PROPOSALS),
-    applyProposals: jest.fn(async (p: Proposal[]) => p.length),
+    scanSheet: jest.fn(async () => SCAN),
+    scanWorkbook: jest.fn(async () => WORKBOOK_SCAN),
+    applyScan: jest.fn(async (c: ScanChoice) => c.bindings.length + c.units.length),
     validate: jest.fn(async () => REPORT),
     watch: jest.fn(async (_onReport: (r: WorkbookReport) => void, _onError?: (e: ActionProblem) => void) => stop),
     highlight: jest.fn(async () => ({ marks: 3, notes: true })),

@@ -104,25 +104,111 @@ describe("Bind panel", () => {
     await waitFor(() => expect(actions.unbind).toHaveBeenCalledWith({ name: "FOCUS_3750", sheet: "Day 1" }));
   });
 
-  it("scans, shows conflicts unticked, and creates only the reviewed names", async () => {
+  it("scans a sheet: proposals by statement with their source and confidence, conflicts and low confidence unticked", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
     const panel = await openTab("Bind");
-    const scan = section(panel, "Find lines on the active sheet");
+    const scan = section(panel, "Find lines by scanning");
     fireEvent.click(within(scan).getByRole("button", { name: "Scan sheet" }));
-    const boxes = await within(scan).findAllByRole("checkbox", { name: /· line / });
-    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([false, true, true]);
-    within(scan).getByText(/Conflict: FOCUS_7010 -> 'Day 1'!E6/);
-    expect(actions.applyProposals).not.toHaveBeenCalled();
+    const seg = await within(scan).findByRole("list", { name: "Proposed bindings: 4d(2) segregation on Day 3" });
+    within(scan).getByRole("heading", { name: "4d(2) segregation (4 lines)" });
+    within(scan).getByRole("heading", { name: "30.7 secured amounts (1 line)" });
+    const boxes = within(seg).getAllByRole("checkbox");
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([false, true, true, false]);
+    expect(document.activeElement?.textContent).toMatch(
+      /^Found 5 lines on sheet Day 3: 1 by code cells, 4 by labels; 1 row not matched\./
+    ); // focus follows the result
 
-    expect(document.activeElement?.textContent).toMatch(/^Found 3 lines on sheet Day 3/); // focus follows the result
+    const items = within(seg).getAllByRole("listitem");
+    within(items[0]).getByText("Code cell");
+    within(items[0]).getByText(/Conflict: FOCUS_7010 -> 'Day 1'!E6/);
+    within(items[2]).getByText("Label");
+    within(items[2]).getByText("Confidence 88%");
+    within(items[2]).getByText("under “7. Deposited in segregated funds bank accounts”");
+    within(items[3]).getByText("Low confidence 52%");
+    // The words and the confidence describe the checkbox, for screen readers.
+    expect(boxes[2].getAttribute("aria-describedby")).toBeTruthy();
+    expect(document.getElementById(boxes[2].getAttribute("aria-describedby")!)?.textContent).toMatch(/“A\. Cash”/);
 
-    fireEvent.click(boxes[2]); // leave 7070 out
-    fireEvent.click(within(scan).getByRole("button", { name: "Create 1 name" }));
-    await waitFor(() => expect(actions.applyProposals).toHaveBeenCalledWith([PROPOSALS[1]], "sheet"));
-    expect(await within(panel).findByText("Created 1 name at sheet level.")).toBeTruthy();
+    const unit = within(scan).getByRole("checkbox", { name: /Set FOCUS_UNIT to 1000 on Day 3/ });
+    expect((unit as HTMLInputElement).checked).toBe(true);
+    within(scan).getByRole("button", { name: "Create 4 names" }); // 7020, 7070, 7315 and the unit
+    expect(actions.applyScan).not.toHaveBeenCalled();
+  });
+
+  it("binds an unmatched row by hand with the line picker and creates only what is ticked", async () => {
+    const { actions } = fakeActions();
+    await renderPane(actions);
+    const panel = await openTab("Bind");
+    const scan = section(panel, "Find lines by scanning");
+    fireEvent.click(within(scan).getByRole("button", { name: "Scan sheet" }));
+    const rows = await within(scan).findByRole("list", { name: "Rows not matched on Day 3" });
+    within(rows).getByText("Accrued interest receivable");
+    within(rows).getByRole("button", { name: "Go to 'Day 3'!E14" });
+
+    const byHand = within(rows).getByRole("button", { name: "Bind 'Day 3'!E14 by hand" });
+    expect(byHand.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(byHand);
+    const picker = within(rows).getByRole("combobox", { name: /Line for 'Day 3'!E14/ });
+    fireEvent.keyDown(picker, { key: "7" });
+    fireEvent.change(picker, { target: { value: "7150" } });
+    fireEvent.click(pickerOption("7150"));
+
+    fireEvent.click(within(scan).getByRole("checkbox", { name: /^7070 · line 7A/ })); // leave 7070 out
+    fireEvent.click(within(scan).getByRole("checkbox", { name: /Set FOCUS_UNIT/ })); // and the unit
+    fireEvent.click(within(scan).getByRole("button", { name: "Create 3 names" }));
+    await waitFor(() =>
+      expect(actions.applyScan).toHaveBeenCalledWith(
+        {
+          bindings: [PROPOSALS[1], PROPOSALS[4], { sheet: "Day 3", address: "E14", code: "7150" }],
+          units: [],
+        },
+        "sheet"
+      )
+    );
+    expect(await within(panel).findByText("Created 3 names at sheet level.")).toBeTruthy();
     const scanButton = within(scan).getByRole("button", { name: "Scan sheet" });
     await waitFor(() => expect(document.activeElement).toBe(scanButton));
+  });
+
+  it("scans the workbook: each sheet under its heading, a conflicting unit unticked", async () => {
+    const { actions } = fakeActions();
+    await renderPane(actions);
+    const panel = await openTab("Bind");
+    const scan = section(panel, "Find lines by scanning");
+    fireEvent.click(within(scan).getByRole("button", { name: "Scan workbook" }));
+    await within(scan).findByRole("heading", { name: "Sheet Day 4" });
+    within(scan).getByRole("heading", { name: "Sheet Day 3" });
+    expect(document.activeElement?.textContent).toMatch(/^Found 6 lines on the workbook \(2 sheets of 3\)/);
+    const unit = within(scan).getByRole("checkbox", { name: /Set FOCUS_UNIT to 1000000 on Day 4/ });
+    expect((unit as HTMLInputElement).checked).toBe(false);
+    within(scan).getByText("Conflict: FOCUS_UNIT (workbook level) is 1");
+    within(scan).getByText(/Not read: sheet Archive \(The request is too large/);
+
+    fireEvent.click(within(scan).getByRole("radio", { name: /Whole workbook/ }));
+    fireEvent.click(within(scan).getByRole("button", { name: "Create 5 names" })); // 3 + Day 4's 7010 + Day 3's unit
+    await waitFor(() => expect(actions.applyScan).toHaveBeenCalledTimes(1));
+    const [choice, level] = (actions.applyScan as jest.Mock).mock.calls[0];
+    expect(level).toBe("workbook");
+    expect(choice.bindings.map((b: { sheet: string; code: string }) => `${b.sheet}:${b.code}`)).toEqual([
+      "Day 3:7020", "Day 3:7070", "Day 3:7315", "Day 4:7010",
+    ]);
+    expect(choice.units).toEqual([{ sheet: "Day 3", unit: "1000" }]);
+  });
+
+  it("says so when a scan finds nothing, and discards without writing", async () => {
+    const { actions } = fakeActions({
+      scanSheet: jest.fn(async () => ({
+        scope: "sheet" as const, scanned: 1, unread: [], sheets: [{ sheet: "Notes", proposals: [], unmatched: [], unit: null }],
+      })),
+    });
+    await renderPane(actions);
+    const scan = section(await openTab("Bind"), "Find lines by scanning");
+    fireEvent.click(within(scan).getByRole("button", { name: "Scan sheet" }));
+    await within(scan).findByText(/No unbound line was found on sheet Notes/);
+    fireEvent.click(within(scan).getByRole("button", { name: "Close" }));
+    within(scan).getByRole("button", { name: "Scan workbook" });
+    expect(actions.applyScan).not.toHaveBeenCalled();
   });
 
   it("shows a failed bind as a message naming the cell, with a way to it", async () => {

@@ -37,7 +37,16 @@ const ACTIONS: [string, (a: FocusActions) => Promise<unknown>][] = [
   ["bindings", (a) => a.bindings()],
   ["bind the selection", async (a) => { await a.goTo("'Seg 4d(2)'!E17"); return a.bindSelection("7080", "sheet"); }],
   ["unbind", (a) => a.unbind({ name: "FOCUS_7080", sheet: null })],
-  ["scan a sheet and apply", async (a) => { await a.goTo("'Capital'!A1"); return a.applyProposals(await a.scanSheet(), "sheet"); }],
+  ["scan a sheet and apply", async (a) => {
+    await a.goTo("'Capital'!A1");
+    const [sheet] = (await a.scanSheet()).sheets;
+    return a.applyScan({ bindings: sheet.proposals, units: sheet.unit ? [sheet.unit] : [] }, "sheet");
+  }],
+  ["scan the workbook and apply", async (a) => {
+    const scan = await a.scanWorkbook();
+    const bindings = scan.sheets.flatMap((s) => s.proposals.filter((p) => p.ticked));
+    return a.applyScan({ bindings, units: [] }, "sheet");
+  }],
   ["highlight", async (a) => a.highlight(await a.validate())],
   ["clear highlights", (a) => a.clearHighlights()],
   ["recompute preview", (a) => a.recomputePreview()],

@@ -11,6 +11,7 @@ export const cftcCapital: StatementDef = {
   title: "Minimum CFTC net capital requirement and early-warning level",
   short: "CFTC capital",
   regulation: "CFTC Reg 1.17(a)(1)(i), 1.12(b)",
+  wording: { titles: ["Minimum CFTC net capital requirement", "CFTC early-warning level"] },
   lines: [
     { code: I.capCustomerRiskMargin, line: "A.i", label: "Customer risk maintenance margin", kind: "input" },
     { code: I.capCustomerRiskPct, line: "A.ii", label: "8% of customer risk maintenance margin", kind: "derived", formula: pct(I.capCustomerRiskMargin, "0.08") },

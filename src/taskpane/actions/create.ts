@@ -1,7 +1,8 @@
 import { explain } from "../../engine/explain";
 import type { Workbook } from "../../workbook/port";
 import { validateWorkbook } from "../../workbook/validate";
-import { applyProposals, bindEntity, bindSelection, scanSheet, unbind } from "./binding-edit";
+import { bindEntity, bindSelection, unbind } from "./binding-edit";
+import { applyScan, scanSheet, scanWorkbook } from "./scan";
 import { listBindings } from "./binding-list";
 import { requireCapability, type Capability } from "./capabilities";
 import { parseCellLabel } from "./cell-ref";
@@ -67,9 +68,13 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
       need("names");
       return scanSheet(workbook);
     }),
-    applyProposals: guarded(async (proposals, level) => {
+    scanWorkbook: guarded(async () => {
       need("names");
-      return applyProposals(workbook, proposals, level);
+      return scanWorkbook(workbook);
+    }),
+    applyScan: guarded(async (choice, level) => {
+      need("names");
+      return applyScan(workbook, choice, level);
     }),
 
     validate: guarded(async () => {

@@ -54,18 +54,79 @@ export interface BindResult {
   replaced: string | null;
 }
 
-/** A binding "Scan sheet" proposes, for review before any name is created. */
+/** A binding a scan proposes, for review before any name is created. */
 export interface Proposal {
   sheet: string;
   code: Code;
+  statement: StatementId;
   /** Amount cell, A1. */
   address: string;
+  /** The form's line number and label. */
   line: string;
   label: string;
   /** The value the cell holds now, as shown. */
   shown: string;
-  /** An existing binding this would replace, e.g. "FOCUS_7010 -> 'Day 1'!E6". */
+  /** "code": a printed line code beside the amount; "label": the row's words. */
+  source: "code" | "label";
+  /** The row's words as typed (label source); null for a code cell. */
+  typed: string | null;
+  /** The headings above that placed a label, outermost first. */
+  context: string[];
+  /** The wording of the line the words matched (label source); null for a code cell. */
+  matched: string | null;
+  /** 0..1 for a label; null for a code cell (certain). */
+  confidence: number | null;
+  /** Ticked when the review opens: a code cell or a confident label, with no conflict. */
+  ticked: boolean;
+  /** An existing binding this would replace or clash with, e.g. "FOCUS_7010 -> 'Day 1'!E6". */
   conflict: string | null;
+}
+
+/** A row with an amount that no proposal places: the user binds it by hand or leaves it. */
+export interface UnmatchedRow {
+  sheet: string;
+  address: string;
+  /** 'Sheet'!A1 */
+  cell: string;
+  /** The row's words. */
+  text: string;
+  shown: string;
+}
+
+/** A printed unit ("(in thousands)") and the FOCUS_UNIT it proposes for its sheet. */
+export interface UnitProposal {
+  sheet: string;
+  unit: "1" | "1000" | "1000000";
+  /** The words as printed, and where. */
+  text: string;
+  cell: string;
+  /** An existing FOCUS_UNIT that says otherwise, e.g. "FOCUS_UNIT (workbook level) = 1". */
+  conflict: string | null;
+}
+
+/** What a scan found on one sheet. */
+export interface SheetScanResult {
+  sheet: string;
+  proposals: Proposal[];
+  unmatched: UnmatchedRow[];
+  unit: UnitProposal | null;
+}
+
+export interface ScanResult {
+  /** "sheet": the active sheet; "workbook": every worksheet. */
+  scope: "sheet" | "workbook";
+  /** Sheets where a statement or a code cell was found, in tab order (the active one alone for a sheet scan). */
+  sheets: SheetScanResult[];
+  /** How many worksheets were read. */
+  scanned: number;
+  /** Worksheets a workbook scan could not read (e.g. a used range too large for one request), with why. */
+  unread: { sheet: string; reason: string }[];
+}
+
+/** What the user chose in the review: proposals ticked, rows bound by hand, units ticked. */
+export interface ScanChoice {
+  bindings: { sheet: string; code: Code; address: string }[];
+  units: { sheet: string; unit: UnitProposal["unit"] }[];
 }
 
 export interface RecomputeRow {
@@ -112,10 +173,12 @@ export interface FocusActions {
   bindEntity(cell: string): Promise<BindResult>;
   /** Select a cell given as 'Sheet'!A1. */
   goTo(cell: string): Promise<void>;
-  /** Propose bindings on the active sheet by the printed layout (--detect's rule). Creates nothing. */
-  scanSheet(): Promise<Proposal[]>;
-  /** Create the reviewed proposals' names (sheet level by default), in one batch. Returns how many. */
-  applyProposals(p: Proposal[], level: "sheet" | "workbook"): Promise<number>;
+  /** Propose bindings on the active sheet by code cells and by labels, and its printed unit. Creates nothing. */
+  scanSheet(): Promise<ScanResult>;
+  /** The same over every worksheet. Creates nothing. */
+  scanWorkbook(): Promise<ScanResult>;
+  /** Create the reviewed names (sheet level by default; FOCUS_UNIT at the same level), in one batch. Returns how many. */
+  applyScan(choice: ScanChoice, level: "sheet" | "workbook"): Promise<number>;
 
   /** Validate every scope: one batched read. */
   validate(): Promise<WorkbookReport>;

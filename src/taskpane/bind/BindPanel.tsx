@@ -1,8 +1,13 @@
 import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSyncRegular, LinkRegular, ScanTextRegular } from "@fluentui/react-icons";
+import {
+  ArrowSyncRegular,
+  DocumentSearchRegular,
+  LinkRegular,
+  ScanTextRegular,
+} from "@fluentui/react-icons";
 import type { Code } from "../../engine";
-import type { BindingView, BindResult, Proposal } from "../actions";
+import type { BindingView, BindResult, ScanChoice, ScanResult } from "../actions";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
@@ -19,6 +24,7 @@ import { ScanReview } from "./ScanReview";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXL },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 function boundText(r: BindResult): string {
@@ -38,7 +44,7 @@ export function BindPanel(): React.JSX.Element {
   const [level, setLevel] = React.useState<Level>("sheet");
   const [done, setDone] = React.useState<string | null>(null);
   const [bindings, setBindings] = React.useState<BindingView[] | null>(null);
-  const [proposals, setProposals] = React.useState<Proposal[] | null>(null);
+  const [scanned, setScanned] = React.useState<ScanResult | null>(null);
   const [scanRound, setScanRound] = React.useState(0);
   const [unbinding, setUnbinding] = React.useState<BindingView | null>(null);
   const enabled = actions.capabilities().names;
@@ -46,8 +52,8 @@ export function BindPanel(): React.JSX.Element {
 
   // When a review closes (applied or discarded), give focus back to the Scan button it replaced.
   React.useEffect(() => {
-    if (proposals === null && scanRound > 0) scanButton.current?.focus();
-  }, [proposals, scanRound]);
+    if (scanned === null && scanRound > 0) scanButton.current?.focus();
+  }, [scanned, scanRound]);
 
   const { run: load } = list;
   const refresh = React.useCallback(async () => {
@@ -71,19 +77,23 @@ export function BindPanel(): React.JSX.Element {
     if (r.ok) finish(boundText(r.value));
   };
 
-  const scan = async () => {
+  const scan = async (what: "sheet" | "workbook") => {
     setDone(null);
-    const r = await run(() => actions.scanSheet());
+    const r = await run(() => (what === "sheet" ? actions.scanSheet() : actions.scanWorkbook()));
     if (!r.ok) return;
-    setProposals(r.value);
+    setScanned(r.value);
     setScanRound((n) => n + 1);
-    announce(`Scan found ${count(r.value.length, "line")} to review.`);
+    const lines = r.value.sheets.reduce((n, s) => n + s.proposals.length, 0);
+    const rows = r.value.sheets.reduce((n, s) => n + s.unmatched.length, 0);
+    announce(
+      `Scan found ${count(lines, "line")} to review${rows ? ` and ${count(rows, "row")} not matched` : ""}.`
+    );
   };
 
-  const apply = async (chosen: Proposal[]) => {
-    const r = await run(() => actions.applyProposals(chosen, level));
+  const apply = async (choice: ScanChoice) => {
+    const r = await run(() => actions.applyScan(choice, level));
     if (!r.ok) return;
-    setProposals(null);
+    setScanned(null);
     finish(
       `Created ${count(r.value, "name")} at ${level === "sheet" ? "sheet" : "workbook"} level.`
     );
@@ -117,31 +127,40 @@ export function BindPanel(): React.JSX.Element {
         </div>
       </Section>
 
-      <Section title="Find lines on the active sheet">
+      <Section title="Find lines by scanning">
         <Caption1>
-          Looks for printed line codes with the amount to their left. Nothing is created until you
-          confirm.
+          Looks for printed line codes with the amount to their left, and for the statement&apos;s
+          words (&ldquo;A. Cash&rdquo; under &ldquo;Net ledger balance&rdquo;) on the row of an
+          amount. Nothing is created until you confirm.
         </Caption1>
-        {proposals === null ? (
-          <div>
+        {scanned === null ? (
+          <div className={styles.buttons}>
             <Button
               ref={scanButton}
               icon={<ScanTextRegular />}
               disabled={!enabled || busy}
-              onClick={() => void scan()}
+              onClick={() => void scan("sheet")}
             >
               Scan sheet
+            </Button>
+            <Button
+              icon={<DocumentSearchRegular />}
+              disabled={!enabled || busy}
+              onClick={() => void scan("workbook")}
+            >
+              Scan workbook
             </Button>
           </div>
         ) : (
           <ScanReview
             key={scanRound}
-            proposals={proposals}
+            scan={scanned}
             level={level}
             onLevelChange={setLevel}
             busy={busy}
-            onApply={(chosen) => void apply(chosen)}
-            onDiscard={() => setProposals(null)}
+            onApply={(choice) => void apply(choice)}
+            onDiscard={() => setScanned(null)}
+            onProblem={show}
           />
         )}
       </Section>

@@ -21,10 +21,15 @@ export function LinePicker({
   code,
   onChange,
   disabled,
+  label = "Line",
+  hint = "Search by code, line number, label or statement, e.g. 7180, line 13 or swaps",
 }: {
   code: Code | null;
   onChange: (code: Code | null) => void;
   disabled?: boolean;
+  /** A distinct name where several pickers share a panel (one per unmatched row). */
+  label?: string;
+  hint?: string;
 }): React.JSX.Element {
   const styles = useStyles();
   const [query, setQuery] = React.useState(() => (code ? (optionOf(code)?.text ?? "") : ""));
@@ -33,10 +38,7 @@ export function LinePicker({
   const showing = code !== null && query === optionOf(code)?.text ? searchLines("") : matches;
 
   return (
-    <Field
-      label="Line"
-      hint="Search by code, line number, label or statement, e.g. 7180, line 13 or swaps"
-    >
+    <Field label={label} hint={hint}>
       <Combobox
         className={styles.combobox}
         value={query}

@@ -1,10 +1,10 @@
 import { toA1 } from "../../engine/a1";
 import { BLANK, type CellContent } from "../../engine/cell";
-import type { GridCell, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
+import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
 import { rangeKey } from "../port";
 import { REVIEW_SHEET } from "../review-sheet";
 import { XlsxWorkbook } from "./reader";
-import { cellKey, parseArea, type Area } from "./sheet-parser";
+import { cellKey, parseArea, type Area, type Keep } from "./sheet-parser";
 import type { ZipLimits } from "./zip";
 
 /** Bound ranges larger than this are judged by their size alone, never read cell by cell. */
@@ -85,12 +85,13 @@ export class XlsxReader implements WorkbookReader {
     return out;
   }
 
-  async readGrid(sheetName: string): Promise<GridCell[]> {
+  async readGrid(sheetName: string, what: GridRead = "codes"): Promise<GridCell[]> {
     const index = this.sheetIndex(sheetName);
     if (index < 0) return [];
+    const keep = what === "labels" ? "labels" : "layout";
     // Detection asks for every unnamed sheet in turn: parse them all in one pass over the archive.
-    const pending = this.wb.sheets.filter((s) => s.kind === "worksheet" && !this.wb.sheet(s.index)).map((s): [number, "layout"] => [s.index, "layout"]);
-    this.wb.load(new Map([...pending, [index, "layout"]]));
+    const pending = this.wb.sheets.filter((s) => s.kind === "worksheet" && !this.wb.sheet(s.index)).map((s): [number, Keep] => [s.index, keep]);
+    this.wb.load(new Map([...pending, [index, keep]]));
     const cells: GridCell[] = [];
     for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
       const v = content.value;

@@ -136,7 +136,8 @@ export class XlsxWorkbook {
 /** Whether cells already parsed with `had` include every cell `want` asks for. */
 function covers(had: Keep, want: Keep): boolean {
   if (had === "all") return true;
-  if (had === "layout" || want === "all" || want === "layout") return had === want;
+  if (had === "labels" && want === "layout") return true;
+  if (had === "layout" || had === "labels" || want === "all" || want === "layout" || want === "labels") return had === want;
   return [...want].every((k) => had.has(k));
 }
 

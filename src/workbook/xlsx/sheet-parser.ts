@@ -3,6 +3,7 @@ import { colToIndex, parseA1 } from "../../engine/a1";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
 import { codeInCell } from "../detect";
+import { LABEL_SCAN_ROWS } from "../port";
 import { decodeExcelEscapes, scanXml } from "./xml";
 
 export interface Area {
@@ -26,9 +27,10 @@ export const cellKey = (row: number, col: number): number => row * 16385 + col;
 /**
  * Which cells to keep: all of them, a set of keys (bound cells), or "layout":
  * only cells holding a line code and the cell just left of each (what layout
- * detection reads), so detecting on a million-row sheet keeps a few hundred cells.
+ * detection reads), so detecting on a million-row sheet keeps a few hundred cells;
+ * or "labels": "layout" plus every cell of the first LABEL_SCAN_ROWS rows (binding by label).
  */
-export type Keep = "all" | "layout" | Set<number>;
+export type Keep = "all" | "layout" | "labels" | Set<number>;
 
 /**
  * Read a worksheet part. One pass; keeps only the cells asked for, so a
@@ -153,7 +155,12 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
     if (hasFormula) content.formula = formula ?? "";
     const fmt = styles.formats[c.s];
     if (fmt && fmt !== "General") content.numberFormat = fmt;
-    if (keep === "layout") {
+    if (keep === "labels" && c.row <= LABEL_SCAN_ROWS) {
+      cells.set(key, content);
+      previous = { key, content };
+      return;
+    }
+    if (keep === "layout" || keep === "labels") {
       if (codeInCell(content)) {
         cells.set(key, content);
         if (previous && previous.key === key - 1) cells.set(previous.key, previous.content);
