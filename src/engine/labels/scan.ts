@@ -207,6 +207,7 @@ function scoreLine(line: LineWording, row: Row, context: Bag, subject: ReadonlyS
   let best = 0;
   let matched = line.variants[0]?.text ?? line.line.label;
   for (const v of line.variants) {
+    if (!row.bag.meets(v.full)) continue;
     // The statement's subject may go unsaid in a line's own words, never in a heading's.
     let s = similarity(row.bag, v.full, v.head.list.length ? undefined : subject);
     if (v.head.list.length) {
@@ -291,7 +292,11 @@ function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes:
     const context = new Bag(stack.length ? stack.flatMap((h) => h.toks) : partToks);
     const contextText = stack.length ? stack.map((h) => h.text) : partText ? [partText] : [];
     const lines = wording.lines.filter((l) => !takenCodes.has(l.code) && (page === null || l.line.page === undefined || l.line.page === page));
-    const candidates = lines.map((l) => scoreLine(l, row, context, wording.subject)).sort((a, b) => b.score - a.score);
+    const candidates = lines
+      .map((l) => scoreLine(l, row, context, wording.subject))
+      .filter((c) => c.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 8);
     const headingLike = Math.max(0, ...wording.heads.map((h) => agreement(row.bag, h)));
     out.push({ row, contextText, candidates, headingLike });
   }

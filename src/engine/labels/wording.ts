@@ -6,9 +6,20 @@ import { sameToken, splitMarker, tokens } from "./text";
 export interface Words {
   list: string[];
   set: Set<string>;
+  /** Each token's weight, and their sum: worked out once (a sheet's rows compare with every variant). */
+  weights: number[];
+  total: number;
 }
 
-export const words = (list: string[]): Words => ({ list, set: new Set(list) });
+/** Weights are filled in once every statement's wording is known (they depend on all of it). */
+export function words(list: string[]): Words {
+  return { list, set: new Set(list), weights: [], total: 0 };
+}
+
+function weigh(w: Words): void {
+  w.weights = w.list.map((t) => weight(t));
+  w.total = w.weights.reduce((a, b) => a + b, 0);
+}
 
 /** One way of wording a line: the heading it sits under (may be empty) and its own words. */
 export interface Variant {
@@ -93,6 +104,10 @@ const weights = new Map([...documentFrequency].map(([t, df]) => [t, 1 + Math.log
 export function weight(token: string): number {
   return weights.get(token) ?? 0.6;
 }
+for (const w of WORDING) {
+  for (const l of w.lines) for (const v of l.variants) [v.head, v.label, v.full].forEach(weigh);
+  [...w.titles, ...w.parts.map((p) => p.head), ...w.heads].forEach(weigh);
+}
 
 /** Every word the wording uses: a sheet's words are compared with these once each. */
 const VOCABULARY: readonly string[] = [
@@ -115,38 +130,41 @@ function vocabularyMatches(token: string): Set<string> {
 export class Bag {
   /** Wording words some word here matches. */
   readonly hits = new Set<string>();
-  private readonly each: { token: string; matches: Set<string> }[];
+  private readonly each: { token: string; weight: number; matches: Set<string> }[];
+  private readonly total: number;
   constructor(readonly toks: string[]) {
-    this.each = toks.map((token) => ({ token, matches: vocabularyMatches(token) }));
+    this.each = toks.map((token) => ({ token, weight: weight(token), matches: vocabularyMatches(token) }));
+    this.total = this.each.reduce((n, e) => n + e.weight, 0);
     for (const e of this.each) for (const m of e.matches) this.hits.add(m);
   }
   /** Share of the (weighted) wording words found here. */
   recallOf(of: Words, implied?: ReadonlySet<string>): number {
-    let total = 0;
     let hit = 0;
-    for (const t of of.list) {
-      const w = weight(t);
-      total += w;
-      if (this.hits.has(t)) hit += w;
-      else if (implied?.has(t)) hit += 0.6 * w; // the statement's own subject, left unsaid
+    for (let i = 0; i < of.list.length; i++) {
+      const t = of.list[i];
+      if (this.hits.has(t)) hit += of.weights[i];
+      else if (implied?.has(t)) hit += 0.6 * of.weights[i]; // the statement's own subject, left unsaid
     }
-    return total === 0 ? 0 : hit / total;
+    return of.total === 0 ? 0 : hit / of.total;
+  }
+
+  /** Whether any of these words is here at all (else every similarity is zero). */
+  meets(of: Words): boolean {
+    for (const t of of.list) if (this.hits.has(t)) return true;
+    return false;
   }
   /** Share of the (weighted) words here that the wording words name. */
   precisionOf(of: Words): number {
-    let total = 0;
     let hit = 0;
     for (const e of this.each) {
-      const w = weight(e.token);
-      total += w;
       for (const m of e.matches) {
         if (of.set.has(m)) {
-          hit += w;
+          hit += e.weight;
           break;
         }
       }
     }
-    return total === 0 ? 0 : hit / total;
+    return this.total === 0 ? 0 : hit / this.total;
   }
 }
 

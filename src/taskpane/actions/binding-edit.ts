@@ -1,8 +1,7 @@
 import { cellLabel } from "../../engine/cell";
 import type { Code } from "../../engine/types";
 import type { NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
-import { detectLayout } from "../../workbook/detect";
-import { describeTarget, lineNames, sheetLookup, type LineName } from "./binding-list";
+import { describeTarget, lineNames, type LineName } from "./binding-list";
 import { absoluteReference, parseCellLabel, sameName, topLeftOf } from "./cell-ref";
 import { ActionError } from "./errors";
 import { bindingName, lineName, requireLine } from "./lines";
