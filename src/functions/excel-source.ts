@@ -18,17 +18,22 @@ export function connectToExcel(): void {
   setWorkbookSource(() => createOfficeWorkbook(), watchChanges);
 }
 
-async function watchChanges(): Promise<void> {
+/** Registers the runtime's change handler; false when Excel refused (it is tried again before the next read). */
+async function watchChanges(): Promise<boolean> {
   // Workbook-wide onChanged is ExcelApi 1.9. Without it the cells still follow every burst of
   // FOCUS calls (a formula entered, F9), just not an edit elsewhere.
-  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return true;
   try {
-    await Excel.run(async (context) => {
+    // The user may be typing in a cell (a FOCUS formula being entered): wait for them, as every
+    // read does, rather than fail with InvalidOperationInCellEditMode.
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
       // Every source, a co-author's Remote edits included: the values changed either way.
       context.workbook.worksheets.onChanged.add(() => workbookChanged());
       await context.sync();
     });
+    return true;
   } catch (e) {
-    console.error("FOCUS functions: cannot watch the workbook for changes", e);
+    console.warn("FOCUS functions: cannot watch the workbook for changes yet", e);
+    return false;
   }
 }

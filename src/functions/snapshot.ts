@@ -48,7 +48,7 @@ export class LiveReport {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reading = false;
   private readAgain = false;
-  private prepare: (() => Promise<void>) | null = null;
+  private prepare: (() => Promise<boolean | void>) | null = null;
   private afterRead: (() => void)[] = [];
   /** Reads made, for tests and the bench. */
   reads = 0;
@@ -56,7 +56,7 @@ export class LiveReport {
   constructor(private readonly timing: LiveReportTiming = { quietMs: DEFAULT_QUIET_MS }) {}
 
   /** Where to read (the runtime calls it at start-up); forgets the previous workbook and its cells. */
-  setSource(source: WorkbookSource, prepare?: () => Promise<void>): void {
+  setSource(source: WorkbookSource, prepare?: () => Promise<boolean | void>): void {
     this.source = source;
     this.prepare = prepare ?? null;
     this.last = null;
@@ -136,7 +136,8 @@ export class LiveReport {
       if (this.prepare) {
         const prepare = this.prepare;
         this.prepare = null;
-        await prepare();
+        // Refused (Excel busy): kept, to be tried again before the next read.
+        if ((await prepare()) === false) this.prepare = prepare;
       }
       return { report: await validateWorkbook(this.source()) };
     } catch (e) {
@@ -158,7 +159,10 @@ export function liveReport(): LiveReport {
 }
 
 /** Where the functions read from; `prepare` runs once, before the first read (registering the change handler). */
-export function setWorkbookSource(source: WorkbookSource, prepare?: () => Promise<void>): void {
+export function setWorkbookSource(
+  source: WorkbookSource,
+  prepare?: () => Promise<boolean | void>
+): void {
   liveReport().setSource(source, prepare);
 }
 

@@ -101,6 +101,22 @@ describe("on the example workbook", () => {
     expect(state.calculation).toMatchObject({ syncsDuringCalculation: 0, hangs: 0 });
   });
 
+  it("still follows edits when the user was typing in a cell as the runtime first read", async () => {
+    // The runtime registers its change handler before its first read; a user in cell-edit mode then
+    // (typing the formula itself, in the preview) made that batch fail, and the cells never followed an edit.
+    const sim = open(EXAMPLE);
+    const { state } = sim;
+    state.enterCellEdit();
+    const entered = state.setFormula(SEG, "H11", "=FOCUS.LINE(7190)");
+    await new Promise((resolve) => setTimeout(resolve, 300)); // past the runtime's quiet time
+    state.exitCellEdit();
+    await entered;
+    await state.idle();
+    expect(state.value(SEG, "H11")).toBe(134116777);
+    await state.setValue(SEG, boundCell(sim, SEG, "7190"), 5);
+    expect(state.value(SEG, "H11")).toBe(5);
+  });
+
   it("answers F9 from a fresh read, with no sync inside the calculation", async () => {
     const { state, meter } = open(EXAMPLE);
     await state.setFormula(SEG, "H13", "=FOCUS.CHECK(7180)");
