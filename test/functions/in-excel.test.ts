@@ -10,55 +10,21 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { dailyModel, dailyValues, daySheet } from "../../bench/workbooks";
-import { connectToExcel } from "../../src/functions/excel-source";
 import { liveReport } from "../../src/functions/snapshot";
-import {
-  createExcelSim,
-  CustomFunctionsRuntime,
-  type CustomFunctionsMetadata,
-  type ExcelSim,
-} from "../../src/sim";
+import type { ExcelSim } from "../../src/sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import type { CellModel, WorkbookModel } from "../../src/workbook/xlsx/writer";
+import { focusRuntime } from "./focus-runtime";
 
-let metadata: CustomFunctionsMetadata;
-let focus: typeof import("../../src/functions/functions");
-const runtime = new CustomFunctionsRuntime();
-
-beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata([
-    join(__dirname, "../../src/functions/functions.ts"),
-  ]);
-  metadata = JSON.parse(generated.metadataJson);
-  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = runtime;
-  focus = await import("../../src/functions/functions");
-  runtime.associate({
-    EXCESS: focus.excess,
-    LABEL: focus.label,
-    EARLYWARNING: focus.earlyWarning,
-    LINE: focus.line,
-    CHECK: focus.check,
-    STATUS: focus.status,
-  });
-});
-
-afterAll(() => {
-  for (const global of ["CustomFunctions", "Excel", "Office"])
-    delete (globalThis as Record<string, unknown>)[global];
-});
+const focusFunctions = focusRuntime();
+beforeAll(() => focusFunctions.load());
+afterAll(() => focusFunctions.unload());
 
 /** A workbook opened in Excel with the add-in's runtime started (its pane closed), as preview/host/session.ts does. */
 function open(workbook: WorkbookModel | Uint8Array): ExcelSim {
-  const sim = createExcelSim({
-    workbook,
-    customFunctions: { namespace: "FOCUS", metadata, runtime },
-  });
-  Object.assign(globalThis, { Excel: sim.Excel, Office: sim.Office });
-  connectToExcel();
-  return sim;
+  return focusFunctions.open({ workbook });
 }
 
 /** The cell a FOCUS_ name seen from `sheet` points at, as "E6". */

@@ -8,8 +8,8 @@ import { NotModelled, type LaneContext, type LaneProgress, type LaneStore, type 
 /**
  * The lane's door on the simulator: the same LaneContext the test pane builds in Excel, with the
  * person's steps done by the harness as the user (typing, a co-author's edit, save and reopen).
- * Ctrl+Z needs the simulator's undo model (another part of issue 11): until the simulator has
- * `state.undo()`, a scenario that presses it is skipped as not modelled.
+ * Ctrl+Z is the simulator's undo model (src/sim/undo.ts, state.undo()); a simulator without one
+ * reports the scenario as not modelled.
  */
 export function simLane(sim: ExcelSim): { ctx: LaneContext; store: LaneStore; steps: UserStep[] } {
   const isSetSupported = sim.Office.context.requirements.isSetSupported;
