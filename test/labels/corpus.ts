@@ -93,17 +93,8 @@ const ENGINE_ID: Record<RefSection["statement"], StatementId> = {
   seg4d2: "seg-4d2", dealerOptions326: "dealer-options-32.6", secured307: "secured-30.7", clearedSwaps4df: "cleared-swaps-4df",
 };
 
-/** A small seeded generator (mulberry32): the same corpus every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same corpus every run. */
+export { seeded as rng } from "../support/seeded";
 
 /**
  * Internally consistent amounts for the lines a statement prints: inputs random, lines not

@@ -14,17 +14,7 @@ import type { XlsxReader } from "../../src/workbook/xlsx/adapter";
 /** Cached results written with every formula: a value no input here can produce, so a stale result cannot pass. */
 export const STALE_RESULT = -987654321;
 
-/** mulberry32: a small seeded generator, so every run keys the same "random" amounts. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from "../support/seeded";
 
 /**
  * An amount as preparers key it, below `magnitude`: whole dollars, sometimes blank, deduct lines

@@ -25,17 +25,8 @@ export function wording(slug: string): Wording {
   return JSON.parse(readFileSync(join(WORDING, `${slug}.json`), "utf8"));
 }
 
-/** Deterministic: the same seed gives the same statements. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same statements every run. */
+export { seeded as prng } from "../support/seeded";
 
 /** True amounts in cents, by code. */
 type Amounts = Map<Code, number>;

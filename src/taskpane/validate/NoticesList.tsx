@@ -1,26 +1,12 @@
 import * as React from "react";
 import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { Notice, NoticesDue } from "../../engine/notices";
+import { useListStyles } from "../shared/list-styles";
 import { statementTitle } from "./report-view";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderInlineStartWidth: tokens.strokeWidthThickest,
-  },
+  /** The shared list item (list-styles.ts) with a thick start border in the notice's urgency colour. */
+  urgency: { borderInlineStartWidth: tokens.strokeWidthThickest },
   now: { borderInlineStartColor: tokens.colorPaletteRedBorder2 },
   later: { borderInlineStartColor: tokens.colorPaletteDarkOrangeBorder2 },
   cell: {
@@ -53,7 +39,7 @@ export function NoticesList({
   due: NoticesDue;
   onGoTo: (cell: string) => void;
 }): React.JSX.Element {
-  const styles = useStyles();
+  const lists = useListStyles();
   return (
     <>
       {due.notices.length === 0 ? (
@@ -62,7 +48,7 @@ export function NoticesList({
           withdrawal.
         </Text>
       ) : (
-        <ul className={styles.list} aria-label="Notices due">
+        <ul className={lists.list} aria-label="Notices due">
           {due.notices.map((n, i) => (
             <NoticeItem key={`${n.scope}|${n.rule}|${n.code}|${i}`} notice={n} onGoTo={onGoTo} />
           ))}
@@ -83,10 +69,11 @@ function NoticeItem({
   onGoTo: (cell: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const lists = useListStyles();
   const urgent = n.deadline === "immediate" || n.deadline === "before-withdrawal";
   const line = n.code ? `line ${n.line} (${n.code})` : null;
   return (
-    <li className={mergeClasses(styles.item, urgent ? styles.now : styles.later)}>
+    <li className={mergeClasses(lists.item, styles.urgency, urgent ? styles.now : styles.later)}>
       <Text weight="semibold">
         {n.paragraph}: {n.dueText}
       </Text>
