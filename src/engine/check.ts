@@ -293,22 +293,45 @@ export function roundingAllowance(st: StatementDef, ev: Evaluator, figures: numb
   return printedUnit(st, ev).mul(figures).div(2);
 }
 
-/** The units firms print in (in the scope's unit): cents, dollars, thousands, millions, billions. */
-const PRINTED_UNITS = ["0.01", "1", "1000", "1000000", "1000000000"].map((u) => new Dec(u));
+/** The units firms print in (in the scope's unit), as powers of ten: cents, dollars, thousands, millions, billions. */
+const PRINTED_EXPONENTS = [-2, 0, 3, 6, 9];
+
+/** Worked out once per statement and scope: several soft checks of one statement ask. */
+const printedUnits = new WeakMap<Evaluator, Map<StatementDef, Dec>>();
 
 /** The largest printed unit that divides every non-zero keyed figure of the statement. */
 export function printedUnit(st: StatementDef, ev: Evaluator): Dec {
-  const figures: Dec[] = [];
+  let known = printedUnits.get(ev);
+  if (!known) printedUnits.set(ev, (known = new Map()));
+  const cached = known.get(st);
+  if (cached) return cached;
+  let zeros = Infinity; // the fewest trailing zeros of any figure (negative: decimal places)
   for (const line of st.lines) {
     const read = ev.read(line.code);
-    if (read?.status === "number" && !read.value.isZero()) figures.push(read.value);
+    if (read?.status === "number" && !read.value.isZero()) zeros = Math.min(zeros, trailingZeros(read.value));
   }
-  let unit = PRINTED_UNITS[0];
-  for (const next of PRINTED_UNITS.slice(1)) {
-    if (!figures.every((v) => v.mod(next).isZero())) break;
-    unit = next;
+  const exponent = zeros === Infinity ? 0 : PRINTED_EXPONENTS.filter((e) => e <= zeros).pop() ?? -2;
+  const unit = new Dec(10).pow(exponent);
+  known.set(st, unit);
+  return unit;
+}
+
+/** Trailing zeros of a figure's integer digits, or minus its decimal places: 1,200,000 gives 5, 12.5 gives -1. */
+function trailingZeros(v: Dec): number {
+  const places = v.decimalPlaces();
+  if (places > 0) return -places;
+  let n = Math.abs(v.toNumber());
+  if (Number.isSafeInteger(n)) {
+    // Exact below 2^53: counting by division is far cheaper than printing the decimal.
+    let zeros = 0;
+    while (n >= 10 && n % 10 === 0) {
+      n /= 10;
+      zeros++;
+    }
+    return zeros;
   }
-  return figures.length === 0 ? ONE : unit;
+  const digits = v.abs().toFixed(0);
+  return digits.length - digits.replace(/0+$/, "").length;
 }
 
 /** How many printed figures stand behind a side: each keyed line, or for an unkeyed total, its own keyed parts. */

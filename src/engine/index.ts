@@ -16,8 +16,10 @@ export { parseA1, toA1, colToIndex, indexToCol } from "./a1";
 export { statementTemplate, templateCellOf, AMOUNT_FORMAT, INNER_COLUMN, type TemplateSheet, type TemplateCell } from "./template";
 export { highlightRule } from "./highlight";
 export { ENGINE_VERSION, REFERENCE_VERSION } from "./version";
-export {
-  scanLabels, CONFIDENT, PROPOSE,
-  type LabelCell, type LabelScanOptions, type LabelScan, type LabelProposal, type UnmatchedRow, type FoundStatement, type UnitProposal,
+// The label matcher's code is reached through "./labels/scan" (src/workbook/scan.ts, loaded only when
+// scanning): re-exporting its values here would put it and its wording in the pane's first load,
+// since the Validate panel imports this index.
+export type {
+  LabelCell, LabelScanOptions, LabelScan, LabelProposal, UnmatchedRow, FoundStatement, UnitProposal,
 } from "./labels/scan";
-export { unitInText, type UnitValue } from "./labels/unit";
+export type { UnitValue } from "./labels/unit";

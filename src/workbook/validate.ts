@@ -13,7 +13,6 @@ import { firmInHeading, HEADING_AREA } from "../engine/periods/heading";
 import type { Period } from "../engine/periods/periods";
 import { reviewScopes, type ReviewOutcome } from "../engine/review/review";
 import { canonicalValue, type BoundValue } from "../engine/review/signoff";
-import { scanGrid } from "./scan";
 import { parseReviewSheet, REVIEW_SHEET, type ReviewRecord } from "./review-sheet";
 import { rangeKey, type RangeRead, type RangeRef, type WorkbookReader, type WorkbookStructure } from "./port";
 
@@ -196,6 +195,8 @@ async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructur
     for (const b of p.codes.values()) if (b.target.kind === "range") touched.add(b.target.sheet.toLowerCase());
   }
   const workbookSettings = named.find((p) => p.sheet === null)?.settings ?? new Map();
+  // Loaded only when detecting: the label matcher and its wording stay out of the pane's first load.
+  const { scanGrid } = await import("./scan");
   const out: ScopePlan[] = [];
   for (const sheet of structure.sheets) {
     if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET) continue;

@@ -2,7 +2,6 @@ import { explain } from "../../engine/explain";
 import type { Workbook } from "../../workbook/port";
 import { validateWorkbook } from "../../workbook/validate";
 import { bindEntity, bindSelection, unbind } from "./binding-edit";
-import { applyScan, scanSheet, scanWorkbook } from "./scan";
 import { listBindings } from "./binding-list";
 import { requireCapability, type Capability } from "./capabilities";
 import { parseCellLabel } from "./cell-ref";
@@ -36,6 +35,9 @@ const logProblem = (p: ActionProblem) => console.warn("FOCUS live validation:", 
  * The pane's (and the ribbon's) actions over any workbook that implements the
  * port: Excel, the browser preview's simulator, or a test double.
  */
+/** Scanning (the label matcher and its wording) loads on first use, outside the pane's first load. */
+const scanning = () => import("./scan");
+
 export function createFocusActions(workbook: Workbook, capabilities: Capabilities): FocusActions {
   const need = (...cs: Capability[]) => cs.forEach((c) => requireCapability(capabilities, c));
   const validate = () => validateWorkbook(workbook);
@@ -66,15 +68,15 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
     }),
     scanSheet: guarded(async () => {
       need("names");
-      return scanSheet(workbook);
+      return (await scanning()).scanSheet(workbook);
     }),
     scanWorkbook: guarded(async () => {
       need("names");
-      return scanWorkbook(workbook);
+      return (await scanning()).scanWorkbook(workbook);
     }),
     applyScan: guarded(async (choice, level) => {
       need("names");
-      return applyScan(workbook, choice, level);
+      return (await scanning()).applyScan(workbook, choice, level);
     }),
 
     validate: guarded(async () => {
