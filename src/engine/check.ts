@@ -5,7 +5,7 @@ import { Dec, grouped, ONE, startSum, within, ZERO } from "./decimal";
 import { Evaluator, toleranceFor } from "./evaluate";
 import { finding, severityRank, type Finding } from "./findings";
 import { UNKNOWN_FIRM, type FirmFacts } from "./firm";
-import { indexedLine, INDEXED_STATEMENTS, type IndexedCrossCheck, type IndexedTerm } from "./indexed";
+import { indexedLine, INDEXED_STATEMENTS, type IndexedCrossCheck, type IndexedStatement, type IndexedTerm } from "./indexed";
 import { lineAt, lineIndex, lineOf, statementOrder, type RegisteredLine } from "./lines";
 import { pluggedTotal } from "./plugged";
 import { INFERRED, STATEMENTS } from "./statements";
@@ -123,7 +123,7 @@ export function checkScope(input: ScopeInput): ScopeReport {
       }
     }
     for (const cc of st.crossChecks) {
-      const f = crossCheck(cc, st.def, ev, bound, tolerance);
+      const f = crossCheck(cc, st, ev, bound, tolerance);
       if (f) findings.push(f);
     }
   }
@@ -233,8 +233,9 @@ function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: bool
  * One resting on a rule is a warning; one resting on our inference is a note unless
  * the sides disagree far beyond rounding (farBeyondRounding).
  */
-function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator, bound: CodeTable<BoundLine>, declared: Dec): Finding | null {
+function crossCheck(indexed: IndexedCrossCheck, statement: IndexedStatement, ev: Evaluator, bound: CodeTable<BoundLine>, declared: Dec): Finding | null {
   const cc = indexed.def;
+  const st = statement.def;
   const left = sideValue(indexed.left, ev);
   const right = sideValue(indexed.right, ev);
   const optional = indexed.optional ? sideValue(indexed.optional, ev) : null;
@@ -249,7 +250,7 @@ function crossCheck(indexed: IndexedCrossCheck, st: StatementDef, ev: Evaluator,
   if (outside.lte(declared)) return null;
   // Only now, on a difference, is the rounding worked out: most checks never need it.
   const figures = [indexed.left, indexed.right, indexed.optional ?? []].reduce((n, side) => n + printedFigures(side, ev), 0);
-  const allowance = Dec.max(declared, roundingAllowance(st, ev, figures));
+  const allowance = Dec.max(declared, roundingAllowance(statement, ev, figures));
   if (outside.lte(allowance)) return null;
   const code = cc.left[0].code;
   const rule = cc.basis.kind === "rule";
@@ -289,7 +290,7 @@ export function farBeyondRounding(outside: Dec, allowance: Dec, sides: Dec[]): b
  * figures are all whole millions was rounded to millions; whole dollars were rounded
  * from cents. Each figure is rounded on its own, so the errors add up.
  */
-export function roundingAllowance(st: StatementDef, ev: Evaluator, figures: number): Dec {
+export function roundingAllowance(st: IndexedStatement, ev: Evaluator, figures: number): Dec {
   return printedUnit(st, ev).mul(figures).div(2);
 }
 
@@ -297,17 +298,17 @@ export function roundingAllowance(st: StatementDef, ev: Evaluator, figures: numb
 const PRINTED_EXPONENTS = [-2, 0, 3, 6, 9];
 
 /** Worked out once per statement and scope: several soft checks of one statement ask. */
-const printedUnits = new WeakMap<Evaluator, Map<StatementDef, Dec>>();
+const printedUnits = new WeakMap<Evaluator, Map<IndexedStatement, Dec>>();
 
 /** The largest printed unit that divides every non-zero keyed figure of the statement. */
-export function printedUnit(st: StatementDef, ev: Evaluator): Dec {
+export function printedUnit(st: IndexedStatement, ev: Evaluator): Dec {
   let known = printedUnits.get(ev);
   if (!known) printedUnits.set(ev, (known = new Map()));
   const cached = known.get(st);
   if (cached) return cached;
   let zeros = Infinity; // the fewest trailing zeros of any figure (negative: decimal places)
-  for (const line of st.lines) {
-    const read = ev.read(line.code);
+  for (const { at } of st.lines) {
+    const read = ev.readAt(at);
     if (read?.status === "number" && !read.value.isZero()) zeros = Math.min(zeros, trailingZeros(read.value));
   }
   const exponent = zeros === Infinity ? 0 : PRINTED_EXPONENTS.filter((e) => e <= zeros).pop() ?? -2;
@@ -337,15 +338,16 @@ function trailingZeros(v: Dec): number {
 /** How many printed figures stand behind a side: each keyed line, or for an unkeyed total, its own keyed parts. */
 function printedFigures(terms: IndexedTerm[], ev: Evaluator): number {
   let n = 0;
-  for (const t of terms) n += figuresBehind(t.code, ev, 0);
+  for (const t of terms) n += figuresBehind(t.at, ev, 0);
   return n;
 }
 
-function figuresBehind(code: Code, ev: Evaluator, depth: number): number {
-  if (ev.read(code)?.status === "number") return 1;
-  const formula = lineOf(code)?.formula;
+function figuresBehind(at: number, ev: Evaluator, depth: number): number {
+  if (at < 0) return 0;
+  if (ev.readAt(at)?.status === "number") return 1;
+  const formula = indexedLine(at).formula;
   if (!formula || depth > 8) return 0;
-  return formula.terms.reduce((n, t) => n + figuresBehind(t.code, ev, depth + 1), 0);
+  return formula.terms.reduce((n, t) => n + figuresBehind(t.at, ev, depth + 1), 0);
 }
 
 function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, bound: CodeTable<BoundLine>, findings: Finding[]): StatementSummary {
