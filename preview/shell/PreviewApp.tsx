@@ -4,12 +4,11 @@ import {
   Caption1,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DismissRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import type { CustomFunctionsMetadata } from "../../src/sim";
 import { App } from "../../src/taskpane/App";
 import { ErrorBoundary } from "../../src/taskpane/ErrorBoundary";
@@ -17,6 +16,7 @@ import { WorkbookView } from "../grid/WorkbookView";
 import { download, EXAMPLE, fetchBytes, fetchFunctionsMetadata, readFile } from "../host/files";
 import { openWorkbook, type PreviewSession } from "../host/session";
 import { OpenButton } from "./OpenButton";
+import { DismissAction } from "../../src/taskpane/shared/DismissAction";
 
 const PANE_WIDTH = "380px";
 
@@ -149,16 +149,7 @@ export function PreviewApp(): React.JSX.Element {
         {problem && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{problem}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label="Dismiss"
-                  icon={<DismissRegular />}
-                  onClick={() => setProblem(null)}
-                />
-              }
-            />
+            <DismissAction onDismiss={() => setProblem(null)} />
           </MessageBar>
         )}
         {session && (

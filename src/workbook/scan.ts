@@ -1,20 +1,13 @@
 import { toA1 } from "../engine/a1";
 import { cellLabel } from "../engine/cell";
-import { scanLabels, type FoundStatement, type UnitProposal, type UnmatchedRow } from "../engine/labels/scan";
+import { scanLabels, type FoundStatement, type ProposedCell, type UnitProposal, type UnmatchedRow } from "../engine/labels/scan";
 import { lineOf } from "../engine/lines";
-import type { Code, StatementId } from "../engine/types";
+import type { Code } from "../engine/types";
 import { codeInCell, detectLayout } from "./detect";
 import type { GridCell } from "./port";
 
 /** One line a sheet scan proposes, whatever found it. */
-export interface SheetProposal {
-  code: Code;
-  statement: StatementId;
-  /** 'Sheet'!C6, like a finding's cell. */
-  cell: string;
-  address: string;
-  row: number;
-  col: number;
+export interface SheetProposal extends ProposedCell {
   /** "code": a printed code cell beside the amount; "label": the words on the row. */
   source: "code" | "label";
   /** The row's words (label source); null for a code cell. */

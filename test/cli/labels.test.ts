@@ -2,20 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
 import { writeXlsx, type CellModel } from "../../src/workbook/xlsx/writer";
 import { buildWorkbook, DEALER_OPTIONS, rng } from "../labels/corpus";
 import { loadReference } from "../labels/reference";
+import { runCli } from "./in-process";
 
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "focus-cli-labels-"));
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, stdoutIsTTY: false, stderrIsTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 /** A 4d(2) statement typed with labels only (no names, no codes), one row the matcher cannot place, in thousands. */
 function labelsOnly(): string {

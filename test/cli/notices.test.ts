@@ -1,26 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
 import { renderHtml } from "../../src/report/html";
 import { reviewPackage } from "../../src/report/package";
 import { reportSheet } from "../../src/report/sheet";
 import { writeXlsx } from "../../src/workbook/xlsx/writer";
 import { boundSheet, check, checkBytes, SMALL_SEG } from "../workbook/fixtures";
+import { runCli, tempFiles } from "./in-process";
 
-const dir = mkdtempSync(join(tmpdir(), "focus-notices-"));
-const put = (name: string, bytes: Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, bytes);
-  return p;
-};
+const { dir, put } = tempFiles("focus-notices-");
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, stdoutIsTTY: false, stderrIsTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 type Values = Record<string, number | string | boolean | null>;
 /** Line codes as boundSheet lays them out; settings (FOCUS_NFA_MARGIN_BASED, …) in column F, bound at sheet level. */

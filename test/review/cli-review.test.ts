@@ -1,25 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { run } from "../../src/cli/main";
 import { writeXlsx, type WorkbookModel } from "../../src/workbook/xlsx/writer";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
+import { runCli, tempFiles } from "../cli/in-process";
 
-const dir = mkdtempSync(join(tmpdir(), "focus-review-cli-"));
-const put = (name: string, bytes: Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, bytes);
-  return p;
-};
+const { dir, put } = tempFiles("focus-review-cli-");
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, stdoutIsTTY: false, stderrIsTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 /** A daily 4d(2) statement whose excess (7190) is `excess`; required 115 as in SMALL_SEG. */
 const day = (excess: number) => ({ ...SMALL_SEG, "7070": 115 + excess, "7180": 115 + excess, "7190": excess });

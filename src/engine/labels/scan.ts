@@ -31,7 +31,8 @@ export const CONFIDENT = 0.7;
 /** Below: not proposed at all; the row is listed as unmatched. */
 export const PROPOSE = 0.45;
 
-export interface LabelProposal {
+/** An amount cell proposed for a line, whatever proposed it (the label matcher, or a code cell: src/workbook/scan.ts). */
+export interface ProposedCell {
   code: Code;
   statement: StatementId;
   /** 'Sheet'!C6, like a finding's cell. */
@@ -40,6 +41,9 @@ export interface LabelProposal {
   address: string;
   row: number;
   col: number;
+}
+
+export interface LabelProposal extends ProposedCell {
   /** The row's words as typed ("A. Cash"). */
   label: string;
   /** The headings above that placed it, outermost first ("1. Net ledger balance"). */

@@ -13,18 +13,10 @@ import { STATEMENTS } from "../../engine";
 import type { ActionProblem, BindingView } from "../actions";
 import { CellButton } from "../shared/CellButton";
 import { count } from "../shared/plural";
-import { useListStyles } from "../shared/list-styles";
+import { groupedListRules, useListStyles } from "../shared/list-styles";
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  ...groupedListRules,
   meta: {
     display: "flex",
     flexWrap: "wrap",

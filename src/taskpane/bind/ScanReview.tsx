@@ -22,22 +22,14 @@ import type {
 } from "../actions";
 import { CellButton } from "../shared/CellButton";
 import { LevelChoice, type Level } from "../shared/LevelChoice";
-import { useListStyles } from "../shared/list-styles";
+import { groupedListRules, useListStyles } from "../shared/list-styles";
 import { count } from "../shared/plural";
 import { LinePicker } from "./LinePicker";
 import { ConfidenceBadge, SourceBadge } from "./ScanBadges";
 
 const useStyles = makeStyles({
   sheet: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  ...groupedListRules,
   // Under the checkbox's label, lined up with its text.
   details: {
     display: "flex",

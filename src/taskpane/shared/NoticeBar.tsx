@@ -1,7 +1,7 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { onNotice } from "../actions";
+import { DismissAction } from "./DismissAction";
 
 /** The adapter's latest notice about a write (e.g. not one undo step), until dismissed. */
 export function NoticeBar(): React.JSX.Element | null {
@@ -11,16 +11,7 @@ export function NoticeBar(): React.JSX.Element | null {
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>{notice}</MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label="Dismiss"
-            icon={<DismissRegular />}
-            onClick={() => setNotice(null)}
-          />
-        }
-      />
+      <DismissAction onDismiss={() => setNotice(null)} />
     </MessageBar>
   );
 }

@@ -1,15 +1,8 @@
 import * as React from "react";
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ActionProblem } from "../actions";
 import { useActions } from "./ActionsContext";
+import { DismissAction } from "./DismissAction";
 
 /** A failed action, in words, with a way to the cell it names. */
 export function ProblemBar({
@@ -35,16 +28,7 @@ export function ProblemBar({
           </Link>
         )}
       </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label="Dismiss"
-            icon={<DismissRegular />}
-            onClick={onDismiss}
-          />
-        }
-      />
+      <DismissAction onDismiss={onDismiss} />
     </MessageBar>
   );
 }
