@@ -25,9 +25,11 @@ const ADDIN_FILES = [
   "src/functions/**/*.ts",
   "src/commands/**/*.ts",
   "src/workbook/office/**/*.ts",
-  "src/sim/**/*.ts",
+  "sim/**/*.ts",
   "preview/**/*.{ts,tsx}",
 ];
+// The simulator's own tests and its .xlsx fixture writer were outside the linted tree before the move.
+const NOT_YET_LINTED = ["sim/test/**", "sim/xlsx-writer.ts"];
 
 // The plugin's recommended config is [js recommended, prettier's rule switch-offs, the TypeScript block].
 // Its TypeScript block only matches *.ts and friends, not *.tsx, so each piece is re-scoped here.
@@ -38,11 +40,12 @@ const others = recommended.filter((c) => c !== tsBlock);
 module.exports = [
   { ignores: ["dist/**", "lib/**", "coverage/**", "node_modules/**"] },
 
-  ...others.map((c) => ({ ...c, files: ADDIN_FILES })),
+  ...others.map((c) => ({ ...c, files: ADDIN_FILES, ignores: NOT_YET_LINTED })),
 
   {
     ...tsBlock,
     files: ADDIN_FILES,
+    ignores: NOT_YET_LINTED,
     languageOptions: {
       ...tsBlock.languageOptions,
       parser: tsParser,

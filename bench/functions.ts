@@ -9,8 +9,8 @@
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { connectToExcel } from "../src/functions/excel-source";
-import { createExcelSim, CustomFunctionsRuntime, type CustomFunctionsMetadata, type ExcelSim } from "../src/sim";
-import type { CellModel, WorkbookModel } from "../src/workbook/xlsx/writer";
+import { createExcelSim, CustomFunctionsRuntime, type CustomFunctionsMetadata, type ExcelSim } from "../sim";
+import type { CellModel, WorkbookModel } from "../sim/xlsx-writer";
 import { median } from "./results";
 import { dailyModel, dailyValues, daySheet } from "./workbooks";
 

@@ -4,7 +4,7 @@
  * in-memory Excel's meter: syncs and the largest request and response, at 150,
  * 1,500 and 15,000 bound lines (Excel on the web caps a request at 5 MB).
  */
-import { createExcelSim } from "../src/sim";
+import { createExcelSim } from "../sim";
 import { createOfficeWorkbook } from "../src/workbook/office";
 import { validateWorkbook } from "../src/workbook/validate";
 import { dailyWorkbook } from "./workbooks";

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { SimState } from "../../src/sim";
-import { parseAddress, splitQualified } from "../../src/sim/model/address";
-import type { SimSheet } from "../../src/sim/model/book";
+import type { SimState } from "../../sim";
+import { parseAddress, splitQualified } from "../../sim/model/address";
+import type { SimSheet } from "../../sim/model/book";
 import { FormulaBar } from "./FormulaBar";
 import { addressOf, cellContent, type CellPosition } from "./cell-content";
 import { Grid } from "./Grid";

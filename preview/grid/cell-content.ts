@@ -1,6 +1,6 @@
-import type { SimState } from "../../src/sim";
-import { numberToText } from "../../src/sim/formula/values";
-import { areaA1 } from "../../src/sim/model/address";
+import type { SimState } from "../../sim";
+import { numberToText } from "../../sim/formula/values";
+import { areaA1 } from "../../sim/model/address";
 
 export interface CellPosition {
   row: number;

@@ -1,7 +1,7 @@
-import type { SimState } from "../../src/sim";
-import { cellKey, keyCol, parseAddress } from "../../src/sim/model/address";
-import type { SimSheet } from "../../src/sim/model/book";
-import { usedArea } from "../../src/sim/model/calc";
+import type { SimState } from "../../sim";
+import { cellKey, keyCol, parseAddress } from "../../sim/model/address";
+import type { SimSheet } from "../../sim/model/book";
+import { usedArea } from "../../sim/model/calc";
 import { formatCell } from "./number-format";
 
 export interface CellView {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { SimState } from "../../src/sim";
+import type { SimState } from "../../sim";
 import { addressOf, cellContent, type CellPosition } from "./cell-content";
 import { typedEntry } from "./typed-input";
 

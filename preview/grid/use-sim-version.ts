@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { SimState } from "../../src/sim";
+import type { SimState } from "../../sim";
 
 /**
  * A number that changes whenever the simulator's workbook, selection or formula results

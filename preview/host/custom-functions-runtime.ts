@@ -1,4 +1,4 @@
-import { CustomFunctionsRuntime } from "../../src/sim";
+import { CustomFunctionsRuntime } from "../../sim";
 
 /**
  * The page's CustomFunctions global, installed as this module is evaluated: main.tsx imports

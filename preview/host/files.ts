@@ -1,4 +1,4 @@
-import type { CustomFunctionsMetadata } from "../../src/sim";
+import type { CustomFunctionsMetadata } from "../../sim";
 
 /** The bundled example (copied into the build by webpack.preview.js). */
 export const EXAMPLE = { url: "examples/hsbc-2020-11-30.xlsx", name: "hsbc-2020-11-30.xlsx" };

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { connectToExcel } from "../../src/functions/excel-source";
-import { createExcelSim, type CustomFunctionsMetadata, type ExcelSim } from "../../src/sim";
+import { createExcelSim, type CustomFunctionsMetadata, type ExcelSim } from "../../sim";
 import {
   createFocusActions,
   detectCapabilities,

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
-import type { CustomFunctionsMetadata } from "../../src/sim";
+import type { CustomFunctionsMetadata } from "../../sim";
 import { App } from "../../src/taskpane/App";
 import { ErrorBoundary } from "../../src/taskpane/ErrorBoundary";
 import { WorkbookView } from "../grid/WorkbookView";

@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { CANNOT_RUN_HERE, formatReport, parseResults } from "../../scripts/excel-lane-report";
-import { createExcelSim } from "../../src/sim";
+import { createExcelSim } from "../../sim";
 import { focusRuntime } from "../functions/focus-runtime";
 import { describeStep } from "./lane/prompts";
 import { runLane } from "./lane/runner";

@@ -7,7 +7,7 @@ import {
   type CustomFunctionsMetadata,
   type ExcelSim,
   type ExcelSimInit,
-} from "../../src/sim";
+} from "../../sim";
 
 /**
  * The add-in's FOCUS functions in the simulator, wired as the shared runtime wires them in Excel:

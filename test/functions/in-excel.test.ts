@@ -3,7 +3,7 @@
  * The FOCUS functions in the in-memory Excel, wired as the shared runtime wires them (functions.json
  * from the JSDoc, the implementations associated with a CustomFunctions runtime, connectToExcel()),
  * under the simulator's models of recalculation, formula value preview and the pane closed
- * (src/sim/custom-functions/calculation.ts, preview.ts, src/sim/pane.ts).
+ * (sim/custom-functions/calculation.ts, preview.ts, sim/pane.ts).
  *
  * On the code before the redesign (volatile functions awaiting Excel.run inside the recalculation)
  * these fail: every LINE/CHECK/STATUS cell stays #BUSY! and the simulator counts the hang.
@@ -12,10 +12,10 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { dailyModel, dailyValues, daySheet } from "../../bench/workbooks";
 import { liveReport } from "../../src/functions/snapshot";
-import type { ExcelSim } from "../../src/sim";
+import type { ExcelSim } from "../../sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
-import type { CellModel, WorkbookModel } from "../../src/workbook/xlsx/writer";
+import type { CellModel, WorkbookModel } from "../../sim/xlsx-writer";
 import { focusRuntime } from "./focus-runtime";
 
 const focusFunctions = focusRuntime();

@@ -21,7 +21,7 @@ import {
   type CellModel,
   type SheetModel,
   type WorkbookModel,
-} from "../../src/workbook/xlsx/writer";
+} from "../../sim/xlsx-writer";
 import { recalcWithLibreOffice } from "../support/libreoffice";
 import {
   boundLine,

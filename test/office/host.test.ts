@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { WorkbookModel } from "../../src/workbook/xlsx/writer";
+import type { WorkbookModel } from "../../sim/xlsx-writer";
 import { officeOverSim } from "./fixtures";
 
 const MODEL: WorkbookModel = {

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
-import { toXlsx } from "../../src/sim";
+import { toXlsx } from "../../sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
 import { validateWorkbook } from "../../src/workbook/validate";

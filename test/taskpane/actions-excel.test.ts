@@ -2,7 +2,7 @@
  * The actions over the real Office.js adapter, run against the in-memory Excel
  * simulator: the same path as the pane inside Excel, down to the batches.
  */
-import { createExcelSim } from "../../src/sim";
+import { createExcelSim } from "../../sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { createExcelSim, type ExcelSim } from "../../src/sim";
+import { createExcelSim, type ExcelSim } from "../../sim";
 import type { RibbonResult } from "../../src/taskpane/actions";
 import { dayOneWorkbook, type FakeWorkbook } from "./fake-workbook";
 
@@ -8,7 +8,7 @@ let workbook: FakeWorkbook;
 jest.mock("../../src/workbook/office", () => ({ createOfficeWorkbook: () => workbook }), { virtual: true });
 
 const published: RibbonResult[] = [];
-// Office.addin and the pane's focus from the simulator (src/sim/addin.ts: showAsTaskpane moves
+// Office.addin and the pane's focus from the simulator (sim/addin.ts: showAsTaskpane moves
 // keyboard focus into the pane, office-js#5050); requirement sets from it too.
 let sim: ExcelSim;
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createExcelSim, type SimSettings } from "../../src/sim";
+import { createExcelSim, type SimSettings } from "../../sim";
 import { createFocusActions } from "../../src/taskpane/actions";
 import { isDevelopmentOrigin } from "../../src/taskpane/actions/team-template";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createExcelSim } from "../../src/sim";
+import { createExcelSim } from "../../sim";
 import { createFocusActions, detectCapabilities, type FocusActions } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 

@@ -1,10 +1,10 @@
 /**
  * The add-in's actions over the Office.js adapter, against the simulator's undo model
- * (src/sim/undo.ts) on every platform it plays: reads never touch the user's undo stack,
+ * (sim/undo.ts) on every platform it plays: reads never touch the user's undo stack,
  * writes never throw UndoNotSupported, never leave half a write, and never produce the
  * pattern whose Undo crashes Excel (office-js#6001).
  */
-import { createExcelSim, type SimPlatform } from "../../src/sim";
+import { createExcelSim, type SimPlatform } from "../../sim";
 import {
   createFocusActions,
   detectCapabilities,

@@ -3,7 +3,7 @@ import type { Capabilities } from "./types";
 /**
  * What the pane says before a write that costs the user's undo history, by platform: each
  * sentence follows Microsoft's "Undo capabilities in Excel add-ins" table (or, where named,
- * an issue thread the simulator plays too: src/sim/undo.ts).
+ * an issue thread the simulator plays too: sim/undo.ts).
  */
 export type UndoPlatform = "web" | "windows" | "mac" | "other";
 

@@ -1,4 +1,4 @@
-import type { ExcelSim } from "../../../src/sim";
+import type { ExcelSim } from "../../../sim";
 import { createFocusActions, detectCapabilities } from "../../../src/taskpane/actions";
 import { parseCellLabel } from "../../../src/taskpane/actions/cell-ref";
 import { createOfficeWorkbook } from "../../../src/workbook/office/office-workbook";
@@ -8,7 +8,7 @@ import { NotModelled, type LaneContext, type LaneProgress, type LaneStore, type 
 /**
  * The lane's door on the simulator: the same LaneContext the test pane builds in Excel, with the
  * person's steps done by the harness as the user (typing, a co-author's edit, save and reopen).
- * Ctrl+Z is the simulator's undo model (src/sim/undo.ts, state.undo()); a simulator without one
+ * Ctrl+Z is the simulator's undo model (sim/undo.ts, state.undo()); a simulator without one
  * reports the scenario as not modelled.
  */
 export function simLane(sim: ExcelSim): { ctx: LaneContext; store: LaneStore; steps: UserStep[] } {

@@ -1,9 +1,9 @@
 /// <reference types="office-js" />
 import { strFromU8, unzipSync } from "fflate";
-import { createExcelSim } from "../../src/sim";
+import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { cellKey } from "../../src/workbook/xlsx/sheet-parser";
-import { writeXlsx, type WorkbookModel } from "../../src/workbook/xlsx/writer";
+import { writeXlsx, type WorkbookModel } from "../xlsx-writer";
 
 const MODEL: WorkbookModel = {
   sheets: [

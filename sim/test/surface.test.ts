@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { SimApplication, SimRequestContext, SimRuntime } from "../../src/sim/api/context";
+import type { SimApplication, SimRequestContext, SimRuntime } from "../api/context";
 import type {
   SimConditionalFormat,
   SimConditionalFormatCollection,
@@ -8,10 +8,10 @@ import type {
   SimConditionalRangeFont,
   SimConditionalRangeFormat,
   SimCustomConditionalFormat,
-} from "../../src/sim/api/conditional-formats";
-import type { SimEventHandlerResult, SimEventHandlers } from "../../src/sim/api/events";
-import type { SimNamedItem, SimNamedItemCollection } from "../../src/sim/api/names";
-import type { SimNote, SimNoteCollection } from "../../src/sim/api/notes";
+} from "../api/conditional-formats";
+import type { SimEventHandlerResult, SimEventHandlers } from "../api/events";
+import type { SimNamedItem, SimNamedItemCollection } from "../api/names";
+import type { SimNote, SimNoteCollection } from "../api/notes";
 import type {
   SimFormatProtection,
   SimRange,
@@ -20,13 +20,13 @@ import type {
   SimRangeFill,
   SimRangeFont,
   SimRangeFormat,
-} from "../../src/sim/api/range";
+} from "../api/range";
 import type {
   SimWorkbook,
   SimWorksheet,
   SimWorksheetCollection,
   SimWorksheetProtection,
-} from "../../src/sim/api/workbook";
+} from "../api/workbook";
 
 /**
  * A compile-time test (ts-jest type-checks it): every public member of a simulated class

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { WorkbookModel } from "../workbook/xlsx/writer";
+import type { WorkbookModel } from "./xlsx-writer";
 import { SIM_STARTUP_BEHAVIOR, SimTaskpane, type SimOfficeAddin } from "./addin";
 import { runWith } from "./api/context";
 import type { CustomFunctionsInit } from "./custom-functions/calls";
@@ -47,7 +47,7 @@ export interface ExcelSimInit {
   customFunctions?: CustomFunctionsInit;
   /**
    * Which Excel to play: "web" (the default), "windows" or "mac". The undo model follows
-   * Microsoft's table per platform (src/sim/undo.ts); Office.context.diagnostics.platform
+   * Microsoft's table per platform (sim/undo.ts); Office.context.diagnostics.platform
    * answers "OfficeOnline", "PC" or "Mac".
    */
   platform?: SimPlatform;
@@ -89,7 +89,7 @@ export interface ExcelSim {
   state: SimState;
   /** Syncs and request/response sizes of every Excel.run. */
   meter: SyncMeter;
-  /** The task pane, keyboard focus and the document's reopening, behind Office.addin (src/sim/addin.ts). */
+  /** The task pane, keyboard focus and the document's reopening, behind Office.addin (sim/addin.ts). */
   taskpane: SimTaskpane;
 }
 

@@ -128,7 +128,7 @@ export class SimSession {
   /** The add-in's task pane, open or closed (pane.ts). */
   readonly pane = new SimPane();
   private readonly requirementSets: Map<string, string>;
-  /** This user's undo stack (src/sim/undo.ts). */
+  /** This user's undo stack (sim/undo.ts). */
   readonly undo: UndoStack;
   private cellEditing = false;
   private cellEditWaiters: (() => void)[] = [];

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import { createExcelSim, SimOfficeError } from "../../src/sim";
-import type { WorkbookModel } from "../../src/workbook/xlsx/writer";
+import { createExcelSim, SimOfficeError } from "..";
+import type { WorkbookModel } from "../xlsx-writer";
 
 const MODEL: WorkbookModel = {
   sheets: [

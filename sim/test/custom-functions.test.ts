@@ -4,8 +4,8 @@ import {
   CustomFunctionsRuntime,
   type CustomFunctionMetadata,
   type ExcelSim,
-} from "../../src/sim";
-import type { WorkbookModel } from "../../src/workbook/xlsx/writer";
+} from "..";
+import type { WorkbookModel } from "../xlsx-writer";
 
 const BOOK: WorkbookModel = {
   sheets: [

@@ -1,4 +1,4 @@
-import { checkSheetName } from "../../workbook/xlsx/writer";
+import { checkSheetName } from "../xlsx-writer";
 import { MAX_COL, MAX_ROW } from "../formula/lexer";
 import { parseAddress, quoteSheetName, WHOLE_SHEET, type Area } from "../model/address";
 import type { SimSheet, Visibility } from "../model/book";

@@ -1,15 +1,15 @@
 /// <reference types="office-js" />
 /**
  * The simulator's models of what Excel does around custom functions: recalculation holding syncs
- * (src/sim/custom-functions/calculation.ts), streaming functions, formula value preview
- * (custom-functions/preview.ts), and the task pane open or closed (src/sim/pane.ts).
+ * (sim/custom-functions/calculation.ts), streaming functions, formula value preview
+ * (custom-functions/preview.ts), and the task pane open or closed (sim/pane.ts).
  */
 import {
   createExcelSim,
   CustomFunctionsRuntime,
   type CustomFunctionMetadata,
   type ExcelSim,
-} from "../../src/sim";
+} from "..";
 
 const fn = (
   name: string,

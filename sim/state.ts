@@ -94,7 +94,7 @@ export class SimState {
     return this.session.undo.log;
   }
 
-  /** Set once Undo crashed Excel (office-js#6001, modelled in src/sim/undo.ts). */
+  /** Set once Undo crashed Excel (office-js#6001, modelled in sim/undo.ts). */
   get crashed(): string | null {
     return this.session.undo.crashed;
   }

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import { createExcelSim, type SimPlatform } from "../../src/sim";
-import type { WorkbookModel } from "../../src/workbook/xlsx/writer";
+import { createExcelSim, type SimPlatform } from "..";
+import type { WorkbookModel } from "../xlsx-writer";
 
 const MODEL: WorkbookModel = {
   sheets: [{ name: "Day 1", cells: [{ ref: "A1", value: 1 }] }],

@@ -165,7 +165,7 @@ export class SimTaskpane {
   }
 }
 
-/** Office.addin: only the members Office.Addin declares (test/sim/surface.test.ts checks). */
+/** Office.addin: only the members Office.Addin declares (sim/test/surface.test.ts checks). */
 export class SimOfficeAddin {
   constructor(private readonly pane: SimTaskpane) {}
 

@@ -1,7 +1,7 @@
-import { Evaluator, type EvalHost } from "../../src/sim/formula/evaluate";
-import { FormulaSyntaxError } from "../../src/sim/formula/lexer";
-import { parseFormula, type Node } from "../../src/sim/formula/parser";
-import { isError, numberToText, type Scalar } from "../../src/sim/formula/values";
+import { Evaluator, type EvalHost } from "../formula/evaluate";
+import { FormulaSyntaxError } from "../formula/lexer";
+import { parseFormula, type Node } from "../formula/parser";
+import { isError, numberToText, type Scalar } from "../formula/values";
 
 /** A host over plain data: cells as "Sheet!A1" → value, names as "NAME" or "Sheet!NAME" → formula. */
 function host(cells: Record<string, Scalar>, names: Record<string, string> = {}): EvalHost {

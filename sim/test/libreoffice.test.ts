@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createExcelSim } from "../../src/sim";
+import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
-import { writeXlsx, type CellModel, type WorkbookModel } from "../../src/workbook/xlsx/writer";
+import { writeXlsx, type CellModel, type WorkbookModel } from "../xlsx-writer";
 import { parseA1 } from "../../src/engine/a1";
 import type { CellValue } from "../../src/engine/cell";
 

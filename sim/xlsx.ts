@@ -1,11 +1,6 @@
-import type { CellValue } from "../engine/cell";
-import { XlsxWorkbook } from "../workbook/xlsx/reader";
-import {
-  writeXlsx,
-  type CellModel,
-  type SheetModel,
-  type WorkbookModel,
-} from "../workbook/xlsx/writer";
+import type { CellValue } from "../src/engine/cell";
+import { XlsxWorkbook } from "../src/workbook/xlsx/reader";
+import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from "./xlsx-writer";
 import { BUSY, FormulaError, isError, isErrorCode, VALUE, type Scalar } from "./formula/values";
 import { areaA1, cellKey, columnLetters, keyCol, keyRow, parseAddress } from "./model/address";
 import { SIM_USER, SimBook, type SimCell, type Visibility } from "./model/book";

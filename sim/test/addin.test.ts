@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { createExcelSim, SimOfficeError, type SimOfficeAddin } from "../../src/sim";
+import { createExcelSim, SimOfficeError, type SimOfficeAddin } from "..";
 
 /** Compile-time: Office.addin in the simulator names only members Office.Addin declares. */
 type Invented = Exclude<keyof SimOfficeAddin, keyof Office.Addin>;
