@@ -56,10 +56,15 @@ const bySlot = (a: BoundValue, b: BoundValue) => {
  * key is built once before sorting (a year of daily sheets has tens of thousands of values).
  */
 export function contentHash(values: BoundValue[]): string {
-  const keyed = values.map((v) => ({ key: slotKey(v), v }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const lines = keyed.map(({ v }) => `${escapeField(v.scope)}\t${escapeField(v.level)}\t${escapeField(v.name.toUpperCase())}\t${escapeField(v.target)}\t${escapeField(v.value)}`);
-  return sha256(lines.join("\n"));
+  const keys = values.map(slotKey);
+  const order = values.map((_, i) => i);
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  let text = "";
+  for (const i of order) {
+    const v = values[i];
+    text += `${text ? "\n" : ""}${escapeField(v.scope)}\t${escapeField(v.level)}\t${escapeField(v.name.toUpperCase())}\t${escapeField(v.target)}\t${escapeField(v.value)}`;
+  }
+  return sha256(text);
 }
 
 const slotKey = (v: BoundValue) => `${v.scope}\u0000${v.level}\u0000${v.name.toUpperCase()}`;
