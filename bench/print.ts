@@ -1,6 +1,6 @@
 /** The console's view of one bench run (bench/results.json holds the same figures). */
 import { judgeBudgets } from "./budgets";
-import type { Results } from "./results";
+import type { CliFigure, Results } from "./results";
 
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 
@@ -16,6 +16,7 @@ export function printResults(r: Results): void {
   const slope = (cli[3].medianMs - cli[2].medianMs) / (cli[3].sheets - cli[2].sheets);
   const slopeLow = (cli[2].medianMs - cli[1].medianMs) / (cli[2].sheets - cli[1].sheets);
   console.log(`growth: ${slopeLow.toFixed(2)} ms/sheet from 25 to 250, ${slope.toFixed(2)} ms/sheet from 250 to 1,000 (${slope <= slopeLow * 1.5 ? "linear" : "super-linear"}); fixed cost ${cli[0].medianMs} ms`);
+  printRead(cli);
 
   console.log("\nthe same derived lines computed by a spreadsheet engine (formulas over sheet-level names):");
   console.log("sheets  focus-check ms  LibreOffice ms  ratio  HyperFormula ms  ratio");
@@ -48,4 +49,14 @@ export function printResults(r: Results): void {
 
   console.log("\nbudgets:");
   for (const b of judgeBudgets(r)) console.log(`  ${b.met === null ? "not measured" : b.met ? "met         " : "NOT MET     "}  ${b.budget}: ${b.measured} (budget ${b.limit})`);
+}
+
+/** focus-check beside the floor (bench/floor.ts: fflate and one regular expression), both from process start to exit. */
+export function printRead(cli: CliFigure[]): void {
+  console.log("\nthe one file read: focus-check --json beside the floor (inflate with fflate, one regular expression for every cell value and name):");
+  console.log("sheets  floor ms  focus-check ms  ratio  floor RSS MB  focus-check RSS MB");
+  for (const c of cli) {
+    if (!c.floor) continue;
+    console.log(`${pad(c.sheets, 6)}  ${pad(c.floor.medianMs, 8)}  ${pad(c.medianMs, 14)}  ${pad(c.floor.ratio.toFixed(2), 5)}  ${pad(c.floor.peakRssMb, 12)}  ${pad(c.peakRssMb, 18)}`);
+  }
 }

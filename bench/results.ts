@@ -18,6 +18,17 @@ export interface CliFigure {
   medianMs: number;
   minMs: number;
   peakRssMb: number;
+  /** The bare read of the same file (bench/floor.ts), run alternately with focus-check in the same loop. */
+  floor?: FloorFigure;
+}
+
+/** The floor: inflate with fflate and one regular expression over the XML, process start to exit. */
+export interface FloorFigure {
+  medianMs: number;
+  minMs: number;
+  peakRssMb: number;
+  /** focus-check's median over the floor's median. */
+  ratio: number;
 }
 
 export interface OtherFigure {

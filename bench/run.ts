@@ -16,12 +16,14 @@ import { hyperFormulaMs, libreOfficeMs } from "./compare";
 import { benchFunctions } from "./functions";
 import { validateRoundTrips } from "./office";
 import { benchPane } from "./pane";
-import { printResults } from "./print";
+import { printRead, printResults } from "./print";
 import { median, type CliFigure, type EngineFigure, type Results } from "./results";
 import { dailyValues, dailyWorkbook } from "./workbooks";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "focus-check.js");
+const FLOOR = join(ROOT, "lib", "bench", "floor.js");
+const RSS_HOOK = join(ROOT, "bench", "rss-hook.js");
 const OUT = join(ROOT, "bench", "out");
 
 /** Bound lines as an adapter hands them over: numbers with the form's number format, blanks as blanks. */
@@ -69,26 +71,53 @@ function benchEngine(): EngineFigure {
   };
 }
 
-/** The CLI end to end, from process start, on generated daily workbooks. */
-function benchCli(sheets: number, runs: number): CliFigure {
+/** One process from start to exit, with its peak RSS in MB (a preloaded hook reports it: /usr/bin/time is not always there). */
+function timed(script: string, args: string[]): { ms: number; rssMb: number; stdout: string; stderr: string } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--require", RSS_HOOK, script, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = /RSS (\d+)/.exec(r.stderr);
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : 0, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The CLI end to end, from process start, on generated daily workbooks; with `floor`, the
+ * bare read of the same file (bench/floor.ts) runs before each CLI run, so both see the
+ * same load on a shared machine.
+ */
+function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
   const bytes = dailyWorkbook(sheets);
   const file = join(OUT, `daily-${sheets}.xlsx`);
   writeFileSync(file, bytes);
   const times: number[] = [];
+  const floorTimes: number[] = [];
   let peak = 0;
+  let floorPeak = 0;
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    // /usr/bin/time is not always there; a preloaded hook reports the child's own peak RSS.
-    const r = spawnSync(process.execPath, ["--require", join(ROOT, "bench", "rss-hook.js"), BIN, "--json", file], { encoding: "utf8", maxBuffer: 1 << 28 });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    const rss = /RSS (\d+)/.exec(r.stderr);
-    if (rss) peak = Math.max(peak, Number(rss[1]) / 1024);
+    if (floor) {
+      const f = timed(FLOOR, [file]);
+      if (!/"cells":[1-9]/.test(f.stdout)) throw new Error(`the floor read nothing from ${file}: ${f.stderr}`);
+      floorTimes.push(f.ms);
+      floorPeak = Math.max(floorPeak, f.rssMb);
+    }
+    const r = timed(BIN, ["--json", file]);
+    times.push(r.ms);
+    peak = Math.max(peak, r.rssMb);
     // Every generated workbook carries broken totals (day 17 of a month) or, at one sheet, none.
     const report = JSON.parse(r.stdout);
     if (report.files[0].file !== file || report.files[0].scopes.length !== sheets) throw new Error(`focus-check did not check ${file}: ${r.stderr}`);
   }
-  return { sheets, bytes: bytes.length, medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), peakRssMb: Math.round(peak) };
+  const medianMs = Math.round(median(times));
+  const figure: CliFigure = { sheets, bytes: bytes.length, medianMs, minMs: Math.round(Math.min(...times)), peakRssMb: Math.round(peak) };
+  if (floor) {
+    const floorMs = Math.round(median(floorTimes));
+    figure.floor = { medianMs: floorMs, minMs: Math.round(Math.min(...floorTimes)), peakRssMb: Math.round(floorPeak), ratio: Math.round((medianMs / floorMs) * 100) / 100 };
+  }
+  return figure;
 }
+
+/** The sizes the floor is measured at: a year of daily sheets, and four. */
+const FLOOR_SHEETS = [250, 1000];
 
 async function main() {
   const check = process.argv.includes("--check");
@@ -100,7 +129,14 @@ async function main() {
     if (check && engine.perPeriodUs >= 50) process.exitCode = 1;
     return;
   }
-  const cli = [1, 25, 250, 1000].map((n) => benchCli(n, n >= 1000 ? 3 : 5));
+  if (process.argv.includes("--read")) {
+    // Quick look while optimising: focus-check beside the floor only, nothing written.
+    const read = FLOOR_SHEETS.map((n) => benchCli(n, 5, true));
+    printRead(read);
+    if (check && read.some((c) => c.floor!.ratio > 2)) process.exitCode = 1;
+    return;
+  }
+  const cli = [1, 25, 250, 1000].map((n) => benchCli(n, 5, FLOOR_SHEETS.includes(n)));
   const others = [];
   for (const c of cli) {
     const lo = await libreOfficeMs(c.sheets);

@@ -5,7 +5,7 @@ import type { ScopeReport } from "../engine/check";
 import type { Comparison } from "../engine/compare";
 import { contentHash } from "../engine/review/signoff";
 import { noticesDue, type Notice } from "../engine/notices";
-import type { WorkbookReport } from "../workbook/validate";
+import type { ScopeBindings, WorkbookReport } from "../workbook/validate";
 
 /** The --json contract. Decimals are strings in plain notation; difference = reported - expected. */
 export interface FileResult {
@@ -20,32 +20,36 @@ export interface FileResult {
 
 export function toJson(results: FileResult[]): unknown {
   return {
-    files: results.map((r) => ({
-      file: r.file,
-      error: r.error,
-      scopes: r.scopes.map((s) => ({
-        scope: s.scope,
-        unit: plain(s.unit),
-        tolerance: plain(s.tolerance),
-        summaries: s.summaries.map((m) => ({
-          statement: m.statement,
-          excess: plain(m.excess),
-          target: plain(m.target),
-          status: m.status,
-          overTarget: plain(m.overTarget),
-          rule: m.rule,
+    files: results.map((r) => {
+      // By scope once (the first of a name, as a search would find): a year of daily sheets has hundreds of scopes.
+      const bindings = new Map<string, ScopeBindings>();
+      for (const b of r.report?.bindings ?? []) if (!bindings.has(b.scope)) bindings.set(b.scope, b);
+      return {
+        file: r.file,
+        error: r.error,
+        scopes: r.scopes.map((s) => ({
+          scope: s.scope,
+          unit: plain(s.unit),
+          tolerance: plain(s.tolerance),
+          summaries: s.summaries.map((m) => ({
+            statement: m.statement,
+            excess: plain(m.excess),
+            target: plain(m.target),
+            status: m.status,
+            overTarget: plain(m.overTarget),
+            rule: m.rule,
+          })),
+          findings: s.findings.map(findingJson),
+          ...bindingsJson(bindings.get(s.scope)),
         })),
-        findings: s.findings.map(findingJson),
-        ...bindingsJson(r.report, s.scope),
-      })),
-      ...(r.report ? reviewJson(r.report, r.comparisons ?? []) : {}),
-    })),
+        ...(r.report ? reviewJson(r.report, r.comparisons ?? []) : {}),
+      };
+    }),
   };
 }
 
 /** Every line bound in the scope, whatever found it, and the rows --detect could not place. */
-function bindingsJson(report: WorkbookReport | undefined, scope: string) {
-  const found = report?.bindings?.find((b) => b.scope === scope);
+function bindingsJson(found: ScopeBindings | undefined) {
   return {
     bindings: (found?.bindings ?? []).map((b) => ({ code: b.code, cell: b.cell, source: b.source, label: b.label, confidence: b.confidence })),
     unmatched: (found?.unmatched ?? []).map((u) => ({ cell: u.cell, text: u.text })),

@@ -27,6 +27,33 @@ export interface ValidateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The batch's reads, each binding resolved against them once: the check, the period and
+ * the sign-off's values all look at the same bindings (a year of daily sheets binds tens
+ * of thousands of cells, and each lookup builds a key and a label).
+ */
+class BoundReads {
+  private readonly resolved = new Map<Binding, Resolved>();
+  private readonly reads: Map<string, RangeRead>;
+
+  constructor(reads: Map<string, RangeRead>) {
+    this.reads = reads;
+  }
+
+  get(ref: RangeRef): RangeRead | undefined {
+    return this.reads.get(rangeKey(ref));
+  }
+
+  resolve(b: Binding): Resolved {
+    let r = this.resolved.get(b);
+    if (!r) {
+      r = resolveBinding(b, this.reads);
+      this.resolved.set(b, r);
+    }
+    return r;
+  }
+}
+
 /** Every line bound in a scope and what bound it; the rows --detect left for binding by hand. */
 export interface ScopeBindings {
   scope: string;
@@ -73,7 +100,7 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
       refs.set(rangeKey(heading), heading);
     }
   }
-  const reads = refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>();
+  const reads = new BoundReads(refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>());
 
   const scopes: ScopeReport[] = [];
   const periods: Period[] = [];
@@ -134,11 +161,11 @@ function headingSheet(plan: ScopePlan): string | null {
  * The scope's entity and as-of date: FOCUS_ENTITY, else the firm's name printed at the
  * sheet's top; FOCUS_ASOF, else a date in the sheet name (or the hint).
  */
-function periodOf(plan: ScopePlan, reads: Map<string, RangeRead>, findings: Finding[], dateHint?: string): Period {
+function periodOf(plan: ScopePlan, reads: BoundReads, findings: Finding[], dateHint?: string): Period {
   const who = entityOf(plan, reads);
   const a = plan.settings.get("ASOF");
   if (a) {
-    const r = resolve(a, reads);
+    const r = reads.resolve(a);
     const read = "problem" in r ? { problem: r.problem } : readAsOf(r.content);
     if ("date" in read) return { scope: plan.scope, ...who, asOf: read.date, source: "FOCUS_ASOF" };
     if ("problem" in read) findings.push(finding("bad-input", { cell: r.cell, message: `${a.name} ${read.problem}; the date is taken from the sheet name if it has one` }));
@@ -147,30 +174,38 @@ function periodOf(plan: ScopePlan, reads: Map<string, RangeRead>, findings: Find
   return { scope: plan.scope, ...who, asOf: fromName, source: fromName ? "sheet name" : null };
 }
 
-function entityOf(plan: ScopePlan, reads: Map<string, RangeRead>): Pick<Period, "entity" | "entitySource" | "entityCell"> {
+function entityOf(plan: ScopePlan, reads: BoundReads): Pick<Period, "entity" | "entitySource" | "entityCell"> {
   const e = plan.settings.get("ENTITY");
   if (e) {
-    const r = resolve(e, reads);
+    const r = reads.resolve(e);
     const v = "problem" in r ? null : r.content.value;
     const entity = v?.type === "text" && v.text.trim() ? v.text.trim() : v?.type === "number" ? String(v.value) : null;
     return { entity, entitySource: entity ? "FOCUS_ENTITY" : null, entityCell: entity ? r.cell : null };
   }
   const sheet = headingSheet(plan);
-  const cells = sheet ? reads.get(rangeKey({ sheet, address: HEADING_AREA, cells: true }))?.cells : undefined;
+  const cells = sheet ? reads.get({ sheet, address: HEADING_AREA, cells: true })?.cells : undefined;
   const firm = cells ? firmInHeading(cells) : null;
   if (!firm || !sheet) return { entity: null, entitySource: null, entityCell: null };
   return { entity: firm.name, entitySource: "sheet heading", entityCell: cellLabel(sheet, toA1({ row: firm.row, col: firm.col })) };
 }
 
 /** What the sign-off hashes: every FOCUS_ name's target and the value there. */
-function boundValues(plan: ScopePlan, reads: Map<string, RangeRead>): BoundValue[] {
+function boundValues(plan: ScopePlan, reads: BoundReads): BoundValue[] {
   const out: BoundValue[] = [];
-  for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
+  const add = (b: Binding) => {
     const t = b.target;
-    const target = t.kind === "range" ? cellLabel(t.sheet, t.address) : t.kind === "constant" ? `=${t.value}` : `(${t.reason})`;
-    const content = t.kind === "range" ? reads.get(rangeKey(t))?.content ?? BLANK : t.kind === "constant" ? constantContent(t.value) : null;
-    out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(content) });
-  }
+    if (t.kind !== "range") {
+      const target = t.kind === "constant" ? `=${t.value}` : `(${t.reason})`;
+      out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(t.kind === "constant" ? constantContent(t.value) : null) });
+      return;
+    }
+    // The label and the read as resolving found them; a range's own label when it covers more than one cell.
+    const r = reads.resolve(b);
+    const target = t.address.includes(":") || r.cell === null ? cellLabel(t.sheet, t.address) : r.cell;
+    out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(r.read?.content ?? BLANK) });
+  };
+  plan.codes.forEach(add);
+  plan.settings.forEach(add);
   return out;
 }
 
@@ -231,13 +266,13 @@ async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructur
 }
 
 /** Resolve one plan's bindings to cell contents and check it. */
-function checkPlan(plan: ScopePlan, reads: Map<string, RangeRead>): ScopeReport {
+function checkPlan(plan: ScopePlan, reads: BoundReads): ScopeReport {
   const findings: Finding[] = [...plan.findings];
   const unit = readSetting(plan, "UNIT", reads, findings, (d) => ALLOWED_UNITS.includes(d.toFixed()), "1, 1000 or 1000000");
   const tolerance = readSetting(plan, "TOLERANCE", reads, findings, (d) => !d.isNegative(), "a number not below zero");
   const lines: BoundLine[] = [];
   for (const [code, b] of plan.codes) {
-    const resolved = resolve(b, reads);
+    const resolved = reads.resolve(b);
     const at = { code, statement: lineOf(code)?.statement ?? null, cell: resolved.cell };
     if ("problem" in resolved) {
       findings.push(finding("bad-input", { ...at, message: `${b.name} ${resolved.problem}` }));
@@ -254,9 +289,10 @@ function checkPlan(plan: ScopePlan, reads: Map<string, RangeRead>): ScopeReport 
   return report;
 }
 
+/** A binding's cell and content, or why it cannot be used; `read` is the range's read as the batch returned it. */
 type Resolved =
-  | { cell: string | null; sheet?: string; address?: string; content: CellContent }
-  | { cell: string | null; problem: string };
+  | { cell: string | null; sheet?: string; address?: string; content: CellContent; read?: RangeRead }
+  | { cell: string | null; problem: string; read?: RangeRead };
 
 /** A name defined as a constant: a number, or TRUE / FALSE. */
 function constantContent(value: string): CellContent {
@@ -264,26 +300,27 @@ function constantContent(value: string): CellContent {
   return { value: { type: "number", value: Number(value) } };
 }
 
-function resolve(b: Binding, reads: Map<string, RangeRead>): Resolved {
+function resolveBinding(b: Binding, reads: Map<string, RangeRead>): Resolved {
   const t = b.target;
   if (t.kind === "bad") return { cell: null, problem: t.reason };
   if (t.kind === "constant") return { cell: null, content: constantContent(t.value) };
-  const cell = cellLabel(t.sheet, t.address.split(":")[0]);
+  const first = t.address.split(":")[0];
+  const cell = cellLabel(t.sheet, first);
   const read = reads.get(rangeKey(t));
   if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
   if (!t.single && !read.isMergedArea) {
     const unchecked = read.mergesUnchecked ? " (in Excel on Windows the add-in does not check for merged cells while validating: that check would clear your undo history)" : "";
-    return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell${unchecked}` };
+    return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell${unchecked}`, read };
   }
-  if (read.insideMergeOf) return { cell, problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell` };
-  return { cell, sheet: t.sheet, address: t.address.split(":")[0], content: read.content };
+  if (read.insideMergeOf) return { cell, problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell`, read };
+  return { cell, sheet: t.sheet, address: first, content: read.content, read };
 }
 
 /** A TRUE / FALSE setting (a boolean, 1 or 0, or the words TRUE, FALSE, YES, NO); null when not bound or blank. */
-function readYesNo(plan: ScopePlan, key: Setting, reads: Map<string, RangeRead>, findings: Finding[]): boolean | null {
+function readYesNo(plan: ScopePlan, key: Setting, reads: BoundReads, findings: Finding[]): boolean | null {
   const b = plan.settings.get(key);
   if (!b) return null;
-  const r = resolve(b, reads);
+  const r = reads.resolve(b);
   if ("problem" in r) {
     findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; it is treated as not bound` }));
     return null;
@@ -304,11 +341,11 @@ function readYesNo(plan: ScopePlan, key: Setting, reads: Map<string, RangeRead>,
 }
 
 function readSetting(
-  plan: ScopePlan, key: Setting, reads: Map<string, RangeRead>, findings: Finding[], valid: (d: Dec) => boolean, expected: string,
+  plan: ScopePlan, key: Setting, reads: BoundReads, findings: Finding[], valid: (d: Dec) => boolean, expected: string,
 ): Dec | null {
   const b = plan.settings.get(key);
   if (!b) return null;
-  const r = resolve(b, reads);
+  const r = reads.resolve(b);
   if ("problem" in r) {
     findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; the default is used` }));
     return null;

@@ -27,6 +27,25 @@ describe("sign-off records", () => {
     expect(contentHash([v("FOCUS_7010", "100", "'Seg'!$D$10"), VALUES[1], VALUES[2]])).not.toBe(h);
   });
 
+  it("hashes the record's own text: slots sorted by scope, level and name in capitals, fields escaped, one line each", () => {
+    // Workbooks signed earlier carry this digest: the text behind it must never change, however it is built.
+    const values: BoundValue[] = [
+      { scope: "Seg 2", level: "sheet", name: "focus_7010", target: "'Seg 2'!$E$6", value: "1443907046" },
+      { scope: "Seg\t1", level: "workbook", name: "FOCUS_ENTITY", target: '="a\\b"', value: '"Line one\nline two"' },
+      { scope: "Seg 2", level: "sheet", name: "FOCUS_ASOF", target: "(refers to nothing)", value: "" },
+      { scope: "Seg 10", level: "sheet", name: "Focus_7020", target: "'Seg 10'!E7", value: "#REF!" },
+    ];
+    const text = [
+      // The tab sorts before the space: "Seg<tab>1" comes first.
+      'Seg\\t1\tworkbook\tFOCUS_ENTITY\t="a\\\\b"\t"Line one\\nline two"',
+      "Seg 10\tsheet\tFOCUS_7020\t'Seg 10'!E7\t#REF!",
+      "Seg 2\tsheet\tFOCUS_7010\t'Seg 2'!$E$6\t1443907046",
+      "Seg 2\tsheet\tFOCUS_ASOF\t(refers to nothing)\t",
+    ].join("\n");
+    expect(contentHash(values)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    expect(contentHash(values)).toBe("36da98096fd1a45a9b51f794bf6b1984a1ebc643259876889537a245a9ea6490");
+  });
+
   it("chains each entry to the one before and finds an edited, removed or reordered entry", () => {
     const one = newSignOff(null, "A. Reviewer", "2020-11-30T18:00:00Z", "1 scope, no findings", VALUES);
     const two = newSignOff(one, "B. Controller", "2020-12-01T18:00:00Z", "1 scope, 1 warning", VALUES);

@@ -46,18 +46,31 @@ export function canonicalValue(content: CellContent | null): string {
 }
 
 const bySlot = (a: BoundValue, b: BoundValue) => {
-  const x = `${a.scope}\u0000${a.level}\u0000${a.name.toUpperCase()}`;
-  const y = `${b.scope}\u0000${b.level}\u0000${b.name.toUpperCase()}`;
+  const x = slotKey(a);
+  const y = slotKey(b);
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** One hash over every bound value and target, independent of reading order. */
+/**
+ * One hash over every bound value and target, independent of reading order. Each slot's
+ * key is built once before sorting (a year of daily sheets has tens of thousands of values).
+ */
 export function contentHash(values: BoundValue[]): string {
-  const lines = [...values].sort(bySlot).map((v) => [v.scope, v.level, v.name.toUpperCase(), v.target, v.value].map(escapeField).join("\t"));
-  return sha256(lines.join("\n"));
+  const keys = values.map(slotKey);
+  const order = values.map((_, i) => i);
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  let text = "";
+  for (const i of order) {
+    const v = values[i];
+    text += `${text ? "\n" : ""}${escapeField(v.scope)}\t${escapeField(v.level)}\t${escapeField(v.name.toUpperCase())}\t${escapeField(v.target)}\t${escapeField(v.value)}`;
+  }
+  return sha256(text);
 }
 
-const escapeField = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
+const slotKey = (v: BoundValue) => `${v.scope}\u0000${v.level}\u0000${v.name.toUpperCase()}`;
+
+/** Backslash, tab and newline escaped; most fields have none, and are returned as they are. */
+const escapeField = (s: string) => (/[\\\t\n]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n") : s);
 
 export function entryHash(e: Omit<SignOff, "hash">): string {
   return sha256([String(e.seq), e.reviewer, e.at, e.summary, e.contentHash, e.previousHash].map(escapeField).join("\t"));
