@@ -35,7 +35,7 @@ import {
   zipParts,
 } from "./ooxml";
 import { readRels, XlsxWorkbook } from "./reader";
-import { decodeEntities, findTagEnd, localName, XmlError } from "./xml";
+import { decodeEntities, localName, Tok, XmlTokenizer } from "./xml";
 import { WorkbookFileError } from "./zip";
 
 export type Severity = "error" | "warning" | "info";
@@ -158,40 +158,12 @@ interface Tag {
 }
 
 function eachTag(xml: string, fn: (t: Tag) => void): void {
-  let i = 0;
-  for (;;) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0) return;
-    const c = xml.charCodeAt(lt + 1);
-    let end: number;
-    if (c === 63 /* ? */) {
-      end = xml.indexOf("?>", lt + 2);
-      if (end < 0) throw new XmlError("unterminated processing instruction");
-      i = end + 2;
-      continue;
-    }
-    if (c === 33 /* ! */) {
-      if (xml.startsWith("<!--", lt)) end = xml.indexOf("-->", lt + 4) + 3;
-      else if (xml.startsWith("<![CDATA[", lt)) end = xml.indexOf("]]>", lt + 9) + 3;
-      else throw new XmlError("DTDs are not accepted in a workbook part");
-      if (end < 3) throw new XmlError("unterminated comment or CDATA");
-      i = end;
-      continue;
-    }
-    const close = c === 47; /* / */
-    end = close ? xml.indexOf(">", lt) : findTagEnd(xml, lt + 1);
-    if (end < 0) throw new XmlError("unterminated tag");
-    const self = !close && xml.charCodeAt(end - 1) === 47;
-    let k = lt + (close ? 2 : 1);
-    const from = k;
-    for (let ch = xml.charCodeAt(k); k < end && ch > 32 && ch !== 47 && ch !== 62; ch = xml.charCodeAt(++k));
-    const qname = xml.slice(from, k);
-    const colon = qname.indexOf(":");
-    fn({ close, qname, local: localName(qname), prefix: colon < 0 ? "" : qname.slice(0, colon + 1), start: lt, end: end + 1, self });
-    i = end + 1;
+  const tok = new XmlTokenizer(xml);
+  for (let k = tok.next(); k !== Tok.End; k = tok.next()) {
+    if (k !== Tok.Open && k !== Tok.Close) continue;
+    fn({ close: k === Tok.Close, qname: tok.name(), local: tok.local(), prefix: tok.prefix(), start: tok.start, end: tok.end, self: tok.selfClosing });
   }
 }
-
 
 const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
@@ -475,7 +447,9 @@ class StylesEditor {
     const all = [...this.xfs, ...this.newXfs];
     const source = all[base] ?? all[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     if (all.length === 0) this.newXfs.push(source);
-    const tagEnd = findTagEnd(source, 1) + 1;
+    const first = new XmlTokenizer(source);
+    first.next();
+    const tagEnd = first.end;
     const tag = setAttr(setAttr(source.slice(0, tagEnd), "fillId", String(fillId)), "applyFill", "1");
     const clone = tag + source.slice(tagEnd);
     let index = [...this.xfs, ...this.newXfs].indexOf(clone);
