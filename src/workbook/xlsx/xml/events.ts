@@ -26,3 +26,29 @@ export function scanXml(xml: string, h: XmlHandler): void {
     }
   }
 }
+
+/**
+ * The text of the element whose start tag the tokenizer is on, up to its end tag (text and
+ * CDATA joined, tags inside skipped), leaving the tokenizer on that end tag. Not for a
+ * self-closing tag (its text is "").
+ */
+export function elementText(t: XmlTokenizer, local: string): string {
+  let k = t.next();
+  if (k === Tok.Text) {
+    // the common case, <v>123</v>: one text token, then the end tag
+    const text = t.text();
+    k = t.next();
+    if (k === Tok.Close && t.is(local)) return text;
+    return text + textUntil(t, k, local);
+  }
+  return textUntil(t, k, local);
+}
+
+function textUntil(t: XmlTokenizer, k: number, local: string): string {
+  let text = "";
+  for (; k !== Tok.End; k = t.next()) {
+    if (k === Tok.Close && t.is(local)) return text;
+    if (k === Tok.Text || k === Tok.CData) text += t.text();
+  }
+  return text;
+}

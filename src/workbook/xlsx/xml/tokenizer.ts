@@ -50,7 +50,7 @@ export class XmlTokenizer {
   textEnd = 0;
   /** How many attributes the start tag has (namespace declarations included). */
   attrCount = 0;
-  private readonly slots: number[] = [];
+  private slots = new Int32Array(SLOTS * 16);
   private pos = 0;
   private readonly rejectDoctype: boolean;
 
@@ -254,7 +254,7 @@ export class XmlTokenizer {
     this.nameStart = i + 1;
     this.localStart = this.colon;
     this.nameEnd = j;
-    const slots = this.slots;
+    let slots = this.slots;
     let count = 0;
     for (;;) {
       let c = xml.charCodeAt(j);
@@ -285,6 +285,11 @@ export class XmlTokenizer {
       const close = xml.indexOf(c === 34 ? '"' : "'", j + 1);
       if (close < 0) this.fail("unterminated attribute value", j);
       const k = count * SLOTS;
+      if (k + SLOTS > slots.length) {
+        const grown = new Int32Array(slots.length * 2);
+        grown.set(slots);
+        this.slots = slots = grown;
+      }
       slots[k] = nameStart;
       slots[k + 1] = this.colon;
       slots[k + 2] = nameEnd;
