@@ -13,16 +13,16 @@ import { readRels, XlsxWorkbook } from "../reader";
 import { WorkbookFileError } from "../zip";
 import { patchComments } from "./comments";
 import { ContentTypesEditor } from "./content-types";
-import { groupMarks, SEVERITY_FILL, type Mark } from "./marks";
+import { groupMarks, type Mark } from "./marks";
 import { PackageEditor } from "./package";
 import { patchSheet } from "./sheet";
 import { StylesEditor } from "./styles";
 import { utf8ToBin } from "./tags";
 import { patchVml } from "./vml";
 
-export { SEVERITY_FILL, type Mark, type Severity } from "./marks";
+export type { Mark } from "./marks";
 
-/** A copy of the workbook with every marked cell filled by severity and given a note. */
+/** A copy of the workbook with every marked cell filled and given a note. */
 export function annotateXlsx(bytes: Uint8Array, marks: Mark[]): Uint8Array {
   const wb = XlsxWorkbook.fromBytes(bytes);
   const bySheet = groupMarks(wb, marks);
@@ -41,7 +41,7 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[]): Uint8Array {
     const sheetPath = pkg.actual(sheet.path ?? "");
     if (!sheetPath) throw new WorkbookFileError(`corrupt workbook: the part of sheet "${sheet.name}" is missing`);
     const sorted = [...cellMarks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    const patch = patchSheet(pkg.text(sheetPath), sorted, (base, severity) => styles.styleFor(base, SEVERITY_FILL[severity]));
+    const patch = patchSheet(pkg.text(sheetPath), sorted, (base, fill) => styles.styleFor(base, fill));
     const strict = patch.strict;
     const rels = readRels(wb.zip, sheetPath);
     const notes = sorted.map((m) => ({ row: m.row, col: m.col, ref: m.ref, text: m.notes.join("\n") }));

@@ -1,27 +1,27 @@
-/** The marks asked for, checked and grouped by sheet and cell (several on one cell: the highest severity, every note). */
+/** The marks asked for, checked and grouped by sheet and cell (several on one cell: every note, the fill of the highest priority). */
 import { indexToCol } from "../../../engine/a1";
-import { cellPos } from "../ooxml";
+import { cellPos, normalizeArgb } from "../ooxml";
 import type { XlsxWorkbook } from "../reader";
 
-export type Severity = "error" | "warning" | "info";
-
+/** A cell to fill and give a note. What the fill means is the caller's business. */
 export interface Mark {
   sheet: string;
   /** "B31", no $. */
   address: string;
-  severity: Severity;
+  /** The fill colour, ARGB ("FFFFC7CE") or RGB ("FFC7CE"). */
+  fill: string;
   note: string;
+  /** Where several marks name one cell, the fill of the first with the highest priority wins (default 0). */
+  priority?: number;
 }
-
-/** The fill of each severity (ARGB). */
-export const SEVERITY_FILL: Readonly<Record<Severity, string>> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
-export const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 export interface CellMark {
   row: number;
   col: number;
   ref: string;
-  severity: Severity;
+  /** ARGB. */
+  fill: string;
+  priority: number;
   notes: string[];
 }
 
@@ -32,16 +32,21 @@ export function groupMarks(wb: XlsxWorkbook, marks: Mark[]): Map<number, Map<num
     if (!sheet) throw new Error(`annotate: no sheet named "${m.sheet}" (the workbook has ${wb.sheets.map((s) => `"${s.name}"`).join(", ")})`);
     if (sheet.kind !== "worksheet") throw new Error(`annotate: sheet "${m.sheet}" is a ${sheet.kind}, not a worksheet: its cells cannot be marked`);
     const pos = cellPos(m.address, `annotate: sheet "${m.sheet}"`);
-    if (!(m.severity in RANK)) throw new Error(`annotate: ${m.sheet}!${m.address}: unknown severity ${JSON.stringify(m.severity)}`);
+    const fill = typeof m.fill === "string" ? normalizeArgb(m.fill) : null;
+    if (!fill) throw new Error(`annotate: ${m.sheet}!${m.address}: ${JSON.stringify(m.fill)} is not a colour`);
+    const priority = m.priority ?? 0;
     let cells = bySheet.get(sheet.index);
     if (!cells) bySheet.set(sheet.index, (cells = new Map()));
     const key = pos.row * 16385 + pos.col;
     const prev = cells.get(key);
     const note = String(m.note ?? "");
     if (prev) {
-      if (RANK[m.severity] > RANK[prev.severity]) prev.severity = m.severity;
+      if (priority > prev.priority) {
+        prev.fill = fill;
+        prev.priority = priority;
+      }
       prev.notes.push(note);
-    } else cells.set(key, { row: pos.row, col: pos.col, ref: `${indexToCol(pos.col)}${pos.row}`, severity: m.severity, notes: [note] });
+    } else cells.set(key, { row: pos.row, col: pos.col, ref: `${indexToCol(pos.col)}${pos.row}`, fill, priority, notes: [note] });
   }
   return bySheet;
 }

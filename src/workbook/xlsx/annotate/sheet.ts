@@ -5,7 +5,7 @@
 import { indexToCol, parseA1 } from "../../../engine/a1";
 import { NS, xmlAttr } from "../ooxml";
 import { WorkbookFileError } from "../zip";
-import type { CellMark, Severity } from "./marks";
+import type { CellMark } from "./marks";
 import { attr, eachTag, Edits, setAttr, tagAttrs, type Tag } from "./tags";
 
 /** Children of <worksheet> that come after <legacyDrawing> in the schema. */
@@ -19,7 +19,7 @@ export interface SheetPatch {
   result(): string;
 }
 
-export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, severity: Severity) => number): SheetPatch {
+export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, fill: string) => number): SheetPatch {
   const edits = new Edits();
   let depth = 0;
   let p = "";
@@ -46,7 +46,7 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
   const newCell = (m: CellMark) => {
     minRow = Math.min(minRow, m.row); maxRow = Math.max(maxRow, m.row);
     minCol = Math.min(minCol, m.col); maxCol = Math.max(maxCol, m.col);
-    return `<${p}c r="${m.ref}" s="${styleFor(baseStyle(m.col), m.severity)}"/>`;
+    return `<${p}c r="${m.ref}" s="${styleFor(baseStyle(m.col), m.fill)}"/>`;
   };
   /** New rows for the marks before row `before` (Infinity: all). */
   const newRows = (before: number): string => {
@@ -163,7 +163,7 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
       const m = rowMarks.shift()!;
       const s = attr(tag, "s");
       const base = s !== undefined && /^\d+$/.test(s.trim()) ? Number(s) : 0;
-      tag = setAttr(tag, "s", String(styleFor(base, m.severity)));
+      tag = setAttr(tag, "s", String(styleFor(base, m.fill)));
     }
     if (tag !== xml.slice(t.start, t.end)) edits.add(t.start, t.end, tag);
   }
