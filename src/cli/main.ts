@@ -10,7 +10,7 @@ import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } fr
 import { renderHtml } from "../report/html";
 import { reviewPackage, type ReviewPackage } from "../report/package";
 import { validateWorkbook, type WorkbookReport } from "../workbook/validate";
-import { XlsxReader } from "../workbook/xlsx/adapter";
+import { XlsxReader } from "../workbook/xlsx-reader";
 import { annotateFindings, type FindingMark } from "../workbook/annotate-findings";
 import { WorkbookFileError } from "../workbook/xlsx/zip";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";

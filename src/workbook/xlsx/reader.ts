@@ -95,7 +95,7 @@ export class XlsxWorkbook {
 
   /**
    * Parse the worksheets asked for, in one pass over the archive. `keep` per sheet:
-   * "all" (layout detection) or the cell keys wanted (bound cells).
+   * "all", the cell keys wanted (bound cells), or cells around those a test picks (see Keep).
    */
   load(wanted: Map<number, Keep>): void {
     this.ensureShared();
@@ -128,9 +128,9 @@ export class XlsxWorkbook {
 /** Whether cells already parsed with `had` include every cell `want` asks for. */
 function covers(had: Keep, want: Keep): boolean {
   if (had === "all") return true;
-  if (had === "labels" && want === "layout") return true;
-  if (had === "layout" || had === "labels" || want === "all" || want === "layout" || want === "labels") return had === want;
-  return [...want].every((k) => had.has(k));
+  if (want === "all") return false;
+  if (had instanceof Set) return want instanceof Set && [...want].every((k) => had.has(k));
+  return !(want instanceof Set) && had.pick === want.pick && had.headRows >= want.headRows;
 }
 
 function guardXml<T>(f: () => T): T {

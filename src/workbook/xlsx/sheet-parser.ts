@@ -2,8 +2,6 @@ import type { CellContent, CellValue } from "../../engine/cell";
 import { colToIndex, parseA1 } from "../../engine/a1";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
-import { codeInCell } from "../detect";
-import { LABEL_SCAN_ROWS } from "../port";
 import { decodeExcelEscapes, elementText, Tok, XmlTokenizer } from "./xml";
 
 // the token kinds as plain constants: this loop runs once per tag of every sheet
@@ -28,12 +26,17 @@ export interface SheetData {
 export const cellKey = (row: number, col: number): number => row * 16385 + col;
 
 /**
- * Which cells to keep: all of them, a set of keys (bound cells), or "layout":
- * only cells holding a line code and the cell just left of each (what layout
- * detection reads), so detecting on a million-row sheet keeps a few hundred cells;
- * or "labels": "layout" plus every cell of the first LABEL_SCAN_ROWS rows (binding by label).
+ * Cells picked by a test (a line code, for layout detection) and the cell just left of each,
+ * plus every cell of the first `headRows` rows (0: none): so detecting on a million-row sheet
+ * keeps a few hundred cells. One Around covers another with the same `pick` and no more head rows.
  */
-export type Keep = "all" | "layout" | "labels" | Set<number>;
+export interface Around {
+  pick: (content: CellContent) => boolean;
+  headRows: number;
+}
+
+/** Which cells to keep: all of them, a set of keys (bound cells), or those Around picks. */
+export type Keep = "all" | Set<number> | Around;
 
 /**
  * Read a worksheet part. One pass; keeps only the cells asked for, so a
@@ -62,6 +65,7 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
   let inIs = false;
   let inRph = false;
   const only = keep instanceof Set ? keep : null;
+  const around = keep !== "all" && !(keep instanceof Set) ? keep : null;
 
   const t = new XmlTokenizer(xml);
   for (let k = t.next(); k !== END; k = t.next()) {
@@ -143,13 +147,13 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
     if (hasFormula) content.formula = formula ?? "";
     const fmt = styles.formats[cStyle];
     if (fmt && fmt !== "General") content.numberFormat = fmt;
-    if (keep === "labels" && row <= LABEL_SCAN_ROWS) {
+    if (around && row <= around.headRows) {
       cells.set(key, content);
       previous = { key, content };
       return;
     }
-    if (keep === "layout" || keep === "labels") {
-      if (codeInCell(content)) {
+    if (around) {
+      if (around.pick(content)) {
         cells.set(key, content);
         if (previous && previous.key === key - 1) cells.set(previous.key, previous.content);
       }
