@@ -36,65 +36,49 @@ const FUNCTIONS_TS = path.join(ROOT, "src", "functions", "functions.ts");
 const COMMANDS_TS = path.join(ROOT, "src", "commands", "commands.ts");
 const DIST = path.join(ROOT, "dist");
 
-// ---- a small XML reader (enough for a manifest: elements, attributes, text; no DTDs) ----------
+// ---- the manifest as a tree, from the project's XML tokenizer (built into lib/ by tsc -p tsconfig.cli.json) ----
 
-function decodeEntities(s) {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()];
-  });
+function loadTokenizer() {
+  try {
+    return require(path.join(ROOT, "lib", "src", "workbook", "xlsx", "xml"));
+  } catch {
+    console.error("validate-manifest: lib/ is not built; run: npx tsc -p tsconfig.cli.json");
+    process.exit(1);
+  }
 }
 
-/** Parses XML into { name, attrs, children, text, line }. Throws on malformed input. */
+/** Parses XML into { name, attrs, children, text, line }. Throws on malformed input, naming the line. */
 function parseXml(xml) {
+  const { Tok, XmlError, XmlTokenizer } = loadTokenizer();
   const root = { name: "#document", attrs: {}, children: [], text: "", line: 1 };
   const stack = [root];
-  let i = 0;
-  const lineAt = (pos) => xml.slice(0, pos).split("\n").length;
-  while (i < xml.length) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0) {
-      stack[stack.length - 1].text += decodeEntities(xml.slice(i));
-      break;
-    }
-    stack[stack.length - 1].text += decodeEntities(xml.slice(i, lt));
-    if (xml.startsWith("<!--", lt)) {
-      const end = xml.indexOf("-->", lt + 4);
-      if (end < 0) throw new Error(`unterminated comment at line ${lineAt(lt)}`);
-      i = end + 3;
-    } else if (xml.startsWith("<![CDATA[", lt)) {
-      const end = xml.indexOf("]]>", lt + 9);
-      if (end < 0) throw new Error(`unterminated CDATA at line ${lineAt(lt)}`);
-      stack[stack.length - 1].text += xml.slice(lt + 9, end);
-      i = end + 3;
-    } else if (xml.startsWith("<?", lt)) {
-      const end = xml.indexOf("?>", lt + 2);
-      if (end < 0) throw new Error(`unterminated processing instruction at line ${lineAt(lt)}`);
-      i = end + 2;
-    } else if (xml.startsWith("<!", lt)) {
-      const end = xml.indexOf(">", lt + 2);
-      if (end < 0) throw new Error(`unterminated declaration at line ${lineAt(lt)}`);
-      i = end + 1;
-    } else if (xml.startsWith("</", lt)) {
-      const end = xml.indexOf(">", lt);
-      const name = xml.slice(lt + 2, end).trim();
-      const open = stack.pop();
-      if (!open || open === root || open.name !== name) {
-        throw new Error(`</${name}> at line ${lineAt(lt)} does not close <${open ? open.name : "?"}>`);
+  const t = new XmlTokenizer(xml, { doctype: "skip" });
+  let line = 1;
+  let counted = 0;
+  const lineAt = (pos) => {
+    for (let i = xml.indexOf("\n", counted); i >= 0 && i < pos; i = xml.indexOf("\n", i + 1)) line++;
+    counted = pos;
+    return line;
+  };
+  try {
+    for (let k = t.next(); k !== Tok.End; k = t.next()) {
+      const top = stack[stack.length - 1];
+      if (k === Tok.Text || k === Tok.CData) top.text += t.text();
+      else if (k === Tok.Open) {
+        const el = { name: t.name(), attrs: Object.fromEntries(t.qualifiedAttrs()), children: [], text: "", line: lineAt(t.start) };
+        top.children.push(el);
+        if (!t.selfClosing) stack.push(el);
+      } else if (k === Tok.Close) {
+        const name = t.name();
+        if (top === root || top.name !== name) {
+          throw new Error(`</${name}> at line ${lineAt(t.start)} does not close <${top === root ? "?" : top.name}>`);
+        }
+        stack.pop();
       }
-      i = end + 1;
-    } else {
-      const tag = /^<([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(xml.slice(lt));
-      if (!tag) throw new Error(`malformed tag at line ${lineAt(lt)}`);
-      const attrs = {};
-      for (const a of tag[2].matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-        attrs[a[1]] = decodeEntities(a[2] !== undefined ? a[2] : a[3]);
-      }
-      const el = { name: tag[1], attrs, children: [], text: "", line: lineAt(lt) };
-      stack[stack.length - 1].children.push(el);
-      if (!tag[3]) stack.push(el);
-      i = lt + tag[0].length;
     }
+  } catch (e) {
+    if (e instanceof XmlError) throw new Error(`${e.message.replace(/ at offset \d+$/, "")} at line ${t.lineAt(e.offset)}`);
+    throw e;
   }
   if (stack.length !== 1) throw new Error(`<${stack[stack.length - 1].name}> is never closed`);
   return root;

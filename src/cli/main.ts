@@ -10,8 +10,8 @@ import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } fr
 import { renderHtml } from "../report/html";
 import { reviewPackage, type ReviewPackage } from "../report/package";
 import { validateWorkbook, type WorkbookReport } from "../workbook/validate";
-import { XlsxReader } from "../workbook/xlsx/adapter";
-import { annotateXlsx, type Mark } from "../workbook/xlsx/annotate";
+import { XlsxReader } from "../workbook/xlsx-reader";
+import { annotateFindings, type FindingMark } from "../workbook/annotate-findings";
 import { WorkbookFileError } from "../workbook/xlsx/zip";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { renderHuman } from "./human";
@@ -219,7 +219,7 @@ function annotateProblem(input: string, out: string): string | null {
 
 /** Errors and warnings with a cell get a fill and a note; the input file is never touched. */
 function writeAnnotated(bytes: Uint8Array, scopes: ScopeReport[], out: string): void {
-  const marks: Mark[] = [];
+  const marks: FindingMark[] = [];
   for (const s of scopes) {
     for (const f of s.findings) {
       if (!f.cell || f.severity === "info") continue;
@@ -228,7 +228,7 @@ function writeAnnotated(bytes: Uint8Array, scopes: ScopeReport[], out: string): 
       marks.push({ sheet: m[1].replace(/''/g, "'"), address: m[2], severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
     }
   }
-  const annotated = annotateXlsx(bytes, marks);
+  const annotated = annotateFindings(bytes, marks);
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, annotated);
   renameSync(tmp, out);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exampleBytes } from "../../examples/make-example";
 import { validateWorkbook } from "../../src/workbook/validate";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 
 const committed = readFileSync(join(__dirname, "..", "..", "examples", "hsbc-2020-11-30.xlsx"));
 

@@ -9,7 +9,7 @@ import {
 import { BadArgument, NotAvailable, UnreadableCell } from "../../src/functions/errors";
 import { scopeFor, sheetOfAddress } from "../../src/functions/scope";
 import { validateWorkbook, type WorkbookReport } from "../../src/workbook/validate";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { cellOf, periodBook, type PeriodSheet } from "./workbook";
 
 /** 4d(2) that ties: 7040 = 100 + 20 - |-5| = 115, 7180 = 150, 7190 = 35, 7198 = 35 - 30 = 5. */

@@ -5,7 +5,7 @@ import type {
   WorkbookReader,
   WorkbookStructure,
 } from "../../src/workbook/port";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { writeXlsx, type CellModel, type WorkbookModel } from "../../sim/xlsx-writer";
 
 /** What a test keys into a bound cell: a value, or any cell model (an error, a formula with its cached result). */

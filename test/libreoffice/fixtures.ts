@@ -9,7 +9,7 @@ import {
   type LineDef,
 } from "../../src/engine";
 import { rangeKey, type RangeRef } from "../../src/workbook/port";
-import type { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import type { XlsxReader } from "../../src/workbook/xlsx-reader";
 
 /** Cached results written with every formula: a value no input here can produce, so a stale result cannot pass. */
 export const STALE_RESULT = -987654321;

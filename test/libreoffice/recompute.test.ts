@@ -15,7 +15,7 @@ import {
   type StatementDef,
 } from "../../src/engine";
 import { validateWorkbook } from "../../src/workbook/validate";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import {
   writeXlsx,
   type CellModel,

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { validateWorkbook } from "../../src/workbook/validate";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { writeXlsx } from "../../sim/xlsx-writer";
 import { dailyWorkbook, officeOverSim } from "./fixtures";
 

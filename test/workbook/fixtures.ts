@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { validateWorkbook, type ValidateOptions } from "../../src/workbook/validate";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { writeXlsx, type CellModel, type WorkbookModel } from "../../sim/xlsx-writer";
 
 /** A sheet holding one statement's worth of values in column C, row = position, bound by names. */

@@ -1,5 +1,5 @@
 import { scanGrid } from "../../src/workbook/scan";
-import { XlsxReader } from "../../src/workbook/xlsx/adapter";
+import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { writeXlsx } from "../../sim/xlsx-writer";
 
 const TITLE = "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges";

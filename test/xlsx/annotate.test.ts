@@ -1,7 +1,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parseA1 } from "../../src/engine/a1";
 import type { CellContent } from "../../src/engine/cell";
-import { annotateXlsx, SEVERITY_FILL, type Mark } from "../../src/workbook/xlsx/annotate";
+import { annotateFindings, SEVERITY_FILL, type FindingMark } from "../../src/workbook/annotate-findings";
+import { annotateXlsx } from "../../src/workbook/xlsx/annotate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
 import { ZipPackage } from "../../src/workbook/xlsx/zip";
@@ -75,7 +76,7 @@ function styleOf(bytes: Uint8Array, sheetPart: string, ref: string) {
   return { s, xf, numFmtId: attr("numFmtId"), fontId: attr("fontId"), fillId: attr("fillId"), applyFill: attr("applyFill"), rgb: /rgb="([^"]*)"/.exec(fill ?? "")?.[1] ?? null };
 }
 
-const MARKS: Mark[] = [
+const MARKS: FindingMark[] = [
   { sheet: "Seg 1", address: "C5", severity: "info", note: "info on C5" },
   { sheet: "Seg 1", address: "C5", severity: "error", note: "error on C5" },
   { sheet: "Seg 1", address: "C5", severity: "warning", note: "warning on C5" },
@@ -91,8 +92,8 @@ const MARKS: Mark[] = [
   { sheet: "Other sheet", address: "A1", severity: "info", note: "new first row" },
 ];
 
-describe("annotateXlsx", () => {
-  const out = annotateXlsx(FIXTURE, MARKS);
+describe("annotateFindings", () => {
+  const out = annotateFindings(FIXTURE, MARKS);
 
   test("the output still parses, with the same sheets and names", () => {
     const before = XlsxWorkbook.fromBytes(FIXTURE);
@@ -214,7 +215,7 @@ describe("annotateXlsx", () => {
   });
 
   test("annotating twice works and reuses the fills and xfs it made", () => {
-    const twice = annotateXlsx(out, [
+    const twice = annotateFindings(out, [
       { sheet: "Seg 1", address: "C5", severity: "error", note: "again" },
       { sheet: "Other sheet", address: "B3", severity: "warning", note: "new cell, second pass" },
       { sheet: "Untouched", address: "A1", severity: "info", note: "third sheet" },
@@ -236,20 +237,20 @@ describe("annotateXlsx", () => {
   });
 
   test("the same input gives the same bytes", () => {
-    expect(Buffer.from(annotateXlsx(FIXTURE, MARKS)).equals(Buffer.from(out))).toBe(true);
+    expect(Buffer.from(annotateFindings(FIXTURE, MARKS)).equals(Buffer.from(out))).toBe(true);
   });
 
   test("no marks: an identical copy", () => {
-    const copy = annotateXlsx(FIXTURE, []);
+    const copy = annotateFindings(FIXTURE, []);
     expect(Buffer.from(copy).equals(Buffer.from(FIXTURE))).toBe(true);
     expect(copy).not.toBe(FIXTURE);
   });
 
   test("an unknown sheet or a bad address is an error naming it", () => {
-    expect(() => annotateXlsx(FIXTURE, [{ sheet: "Nope", address: "A1", severity: "error", note: "x" }])).toThrow(/no sheet named "Nope"/);
-    expect(() => annotateXlsx(FIXTURE, [{ sheet: "Seg 1", address: "A0", severity: "error", note: "x" }])).toThrow(/"A0"/);
-    expect(() => annotateXlsx(FIXTURE, [{ sheet: "Seg 1", address: "XFE1", severity: "error", note: "x" }])).toThrow(/"XFE1"/);
-    expect(() => annotateXlsx(FIXTURE, [{ sheet: "Seg 1", address: "B3:C3", severity: "error", note: "x" }])).toThrow(/"B3:C3"/);
+    expect(() => annotateFindings(FIXTURE, [{ sheet: "Nope", address: "A1", severity: "error", note: "x" }])).toThrow(/no sheet named "Nope"/);
+    expect(() => annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "A0", severity: "error", note: "x" }])).toThrow(/"A0"/);
+    expect(() => annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "XFE1", severity: "error", note: "x" }])).toThrow(/"XFE1"/);
+    expect(() => annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "B3:C3", severity: "error", note: "x" }])).toThrow(/"B3:C3"/);
   });
 });
 
@@ -270,12 +271,12 @@ function repack(bytes: Uint8Array, edit: (name: string, xml: string) => string):
   return zipSync(files);
 }
 
-describe("annotateXlsx on other packages", () => {
+describe("annotateFindings on other packages", () => {
   test("a package whose parts use a namespace prefix", () => {
     const src = repack(FIXTURE, (name, xml) =>
       /^xl\/(worksheets\/sheet\d|styles|sharedStrings|comments\d|workbook)\.xml$/.test(name) ? prefixed(xml) : xml,
     );
-    const out = annotateXlsx(src, [
+    const out = annotateFindings(src, [
       { sheet: "Seg 1", address: "C5", severity: "error", note: "prefixed" },
       { sheet: "Seg 1", address: "D6", severity: "warning", note: "new cell" },
       { sheet: "Seg 1", address: "A5", severity: "info", note: "more" },
@@ -309,7 +310,7 @@ describe("annotateXlsx on other packages", () => {
     expect(text(src, "xl/worksheets/sheet1.xml")).toContain("<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c>");
     const before = allCells(src);
     expect(before.get("S!C2")?.value).toEqual({ type: "number", value: 4 });
-    const out = annotateXlsx(src, [
+    const out = annotateFindings(src, [
       { sheet: "S", address: "A1", severity: "error", note: "before B1" },
       { sheet: "S", address: "B2", severity: "error", note: "between A2 and C2" },
       { sheet: "S", address: "A3", severity: "info", note: "new row" },
@@ -331,7 +332,7 @@ describe("annotateXlsx on other packages", () => {
             .replace('<row r="4">', `<row r="4" s="${b2Style}" customFormat="1" spans="2:2">`)
         : xml,
     );
-    const out = annotateXlsx(src, [{ sheet: "Other sheet", address: "D4", severity: "warning", note: "x" }]);
+    const out = annotateFindings(src, [{ sheet: "Other sheet", address: "D4", severity: "warning", note: "x" }]);
     const sheet = text(out, "xl/worksheets/sheet2.xml");
     expect(sheet).toMatch(/<pageMargins[^>]*\/><legacyDrawing r:id="rId\d+"\/><tableParts count="0"\/><extLst>/);
     expect(sheet).toContain(`<row r="4" s="${b2Style}" customFormat="1" spans="2:4">`);
@@ -349,7 +350,7 @@ describe("annotateXlsx on other packages", () => {
             .replace("<t>existing note</t>", '<r><rPr><b/><sz val="9"/></rPr><t>Jos\u00e9:</t></r><r><rPr><sz val="9"/></rPr><t xml:space="preserve">existing note</t></r>')
         : xml,
     );
-    const out = annotateXlsx(src, [
+    const out = annotateFindings(src, [
       { sheet: "Seg 1", address: "A5", severity: "info", note: "added \u00fcml\u00e4ut" },
       { sheet: "Seg 1", address: "C6", severity: "info", note: "one" },
       { sheet: "Seg 1", address: "C7", severity: "info", note: "two" },
@@ -360,7 +361,7 @@ describe("annotateXlsx on other packages", () => {
     expect(comments).toContain('<comment ref="C6" authorId="1">');
     expect(comments).toContain('<comment ref="C7" authorId="1">');
     // the author José is still recognised as such on a second pass
-    const again = text(annotateXlsx(out, [{ sheet: "Seg 1", address: "C8", severity: "info", note: "three" }]), "xl/comments1.xml");
+    const again = text(annotateFindings(out, [{ sheet: "Seg 1", address: "C8", severity: "info", note: "three" }]), "xl/comments1.xml");
     expect(again.match(/<author>/g)).toHaveLength(2);
     expect(again).toContain('<comment ref="C8" authorId="1">');
   });
@@ -368,11 +369,27 @@ describe("annotateXlsx on other packages", () => {
   test("a package without comments anywhere gets the vml Default content type", () => {
     const plain = writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: 1 }] }] });
     expect(text(plain, "[Content_Types].xml")).not.toContain("vml");
-    const out = annotateXlsx(plain, [{ sheet: "S", address: "A1", severity: "error", note: "n" }]);
+    const out = annotateFindings(plain, [{ sheet: "S", address: "A1", severity: "error", note: "n" }]);
     const ct = text(out, "[Content_Types].xml");
     expect(ct).toContain('<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
     expect(ct).toContain('PartName="/xl/comments1.xml"');
     expect(text(out, "xl/worksheets/_rels/sheet1.xml.rels")).toContain("vmlDrawing1.vml");
     expect(XlsxWorkbook.fromBytes(out).sheets).toHaveLength(1);
+  });
+});
+
+describe("annotateXlsx (the .xlsx layer: plain marks)", () => {
+  const wb: WorkbookModel = { sheets: [{ name: "S", cells: [{ ref: "A1", value: 1 }] }] };
+  const src = writeXlsx(wb);
+
+  test("the fill of the highest priority wins, every note is kept in order, and a fill must be a colour", () => {
+    const out = annotateXlsx(src, [
+      { sheet: "S", address: "A1", fill: "112233", note: "low" },
+      { sheet: "S", address: "A1", fill: "FF445566", note: "high", priority: 2 },
+      { sheet: "S", address: "A1", fill: "778899", note: "same priority, later", priority: 2 },
+    ]);
+    expect(styleOf(out, "xl/worksheets/sheet1.xml", "A1")!.rgb).toBe("FF445566");
+    expect(text(out, "xl/comments1.xml")).toContain("low\nhigh\nsame priority, later");
+    expect(() => annotateXlsx(src, [{ sheet: "S", address: "A1", fill: "red", note: "x" }])).toThrow(/"red" is not a colour/);
   });
 });

@@ -1,7 +1,7 @@
 import type { Comparison } from "../../engine/compare";
 import { compareWithPriorFile } from "../../engine/review/review";
 import { validateWorkbook, type WorkbookReport } from "../../workbook/validate";
-import { XlsxReader } from "../../workbook/xlsx/adapter";
+import { XlsxReader } from "../../workbook/xlsx-reader";
 import { WorkbookFileError } from "../../workbook/xlsx/zip";
 import { ActionError } from "../actions";
 import { readAsBytes } from "../shared/files";

@@ -1,7 +1,7 @@
 import { strFromU8 } from "fflate";
 import { cellKey, parseSheet, type Keep, type SheetData } from "./sheet-parser";
 import { parseStyles, type Styles } from "./styles";
-import { decodeExcelEscapes, scanXml, XmlError } from "./xml";
+import { decodeExcelEscapes, elementText, scanXml, Tok, XmlError, XmlTokenizer } from "./xml";
 import { DEFAULT_LIMITS, WorkbookFileError, ZipPackage, type ZipLimits } from "./zip";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -36,14 +36,16 @@ export class XlsxWorkbook {
   readonly workbookPath: string;
   private sharedStrings: string[] | null = null;
   private styles: Styles | null = null;
+  /** The workbook part's relationships (sheets, shared strings, styles). */
+  private readonly rels: Map<string, { target: string; type: string }>;
   private readonly sheetCache = new Map<number, { keep: Keep; data: SheetData }>();
 
   private constructor(readonly zip: ZipPackage) {
     this.workbookPath = findWorkbookPart(zip);
     const xml = zip.text(this.workbookPath);
     if (xml === null) throw new WorkbookFileError("not a workbook: no workbook part");
-    const rels = readRels(zip, this.workbookPath);
-    guardXml(() => this.parseWorkbook(xml, rels));
+    this.rels = readRels(zip, this.workbookPath);
+    guardXml(() => this.parseWorkbook(xml, this.rels));
   }
 
   static fromBytes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): XlsxWorkbook {
@@ -51,45 +53,35 @@ export class XlsxWorkbook {
   }
 
   private parseWorkbook(xml: string, rels: Map<string, { target: string; type: string }>): void {
-    let nameAttrs: Record<string, string> | null = null;
-    let text = "";
-    scanXml(xml, {
-      open: (name, a) => {
-        if (name === "sheet") {
-          const rel = rels.get(a.id ?? "");
-          const type = rel?.type ?? "";
-          const kind = /\/worksheet$/.test(type) ? "worksheet" : /\/chartsheet$/.test(type) ? "chartsheet" : "other";
-          const state: SheetState = a.state === "hidden" ? "hidden" : a.state === "veryHidden" ? "veryHidden" : "visible";
-          this.sheets.push({ index: this.sheets.length, name: a.name ?? `Sheet${this.sheets.length + 1}`, state, kind, path: rel?.target ?? null });
-        } else if (name === "definedName") {
-          nameAttrs = a;
-          text = "";
-        } else if (name === "calcPr") {
-          if (a.calcMode === "manual" || a.calcMode === "autoNoTable") this.calcMode = a.calcMode;
-        }
-      },
-      text: (t) => {
-        if (nameAttrs) text += t;
-      },
-      close: (name) => {
-        if (name === "definedName" && nameAttrs) {
-          const local = nameAttrs.localSheetId;
-          this.names.push({
-            name: nameAttrs.name ?? "",
-            localSheetId: local !== undefined && /^\d+$/.test(local) ? Number(local) : null,
-            refersTo: text.trim(),
-            hidden: nameAttrs.hidden === "1" || nameAttrs.hidden === "true",
-          });
-          nameAttrs = null;
-        }
-      },
-    });
+    const t = new XmlTokenizer(xml);
+    for (let k = t.next(); k !== Tok.End; k = t.next()) {
+      if (k !== Tok.Open) continue;
+      if (t.is("definedName")) {
+        const local = t.attr("localSheetId");
+        const hidden = t.attr("hidden");
+        this.names.push({
+          name: t.attr("name") ?? "",
+          localSheetId: local !== undefined && /^\d+$/.test(local) ? Number(local) : null,
+          hidden: hidden === "1" || hidden === "true",
+          refersTo: t.selfClosing ? "" : elementText(t, "definedName").trim(),
+        });
+      } else if (t.is("sheet")) {
+        const rel = rels.get(t.attr("id") ?? "");
+        const type = rel?.type ?? "";
+        const kind = /\/worksheet$/.test(type) ? "worksheet" : /\/chartsheet$/.test(type) ? "chartsheet" : "other";
+        const a = t.attr("state");
+        const state: SheetState = a === "hidden" ? "hidden" : a === "veryHidden" ? "veryHidden" : "visible";
+        this.sheets.push({ index: this.sheets.length, name: t.attr("name") ?? `Sheet${this.sheets.length + 1}`, state, kind, path: rel?.target ?? null });
+      } else if (t.is("calcPr")) {
+        const mode = t.attr("calcMode");
+        if (mode === "manual" || mode === "autoNoTable") this.calcMode = mode;
+      }
+    }
   }
 
   private ensureShared(): void {
     if (this.sharedStrings) return;
-    const rels = readRels(this.zip, this.workbookPath);
-    const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+    const byType = (suffix: string) => [...this.rels.values()].find((r) => r.type.endsWith(suffix))?.target;
     const sstPath = byType("/sharedStrings") ?? "xl/sharedStrings.xml";
     const stylesPath = byType("/styles") ?? "xl/styles.xml";
     const parts = this.zip.readMany([sstPath, stylesPath]);
@@ -103,7 +95,7 @@ export class XlsxWorkbook {
 
   /**
    * Parse the worksheets asked for, in one pass over the archive. `keep` per sheet:
-   * "all" (layout detection) or the cell keys wanted (bound cells).
+   * "all", the cell keys wanted (bound cells), or cells around those a test picks (see Keep).
    */
   load(wanted: Map<number, Keep>): void {
     this.ensureShared();
@@ -136,9 +128,9 @@ export class XlsxWorkbook {
 /** Whether cells already parsed with `had` include every cell `want` asks for. */
 function covers(had: Keep, want: Keep): boolean {
   if (had === "all") return true;
-  if (had === "labels" && want === "layout") return true;
-  if (had === "layout" || had === "labels" || want === "all" || want === "layout" || want === "labels") return had === want;
-  return [...want].every((k) => had.has(k));
+  if (want === "all") return false;
+  if (had instanceof Set) return want instanceof Set && [...want].every((k) => had.has(k));
+  return !(want instanceof Set) && had.pick === want.pick && had.headRows >= want.headRows;
 }
 
 function guardXml<T>(f: () => T): T {
@@ -177,15 +169,15 @@ export function readRels(zip: ZipPackage, partPath: string): Map<string, { targe
   const xml = zip.text(relsPath);
   const map = new Map<string, { target: string; type: string }>();
   if (!xml) return map;
-  guardXml(() =>
-    scanXml(xml, {
-      open(name, a) {
-        if (name !== "Relationship" || !a.Id) return;
-        if (a.TargetMode === "External") return;
-        map.set(a.Id, { target: resolvePath(dir, a.Target ?? ""), type: a.Type ?? "" });
-      },
-    }),
-  );
+  guardXml(() => {
+    const t = new XmlTokenizer(xml);
+    for (let k = t.next(); k !== Tok.End; k = t.next()) {
+      if (k !== Tok.Open || !t.is("Relationship")) continue;
+      const id = t.attr("Id");
+      if (!id || t.attr("TargetMode") === "External") continue;
+      map.set(id, { target: resolvePath(dir, t.attr("Target") ?? ""), type: t.attr("Type") ?? "" });
+    }
+  });
   return map;
 }
 

@@ -2,9 +2,10 @@ import type { CellContent, CellValue } from "../../engine/cell";
 import { colToIndex, parseA1 } from "../../engine/a1";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
-import { codeInCell } from "../detect";
-import { LABEL_SCAN_ROWS } from "../port";
-import { decodeExcelEscapes, scanXml } from "./xml";
+import { decodeExcelEscapes, elementText, Tok, XmlTokenizer } from "./xml";
+
+// the token kinds as plain constants: this loop runs once per tag of every sheet
+const END = Tok.End, OPEN = Tok.Open, CLOSE = Tok.Close;
 
 export interface Area {
   r1: number;
@@ -25,12 +26,17 @@ export interface SheetData {
 export const cellKey = (row: number, col: number): number => row * 16385 + col;
 
 /**
- * Which cells to keep: all of them, a set of keys (bound cells), or "layout":
- * only cells holding a line code and the cell just left of each (what layout
- * detection reads), so detecting on a million-row sheet keeps a few hundred cells;
- * or "labels": "layout" plus every cell of the first LABEL_SCAN_ROWS rows (binding by label).
+ * Cells picked by a test (a line code, for layout detection) and the cell just left of each,
+ * plus every cell of the first `headRows` rows (0: none): so detecting on a million-row sheet
+ * keeps a few hundred cells. One Around covers another with the same `pick` and no more head rows.
  */
-export type Keep = "all" | "layout" | "labels" | Set<number>;
+export interface Around {
+  pick: (content: CellContent) => boolean;
+  headRows: number;
+}
+
+/** Which cells to keep: all of them, a set of keys (bound cells), or those Around picks. */
+export type Keep = "all" | Set<number> | Around;
 
 /**
  * Read a worksheet part. One pass; keeps only the cells asked for, so a
@@ -47,121 +53,107 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
 
   let row = 0;
   let col = 0;
+  // The cell being read, in plain variables (no object per cell): inCell says there is one.
   let inCell = false;
-  let cell: { row: number; col: number; t: string; s: number; formula?: string; fAttrs?: Record<string, string>; v?: string; is?: string } | null = null;
-  let capture: "v" | "f" | "t" | null = null;
+  let wanted = false;
+  let cType = "n";
+  let cStyle = 0;
+  let cValue: string | undefined;
+  let cInline: string | undefined;
+  let cFormula: string | undefined;
+  let cFAttrs: Record<string, string> | undefined;
   let inIs = false;
   let inRph = false;
-  let buf = "";
+  const only = keep instanceof Set ? keep : null;
+  const around = keep !== "all" && !(keep instanceof Set) ? keep : null;
 
-  scanXml(xml, {
-    open(name, a, self) {
-      switch (name) {
-        case "row":
-          row = a.r ? Number(a.r) : row + 1;
-          col = 0;
-          break;
-        case "c": {
-          const pos = a.r ? parseA1(a.r) : null;
+  const t = new XmlTokenizer(xml);
+  for (let k = t.next(); k !== END; k = t.next()) {
+    if (k === OPEN) {
+      if (t.is("c")) {
+        const r = t.attrValueRange("r");
+        const at = r ? cellRefAt(xml, r.start, r.end) : -1;
+        if (at >= 0) {
+          row = Math.floor(at / 16385);
+          col = at % 16385;
+        } else {
+          // anything but a plain "B12" (entities, $, spaces, a prefixed x:r): the slow way
+          const ref = t.attr("r");
+          const pos = ref ? parseA1(ref) : null;
           if (pos) {
             row = pos.row;
             col = pos.col;
           } else col += 1;
-          cellCount++;
-          cell = { row, col, t: a.t ?? "n", s: Number(a.s ?? 0) };
-          inCell = !self;
-          if (self) finish();
-          break;
         }
-        case "f":
-          if (cell) {
-            cell.fAttrs = a;
-            cell.formula = "";
-            if (!self) {
-              capture = "f";
-              buf = "";
-            }
-          }
-          break;
-        case "v":
-          if (cell && !self) {
-            capture = "v";
-            buf = "";
-          } else if (cell) cell.v = "";
-          break;
-        case "is":
-          if (cell) {
-            inIs = true;
-            cell.is = "";
-          }
-          break;
-        case "rPh":
-          inRph = true;
-          break;
-        case "t":
-          if (inIs && !inRph && !self) {
-            capture = "t";
-            buf = "";
-          }
-          break;
-        case "mergeCell": {
-          const area = parseArea(a.ref ?? "");
-          if (area) merges.push(area);
-          break;
+        cellCount++;
+        inCell = true;
+        // a cell not asked for is only read for a shared formula it may be the master of
+        wanted = only === null || only.has(cellKey(row, col));
+        cType = wanted ? (t.attr("t") ?? "n") : "n";
+        cStyle = wanted ? Number(t.attr("s") ?? 0) : 0;
+        cValue = cInline = cFormula = cFAttrs = undefined;
+        if (t.selfClosing) finish();
+      } else if (t.is("v")) {
+        if (inCell && wanted) cValue = t.selfClosing ? "" : elementText(t, "v");
+      } else if (t.is("row")) {
+        const r = t.attr("r");
+        row = r ? Number(r) : row + 1;
+        col = 0;
+      } else if (t.is("f")) {
+        if (inCell) {
+          cFAttrs = t.attrs();
+          cFormula = t.selfClosing ? "" : elementText(t, "f");
         }
-        case "sheetProtection":
-          isProtected = a.sheet === "1" || a.sheet === "true";
-          break;
+      } else if (t.is("is")) {
+        if (inCell) {
+          inIs = !t.selfClosing;
+          cInline = "";
+        }
+      } else if (t.is("rPh")) inRph = !t.selfClosing;
+      else if (t.is("t")) {
+        if (inIs && !inRph && !t.selfClosing) {
+          const text = elementText(t, "t");
+          if (inCell) cInline = (cInline ?? "") + text;
+        }
+      } else if (t.is("mergeCell")) {
+        const area = parseArea(t.attr("ref") ?? "");
+        if (area) merges.push(area);
+      } else if (t.is("sheetProtection")) {
+        const sheet = t.attr("sheet");
+        isProtected = sheet === "1" || sheet === "true";
       }
-    },
-    text(t) {
-      if (capture) buf += t;
-    },
-    close(name) {
-      if (name === "f" && capture === "f" && cell) {
-        cell.formula = buf;
-        capture = null;
-      } else if (name === "v" && capture === "v" && cell) {
-        cell.v = buf;
-        capture = null;
-      } else if (name === "t" && capture === "t" && cell) {
-        cell.is = (cell.is ?? "") + buf;
-        capture = null;
-      } else if (name === "rPh") inRph = false;
-      else if (name === "is") inIs = false;
-      else if (name === "c" && inCell) {
-        inCell = false;
-        finish();
-      }
-    },
-  });
+    } else if (k === CLOSE) {
+      if (t.is("c")) {
+        if (inCell) finish();
+      } else if (t.is("rPh")) inRph = false;
+      else if (t.is("is")) inIs = false;
+    }
+  }
 
   function finish(): void {
-    const c = cell!;
-    cell = null;
+    inCell = false;
+    const shared = cFAttrs !== undefined && cFAttrs.t === "shared" && cFAttrs.si !== undefined ? cFAttrs.si : undefined;
     // Shared formulas: remember every master, even for cells we do not keep.
-    if (c.fAttrs?.t === "shared" && c.fAttrs.si !== undefined && c.formula) {
-      masters.set(c.fAttrs.si, { formula: c.formula, row: c.row, col: c.col });
+    if (shared !== undefined && cFormula) masters.set(shared, { formula: cFormula, row, col });
+    if (!wanted) return;
+    const key = cellKey(row, col);
+    let formula = cFormula;
+    if (shared !== undefined && !formula) {
+      const m = masters.get(shared);
+      formula = m ? shiftFormula(m.formula, row - m.row, col - m.col) : undefined;
     }
-    const key = cellKey(c.row, c.col);
-    if (keep instanceof Set && !keep.has(key)) return;
-    let formula = c.formula;
-    if (c.fAttrs?.t === "shared" && !formula && c.fAttrs.si !== undefined) {
-      const m = masters.get(c.fAttrs.si);
-      formula = m ? shiftFormula(m.formula, c.row - m.row, c.col - m.col) : undefined;
-    }
-    const hasFormula = c.fAttrs !== undefined;
-    const content: CellContent = { value: cellValue(c, sharedStrings, hasFormula) };
+    const hasFormula = cFAttrs !== undefined;
+    const content: CellContent = { value: cellValue(cType, cValue, cInline, sharedStrings, hasFormula) };
     if (hasFormula) content.formula = formula ?? "";
-    const fmt = styles.formats[c.s];
+    const fmt = styles.formats[cStyle];
     if (fmt && fmt !== "General") content.numberFormat = fmt;
-    if (keep === "labels" && c.row <= LABEL_SCAN_ROWS) {
+    if (around && row <= around.headRows) {
       cells.set(key, content);
       previous = { key, content };
       return;
     }
-    if (keep === "layout" || keep === "labels") {
-      if (codeInCell(content)) {
+    if (around) {
+      if (around.pick(content)) {
         cells.set(key, content);
         if (previous && previous.key === key - 1) cells.set(previous.key, previous.content);
       }
@@ -174,28 +166,52 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
   return { cells, merges, protected: isProtected, cellCount };
 }
 
-function cellValue(c: { t: string; v?: string; is?: string }, sst: string[], hasFormula: boolean): CellValue | null {
-  if (c.t === "inlineStr") return c.is !== undefined ? { type: "text", text: decodeExcelEscapes(c.is) } : { type: "blank" };
-  if (c.v === undefined) return hasFormula ? null : { type: "blank" };
-  switch (c.t) {
+function cellValue(t: string, v: string | undefined, is: string | undefined, sst: string[], hasFormula: boolean): CellValue | null {
+  if (t === "inlineStr") return is !== undefined ? { type: "text", text: decodeExcelEscapes(is) } : { type: "blank" };
+  if (v === undefined) return hasFormula ? null : { type: "blank" };
+  switch (t) {
     case "s": {
-      const s = sst[Number(c.v)];
+      const s = sst[Number(v)];
       return s === undefined ? { type: "error", error: "#REF! (missing shared string)" } : { type: "text", text: s };
     }
     case "str":
-      return { type: "text", text: decodeExcelEscapes(c.v) };
+      return { type: "text", text: decodeExcelEscapes(v) };
     case "b":
-      return { type: "boolean", value: c.v === "1" || c.v === "true" };
+      return { type: "boolean", value: v === "1" || v === "true" };
     case "e":
-      return { type: "error", error: c.v };
+      return { type: "error", error: v };
     case "d":
-      return { type: "error", error: `a date (${c.v})` };
+      return { type: "error", error: `a date (${v})` };
     default: {
-      if (c.v.trim() === "") return hasFormula ? null : { type: "blank" };
-      const n = Number(c.v);
-      return Number.isFinite(n) ? { type: "number", value: n } : { type: "error", error: `unreadable number "${c.v.slice(0, 30)}"` };
+      if (v.trim() === "") return hasFormula ? null : { type: "blank" };
+      const n = Number(v);
+      return Number.isFinite(n) ? { type: "number", value: n } : { type: "error", error: `unreadable number "${v.slice(0, 30)}"` };
     }
   }
+}
+
+/**
+ * A cell reference ("B12", no $ or spaces) read in place as cellKey(row, col), or -1 when it
+ * is anything else (parseA1 then decides). Saves a string and a regular expression per cell.
+ */
+function cellRefAt(s: string, start: number, end: number): number {
+  let i = start;
+  let col = 0;
+  for (; i < end && i - start < 3; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i === start || i === end || end - i > 7) return -1;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+  }
+  if (col > 16384 || row < 1 || row > 1048576) return -1;
+  return cellKey(row, col);
 }
 
 export function parseArea(ref: string): Area | null {

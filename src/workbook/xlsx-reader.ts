@@ -1,11 +1,18 @@
-import { toA1 } from "../../engine/a1";
-import { BLANK, type CellContent } from "../../engine/cell";
-import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
-import { rangeKey } from "../port";
-import { REVIEW_SHEET } from "../review-sheet";
-import { XlsxWorkbook } from "./reader";
-import { cellKey, parseArea, type Area, type Keep } from "./sheet-parser";
-import type { ZipLimits } from "./zip";
+import { toA1 } from "../engine/a1";
+import { BLANK, type CellContent } from "../engine/cell";
+import { codeInCell } from "./detect";
+import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "./port";
+import { LABEL_SCAN_ROWS, rangeKey } from "./port";
+import { REVIEW_SHEET } from "./review-sheet";
+import { XlsxWorkbook } from "./xlsx/reader";
+import { cellKey, parseArea, type Area, type Around, type Keep } from "./xlsx/sheet-parser";
+import type { ZipLimits } from "./xlsx/zip";
+
+/** What layout detection reads: cells holding a line code and the cell just left of each (the amount). */
+const isCode = (content: CellContent) => codeInCell(content) !== null;
+const CODES: Around = { pick: isCode, headRows: 0 };
+/** Binding by label: the same, and every cell of the first LABEL_SCAN_ROWS rows. */
+const LABELS: Around = { pick: isCode, headRows: LABEL_SCAN_ROWS };
 
 /** Bound ranges larger than this are judged by their size alone, never read cell by cell. */
 const MAX_RANGE_CELLS = 10000;
@@ -88,7 +95,7 @@ export class XlsxReader implements WorkbookReader {
   async readGrid(sheetName: string, what: GridRead = "codes"): Promise<GridCell[]> {
     const index = this.sheetIndex(sheetName);
     if (index < 0) return [];
-    const keep = what === "labels" ? "labels" : "layout";
+    const keep = what === "labels" ? LABELS : CODES;
     // Detection asks for every unnamed sheet in turn: parse them all in one pass over the archive.
     const pending = this.wb.sheets.filter((s) => s.kind === "worksheet" && !this.wb.sheet(s.index)).map((s): [number, Keep] => [s.index, keep]);
     this.wb.load(new Map([...pending, [index, keep]]));
