@@ -1,7 +1,10 @@
 import type { Dec } from "./decimal";
 import type { Code, StatementId } from "./types";
 
-export type Severity = "error" | "warning" | "info";
+import type { Severity } from "./severity";
+
+export type { Severity } from "./severity";
+export { severityRank } from "./severity";
 
 /** Every kind of finding and its severity. A new kind gets a new name, never a reused one. */
 export const FINDING_KINDS = {
@@ -89,9 +92,4 @@ export function finding(
     ...fields,
     kind,
   };
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-export function severityRank(s: Severity): number {
-  return SEVERITY_RANK[s];
 }
