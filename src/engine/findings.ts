@@ -1,43 +1,11 @@
 import type { Dec } from "./decimal";
+import { FINDING_KINDS, type FindingKind } from "./rules/registry";
+import type { Severity } from "./severity";
 import type { Code, StatementId } from "./types";
 
-import type { Severity } from "./severity";
-
-export type { Severity } from "./severity";
-export { severityRank } from "./severity";
-
-/** Every kind of finding and its severity. A new kind gets a new name, never a reused one. */
-export const FINDING_KINDS = {
-  identity: "error",
-  deficiency: "error",
-  "below-target": "warning",
-  "below-minimum": "error",
-  "early-warning": "warning",
-  "cross-check": "warning",
-  "plugged-total": "warning", // "info" when the total is a typed constant: see check.ts
-  "manual-calculation": "warning",
-  "bad-input": "error",
-  "stored-as-text": "info",
-  missing: "info",
-  "not-checked": "info",
-  shadowed: "info",
-  duplicate: "error",
-  "no-bindings": "error",
-  "unknown-code": "warning",
-  // Periods, comparisons and review (src/engine/periods, compare.ts, review/).
-  "period-duplicate": "warning",
-  "period-missing": "warning",
-  "period-not-business-day": "info",
-  "period-undated": "info",
-  "residual-withdrawal": "warning",
-  "capital-decline": "warning",
-  // An assumption the engine made for a fact the workbook does not state (firm.ts).
-  assumption: "info",
-  "changed-since-review": "warning",
-  "review-record": "error",
-} as const satisfies Record<string, Severity>;
-
-export type FindingKind = keyof typeof FINDING_KINDS;
+// The kinds themselves (severity, words, marks) are in rules/registry.ts.
+export { FINDING_KINDS, type FindingKind } from "./rules/registry";
+export { severityRank, type Severity } from "./severity";
 
 /** A finding is a plain value: what the pane lists, the CLI prints and --json carries. */
 export interface Finding {
