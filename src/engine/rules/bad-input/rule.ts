@@ -6,5 +6,5 @@ export const badInputRule: Rule = {
   label: "Bad input",
   expected: "Compared with",
   mark: markUntilCleared,
-  raisedIn: "src/engine/rules/bad-input/bad-input.ts; names in src/workbook/validate.ts",
+  raisedIn: "src/engine/rules/bad-input/bad-input.ts, src/workbook/validate.ts",
 };
