@@ -4,6 +4,7 @@ import { finding, type Finding } from "../../findings";
 import type { CodeTable } from "../../code-table";
 import type { IndexedCrossCheck, IndexedStatement, IndexedTerm } from "../../indexed";
 import type { BoundLine } from "../../scope";
+import { crossCheckDescription } from "./description";
 import { printedFigures, roundingAllowance } from "./rounding";
 
 function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: boolean; anyKeyed: boolean } {
@@ -58,7 +59,7 @@ export function crossCheck(indexed: IndexedCrossCheck, statement: IndexedStateme
     expected: right.value,
     difference: left.value.sub(right.value),
     severity: rule || far ? "warning" : "info",
-    message: `${cc.description}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(high)})` : ""}, beyond the ${grouped(allowance)} rounding allows.${basis}`,
+    message: `${crossCheckDescription(cc)}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(high)})` : ""}, beyond the ${grouped(allowance)} rounding allows.${basis}`,
   });
 }
 
