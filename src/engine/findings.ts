@@ -1,6 +1,7 @@
 import type { Dec } from "./decimal";
 import { FINDING_KINDS, type FindingKind } from "./rules/registry";
 import type { Severity } from "./severity";
+import { locationOfLabel, type CellLocation } from "./location";
 import type { Code, StatementId } from "./types";
 
 // The kinds themselves (severity, words, marks) are in rules/registry.ts.
@@ -15,6 +16,8 @@ export interface Finding {
   severity: Severity;
   /** 'Sheet name'!B31, or null when the finding is about no single cell. */
   cell: string | null;
+  /** The same cell as structure (sheet and address), for the CLI's and the pane's marks; null with `cell`. */
+  location: CellLocation | null;
   reported: Dec | null;
   expected: Dec | null;
   /** reported - expected */
@@ -58,6 +61,8 @@ export function finding(
     suspect: null,
     severity: FINDING_KINDS[kind],
     ...fields,
+    // Raisers that hold the cell as structure pass it; for the others it is read from the label once, here.
+    location: fields.location !== undefined ? fields.location : fields.cell ? locationOfLabel(fields.cell) : null,
     kind,
   };
 }

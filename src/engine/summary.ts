@@ -9,6 +9,7 @@ import { deficiency } from "./rules/deficiency/deficiency";
 import { earlyWarning } from "./rules/early-warning/early-warning";
 import type { BoundLine, StatementStatus, StatementSummary } from "./scope";
 import type { Code, StatementDef, StatementId } from "./types";
+import { placeOf } from "./location";
 
 /** A statement's summary (excess, target, status), raising its regulatory flags into `findings`. */
 export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, bound: CodeTable<BoundLine>, findings: Finding[]): StatementSummary {
@@ -31,17 +32,16 @@ export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluato
     return v.value;
   };
   const s = st.summary;
-  const cellOf = (code: Code) => bound.get(code)?.cell ?? null;
   if (s.kind === "segregation") {
     const excess = known(s.excess);
     const targetBound = !!s.targetAmount && (bound.has(s.targetAmount) || (!!s.overTarget && bound.has(s.overTarget)));
     const target = targetBound ? known(s.targetAmount) : null;
     const overTarget = targetBound ? known(s.overTarget) : null;
     if (excess === null) return none;
-    const deficient = deficiency(st, s, excess, cellOf(s.excess));
+    const deficient = deficiency(st, s, excess, placeOf(bound.get(s.excess)));
     if (deficient) findings.push(deficient);
     const under = overTarget !== null && overTarget.isNegative() && !overTarget.isZero();
-    if (under && s.overTarget) findings.push(belowTarget(st, s.overTarget, overTarget, target, cellOf(s.overTarget), s));
+    if (under && s.overTarget) findings.push(belowTarget(st, s.overTarget, overTarget, target, placeOf(bound.get(s.overTarget)), s));
     const status = deficient ? "deficient" : under ? "below-target" : "ok";
     const rule = deficient ? s.deficiencyRule : under ? (s.belowTargetRule ?? null) : null;
     return { statement: st.id, excess, target, overTarget, status, rule };
@@ -53,7 +53,7 @@ export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluato
   const net = netRead.value;
   const excess = minimum ? net.sub(minimum) : null;
   const overTarget = early ? net.sub(early) : null;
-  const at = { code: s.netCapital, statement: st.id, cell: cellOf(s.netCapital), reported: net };
+  const at = { code: s.netCapital, statement: st.id, ...placeOf(bound.get(s.netCapital)), reported: net };
   let status: StatementStatus = "ok";
   let rule: string | null = null;
   if (minimum && net.lt(minimum)) {

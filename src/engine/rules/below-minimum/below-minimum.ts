@@ -1,12 +1,12 @@
 import { grouped, type Dec } from "../../decimal";
 import { finding, type Finding } from "../../findings";
 import type { Code, StatementId } from "../../types";
+import type { Place } from "../../location";
 
 /** Where a capital flag points: net capital's line and cell. */
-export interface NetCapitalAt {
+export interface NetCapitalAt extends Place {
   code: Code;
   statement: StatementId;
-  cell: string | null;
   reported: Dec;
 }
 

@@ -6,6 +6,7 @@ import type { IndexedCrossCheck, IndexedStatement, IndexedTerm } from "../../ind
 import type { BoundLine } from "../../scope";
 import { crossCheckDescription } from "./description";
 import { printedFigures, roundingAllowance } from "./rounding";
+import { placeOf } from "../../location";
 
 function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: boolean; anyKeyed: boolean } {
   let value: Dec | null = null;
@@ -54,7 +55,7 @@ export function crossCheck(indexed: IndexedCrossCheck, statement: IndexedStateme
   return finding("cross-check", {
     code,
     statement: st.id,
-    cell: bound.get(code)?.cell ?? null,
+    ...placeOf(bound.get(code)),
     reported: left.value,
     expected: right.value,
     difference: left.value.sub(right.value),

@@ -5,6 +5,7 @@ import { lineOf, type RegisteredLine } from "../../lines";
 import type { BoundLine } from "../../scope";
 import type { Code, LineDef, Term } from "../../types";
 import { describe } from "../describe";
+import { placeOf } from "../../location";
 
 /** A derived line whose keyed amount differs from its parts by more than the tolerance allows. */
 export function identity(
@@ -17,7 +18,7 @@ export function identity(
   return finding("identity", {
     code: line.code,
     statement: line.statement,
-    cell: b.cell,
+    ...placeOf(b),
     reported: reported,
     expected: computed,
     difference,

@@ -7,6 +7,7 @@ import { indexedLine, type IndexedLine } from "../../indexed";
 import type { RegisteredLine } from "../../lines";
 import type { BoundLine } from "../../scope";
 import type { Code } from "../../types";
+import { placeOf } from "../../location";
 
 type BoundLines = CodeTable<BoundLine>;
 
@@ -41,7 +42,7 @@ function typedTotal(line: RegisteredLine, b: BoundLine, leaves: Code[], ev: Eval
   return finding("plugged-total", {
     code: line.code,
     statement: line.statement,
-    cell: b.cell,
+    ...placeOf(b),
     severity: "info",
     reported: readNumber(ev, line.code),
     message: `line ${line.line} (${line.code}) ${line.label} is a typed amount, not a formula over its parts (${leaves.join(", ")})`,
@@ -73,7 +74,7 @@ function formulaLeavingOut(
   return finding("plugged-total", {
     code: line.code,
     statement: line.statement,
-    cell: b.cell,
+    ...placeOf(b),
     message: `line ${line.line} (${line.code}) ${line.label}: its formula =${formula} leaves out ${left.map((c) => `${c}${bound.get(c)?.cell ? ` (${bound.get(c)!.cell})` : ""}`).join(", ")}`,
   });
 }
