@@ -1,6 +1,7 @@
 import type { ScopeReport, StatementSummary } from "../engine/check";
 import { grouped, type Dec } from "../engine/decimal";
-import type { Finding, Severity } from "../engine/findings";
+import type { Finding } from "../engine/findings";
+import { SEVERITIES, type Severity } from "../engine/severity";
 import { lineOf, statementOf } from "../engine/lines";
 import type { FileResult } from "./json";
 import type { ScopeBindings } from "../workbook/validate";
@@ -21,7 +22,6 @@ function paint(style: Style, tone: Tone, s: string): string {
 }
 
 
-const SEVERITY_TONE: Record<Severity, Tone> = { error: "red", warning: "yellow", info: "dim" };
 const STATUS_TEXT = { ok: "OK", "below-target": "BELOW TARGET", deficient: "DEFICIENT", "not-bound": "not bound" } as const;
 const STATUS_TONE: Record<StatementSummary["status"], Tone> = { ok: "green", "below-target": "yellow", deficient: "red", "not-bound": "dim" };
 
@@ -99,7 +99,7 @@ function summaryLine(s: StatementSummary, style: Style): string {
 }
 
 function renderFinding(f: Finding, style: Style, indent: string): string[] {
-  const tag = paint(style, SEVERITY_TONE[f.severity], f.severity.toUpperCase().padEnd(7));
+  const tag = paint(style, SEVERITIES[f.severity].terminal, f.severity.toUpperCase().padEnd(7));
   const line = f.code ? lineOf(f.code) : undefined;
   const subject = line ? `line ${line.line} (${f.code}) ${line.label}` : f.code;
   const where = [subject, f.cell].filter(Boolean).join(" · ");

@@ -222,10 +222,8 @@ function writeAnnotated(bytes: Uint8Array, scopes: ScopeReport[], out: string): 
   const marks: FindingMark[] = [];
   for (const s of scopes) {
     for (const f of s.findings) {
-      if (!f.cell || f.severity === "info") continue;
-      const m = /^'((?:[^']|'')*)'!([A-Z]+\d+)/.exec(f.cell);
-      if (!m) continue;
-      marks.push({ sheet: m[1].replace(/''/g, "'"), address: m[2], severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
+      if (!f.location || f.severity === "info") continue;
+      marks.push({ ...f.location, severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
     }
   }
   const annotated = annotateFindings(bytes, marks);

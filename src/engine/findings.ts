@@ -1,40 +1,12 @@
 import type { Dec } from "./decimal";
+import { FINDING_KINDS, type FindingKind } from "./rules/registry";
+import type { Severity } from "./severity";
+import { locationOfLabel, type CellLocation } from "./location";
 import type { Code, StatementId } from "./types";
 
-export type Severity = "error" | "warning" | "info";
-
-/** Every kind of finding and its severity. A new kind gets a new name, never a reused one. */
-export const FINDING_KINDS = {
-  identity: "error",
-  deficiency: "error",
-  "below-target": "warning",
-  "below-minimum": "error",
-  "early-warning": "warning",
-  "cross-check": "warning",
-  "plugged-total": "warning", // "info" when the total is a typed constant: see check.ts
-  "manual-calculation": "warning",
-  "bad-input": "error",
-  "stored-as-text": "info",
-  missing: "info",
-  "not-checked": "info",
-  shadowed: "info",
-  duplicate: "error",
-  "no-bindings": "error",
-  "unknown-code": "warning",
-  // Periods, comparisons and review (src/engine/periods, compare.ts, review/).
-  "period-duplicate": "warning",
-  "period-missing": "warning",
-  "period-not-business-day": "info",
-  "period-undated": "info",
-  "residual-withdrawal": "warning",
-  "capital-decline": "warning",
-  // An assumption the engine made for a fact the workbook does not state (firm.ts).
-  assumption: "info",
-  "changed-since-review": "warning",
-  "review-record": "error",
-} as const satisfies Record<string, Severity>;
-
-export type FindingKind = keyof typeof FINDING_KINDS;
+// The kinds themselves (severity, words, marks) are in rules/registry.ts.
+export { FINDING_KINDS, type FindingKind } from "./rules/registry";
+export { severityRank, type Severity } from "./severity";
 
 /** A finding is a plain value: what the pane lists, the CLI prints and --json carries. */
 export interface Finding {
@@ -44,6 +16,8 @@ export interface Finding {
   severity: Severity;
   /** 'Sheet name'!B31, or null when the finding is about no single cell. */
   cell: string | null;
+  /** The same cell as structure (sheet and address), for the CLI's and the pane's marks; null with `cell`. */
+  location: CellLocation | null;
   reported: Dec | null;
   expected: Dec | null;
   /** reported - expected */
@@ -87,11 +61,8 @@ export function finding(
     suspect: null,
     severity: FINDING_KINDS[kind],
     ...fields,
+    // Raisers that hold the cell as structure pass it; for the others it is read from the label once, here.
+    location: fields.location !== undefined ? fields.location : fields.cell ? locationOfLabel(fields.cell) : null,
     kind,
   };
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-export function severityRank(s: Severity): number {
-  return SEVERITY_RANK[s];
 }

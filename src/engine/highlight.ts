@@ -1,7 +1,6 @@
-import { excelFormula } from "./excel-formula";
 import type { Finding } from "./findings";
-import { lineOf } from "./lines";
-import type { Code } from "./types";
+import type { MarkOptions } from "./rules/rule";
+import { ruleOf } from "./rules/registry";
 
 /**
  * The conditional-format formula that marks a finding's cell: TRUE while the
@@ -9,35 +8,11 @@ import type { Code } from "./types";
  * with no add-in write. It starts with N("<marker>:<kind>:<code>"), which is 0
  * and changes nothing, so the add-in can find its own rules again after the
  * workbook was closed and reopened. Null for findings a formula cannot track.
+ * Each kind's formula is its `mark` in rules/<kind>/rule.ts.
  */
-export function highlightRule(
-  f: Finding,
-  opts: { marker: string; isBound: (code: Code) => boolean; tolerance?: string; unit?: string },
-): string | null {
-  if (!f.code) return null;
+export function highlightRule(f: Finding, opts: MarkOptions): string | null {
+  const mark = ruleOf(f.kind).mark;
+  if (!f.code || !mark) return null;
   const tag = `N("${opts.marker}:${f.kind}:${f.code}")=0`;
-  const name = `FOCUS_${f.code}`;
-  const line = lineOf(f.code);
-  switch (f.kind) {
-    case "identity": {
-      if (!line?.formula || !opts.isBound(f.code)) return null;
-      const body = excelFormula(f.code, { isBound: opts.isBound }).slice(1);
-      const tol = Number(opts.tolerance ?? "0") || 0;
-      const pct = line.formula.roundToDollar ? Math.max(tol, 1 / Number(opts.unit ?? "1")) : tol;
-      // Rounded so floating-point noise in Excel never marks a total that ties.
-      return `=AND(${tag},ROUND(ABS(${name}-(${body})),6)>${pct})`;
-    }
-    case "deficiency":
-    case "below-target":
-      return opts.isBound(f.code) ? `=AND(${tag},${name}<0)` : null;
-    case "below-minimum":
-    case "early-warning":
-    case "cross-check":
-    case "bad-input":
-    case "plugged-total":
-      // Judged by the add-in, not by a formula: the mark stays until cleared or re-validated.
-      return `=${tag}`;
-    default:
-      return null;
-  }
+  return mark({ finding: { ...f, code: f.code }, tag, name: `FOCUS_${f.code}`, opts });
 }

@@ -7,7 +7,10 @@ export { readAmount, parseNumericText, decimalFromFloat, type AmountRead } from 
 export { isDateFormat, isDateFormatId } from "./number-format";
 export { STATEMENTS, INFERRED, INFERRED_NOTES, isInferred } from "./statements";
 export { lineOf, isKnownCode, statementOf, allLines, usersOf, type RegisteredLine } from "./lines";
-export { FINDING_KINDS, finding, type Finding, type FindingKind, type Severity } from "./findings";
+export { FINDING_KINDS, finding, type Finding, type FindingKind } from "./findings";
+export { RULES, ruleOf } from "./rules/registry";
+export type { Rule, Mark, MarkOptions } from "./rules/rule";
+export { SEVERITIES, severityRank, type Severity } from "./severity";
 export { checkScope, sortFindings, type ScopeInput, type ScopeReport, type BoundLine, type LineResult, type StatementSummary, type StatementStatus } from "./check";
 export { Evaluator } from "./evaluate";
 export { explain, type Explanation } from "./explain";

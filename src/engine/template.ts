@@ -1,4 +1,5 @@
 import { excelFormula } from "./excel-formula";
+import { STATEMENTS } from "./statements";
 import type { Code, StatementDef } from "./types";
 
 /**
@@ -10,12 +11,8 @@ import type { Code, StatementDef } from "./types";
  */
 export const AMOUNT_FORMAT = "#,##0;(#,##0)";
 
-/** Lines the form prints in the inner column: parts shown beside the total they make. */
-export const INNER_COLUMN: ReadonlySet<Code> = new Set([
-  "7045", "7047", "7351", "7352", "8560", "8570",
-  "7500", "7520", "7540", "7560", "7580", "7590", "7600", "7610", "7615",
-  "7640", "7650", "7660", "7670", "7675", "7700", "7710", "7720", "7730", "7735",
-]);
+/** Lines the form prints in the inner column: parts shown beside the total they make (`inner` in each statement file). */
+export const INNER_COLUMN: ReadonlySet<Code> = new Set(STATEMENTS.flatMap((st) => st.lines.filter((l) => l.inner).map((l) => l.code)));
 
 export interface TemplateCell {
   /** A1 address on the sheet. */
@@ -75,7 +72,7 @@ export function statementTemplate(statement: StatementDef, opts: TemplateOptions
       cells.push({ ref: `A${row++}`, value: `Page ${line.page}`, bold: true });
       page = line.page;
     }
-    const [amountCol, codeCol] = INNER_COLUMN.has(line.code) ? ["C", "D"] : ["E", "F"];
+    const [amountCol, codeCol] = line.inner ? ["C", "D"] : ["E", "F"];
     cells.push({ ref: `A${row}`, value: line.line });
     cells.push({ ref: `B${row}`, value: line.label, bold: line.kind === "derived" });
     const amount: TemplateCell = { ref: `${amountCol}${row}` };

@@ -40,6 +40,8 @@ export interface LineDef {
   formula?: Formula;
   /** Page of a two-page statement (30.7). */
   page?: number;
+  /** Printed in the inner amount column: a part shown beside the total it makes (template.ts). */
+  inner?: boolean;
   /**
    * How statements word this line, for binding by label (engine/labels): one variant a string.
    * "Heading > label" is a label printed under a heading ("Net ledger balance > Cash"); a variant
@@ -72,6 +74,11 @@ export interface CrossCheckDef {
   left: Term[];
   right: Term[];
   rightOptional?: Term[];
+  /**
+   * The check in words, with {left}, {right} and {optional} where each side's codes go:
+   * they are filled from the terms ("(7090 + 7120 + 7170)"), so a code changed in its
+   * table changes the words too (rules/cross-check/description.ts).
+   */
   description: string;
 }
 
@@ -105,6 +112,8 @@ export interface StatementDef {
   lines: LineDef[];
   summary: SummarySpec;
   crossChecks: CrossCheckDef[];
+  /** The short names preparers use for the statement besides its id, in lower case (FOCUS.STATUS and the other custom functions). */
+  aliases?: string[];
   /** Titles and part headings, for binding by label. */
   wording?: StatementWording;
 }

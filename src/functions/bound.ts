@@ -32,13 +32,7 @@ const STATUS_TEXT: Record<StatementStatus, StatusResult> = {
 /** Statement ids and the short names preparers use for them, in lower case. A Map: "constructor" is no statement. */
 export const STATEMENT_ALIASES: ReadonlyMap<string, StatementId> = new Map<string, StatementId>([
   ...STATEMENTS.map((s): [string, StatementId] => [s.id, s.id]),
-  ["4d2", "seg-4d2"],
-  ["4d(2)", "seg-4d2"],
-  ["32.6", "dealer-options-32.6"],
-  ["30.7", "secured-30.7"],
-  ["4df", "cleared-swaps-4df"],
-  ["4d(f)", "cleared-swaps-4df"],
-  ["capital", "cftc-capital"],
+  ...STATEMENTS.flatMap((s) => (s.aliases ?? []).map((a): [string, StatementId] => [a, s.id])),
 ]);
 
 /** FOCUS.LINE: the bound cell's amount, else the line computed from its parts, in the scope's unit. */

@@ -1,6 +1,7 @@
 import { grouped, type Dec } from "../engine/decimal";
 import { lineOf } from "../engine/lines";
 import { usDate } from "../engine/periods/dates";
+import { SEVERITIES, severityRank } from "../engine/severity";
 import { NOTICE_HEADS, noticeRow, packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
 
 /** Escape text for HTML content and attributes. */
@@ -16,8 +17,8 @@ body{font:10pt/1.35 "Segoe UI",Arial,sans-serif;color:#111;margin:24px;max-width
 h1{font-size:16pt;margin:0 0 4px}h2{font-size:12.5pt;margin:20px 0 6px;border-bottom:1px solid #888;page-break-after:avoid}
 h3{font-size:11pt;margin:12px 0 4px}table{border-collapse:collapse;width:100%;margin:4px 0 10px;page-break-inside:auto}
 th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}th{background:#eee}tr{page-break-inside:avoid}
-td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.error{color:#a4262c;font-weight:600}.warning{color:#8a5300;font-weight:600}
-.info{color:#444}.ack{color:#0b6a0b}.meta td:first-child{width:24%;font-weight:600}code{font-family:Consolas,monospace;font-size:9pt;word-break:break-all}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.error{color:${SEVERITIES.error.print};font-weight:600}.warning{color:${SEVERITIES.warning.print};font-weight:600}
+.info{color:${SEVERITIES.info.print}}.ack{color:#0b6a0b}.meta td:first-child{width:24%;font-weight:600}code{font-family:Consolas,monospace;font-size:9pt;word-break:break-all}
 .note{font-size:9pt;color:#333}@media print{body{margin:0}a{color:inherit}}@page{size:landscape;margin:12mm}`;
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>
@@ -35,8 +36,7 @@ function scopeSection(s: PackageScope): string {
       s.summaries.map((m) => [esc(statementName(m.statement)), money(m.excess), money(m.target), money(m.overTarget), esc(m.status), esc(m.rule)]), [1, 2, 3]));
   }
   // What needs a decision first (errors, then warnings); notes apart, so they do not bury them.
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const decide = s.findings.filter((f) => f.severity !== "info").sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const decide = s.findings.filter((f) => f.severity !== "info").sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   const notes = s.findings.filter((f) => f.severity === "info");
   const rows = (list: typeof s.findings) =>
     list.map((f) => {

@@ -1,4 +1,5 @@
 import type { CellContent } from "../engine/cell";
+import type { Severity } from "../engine/severity";
 
 /**
  * What the product needs from a workbook, whatever holds it: Excel through
@@ -149,7 +150,7 @@ export class WriteBlocked extends Error {
 export interface Highlight {
   sheet: string;
   address: string;
-  severity: "error" | "warning" | "info";
+  severity: Severity;
   /** Conditional-format formula with "=", containing HIGHLIGHT_MARKER. */
   formula: string;
   note: string;

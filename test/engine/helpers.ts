@@ -15,3 +15,7 @@ export function boundValue(code: string, v: number | string | null | CellContent
 export function scopeOf(values: Record<string, number | string | null>, extra: Partial<ScopeInput> = {}): ScopeInput {
   return { scope: "test", lines: Object.entries(values).map(([c, v], i) => boundValue(c, v, "S", i + 1)), ...extra };
 }
+
+/** The findings that need a decision (errors and warnings), as kind:code. */
+export const flagged = (r: { findings: { kind: string; code: string | null; severity: string }[] }): string[] =>
+  r.findings.filter((f) => f.severity !== "info").map((f) => `${f.kind}:${f.code}`);

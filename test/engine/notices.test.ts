@@ -118,24 +118,10 @@ describe("Reg 1.12(b)(3): 110% of a margin-based NFA requirement", () => {
     expect(r.findings.some((f) => f.kind === "assumption")).toBe(false);
   });
 
-  it("not bound: 150%, and the engine says it assumed so", () => {
-    const r = capital(1_200_000, 1_000_000, 2_000_000, 2_500_000);
-    expect(ew(r)).toBe("3000000");
-    const a = r.findings.find((f) => f.kind === "assumption")!;
-    expect(a.severity).toBe("info");
-    expect(a.message).toMatch(/FOCUS_NFA_MARGIN_BASED is not bound: the early-warning level takes 150%/);
-    expect(noticesOf(r).assumptions).toContain(a.message);
-  });
-
   it("a native formula for the level carries the carve-out only when the scope declares it", () => {
     const all = () => true;
     expect(excelFormula("7495", { isBound: all, nfaMarginBased: true })).toBe("=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*IF(FOCUS_7475>=FOCUS_7455,1.10,1.50)),0)");
     expect(excelFormula("7495", { isBound: all })).toBe("=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*1.50),0)");
-  });
-
-  it("not bound and the NFA requirement under the risk-based amount: the choice cannot matter, nothing to say", () => {
-    const r = capital(2_000_000, 1_000_000, 1_000_000, 5_000_000);
-    expect(r.findings.filter((f) => f.kind === "assumption")).toEqual([]);
   });
 });
 

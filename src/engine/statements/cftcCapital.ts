@@ -8,6 +8,7 @@ import { add, greatest, pct } from "./terms";
  */
 export const cftcCapital: StatementDef = {
   id: "cftc-capital",
+  aliases: ["capital"],
   title: "Minimum CFTC net capital requirement and early-warning level",
   short: "CFTC capital",
   regulation: "CFTC Reg 1.17(a)(1)(i), 1.12(b)",

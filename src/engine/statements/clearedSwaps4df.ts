@@ -5,6 +5,7 @@ import { add, sub, sum } from "./terms";
 /** (d) Cleared swaps customer segregation requirements and funds: CEA 4d(f), Part 22. */
 export const clearedSwaps4df: StatementDef = {
   id: "cleared-swaps-4df",
+  aliases: ["4df", "4d(f)"],
   title: "Cleared swaps customer segregation requirements and funds in cleared swaps customer accounts under 4d(f) of the CEA",
   short: "4d(f) cleared swaps",
   regulation: "CEA 4d(f); CFTC Part 22",
@@ -16,8 +17,8 @@ export const clearedSwaps4df: StatementDef = {
     { code: "8530", line: "3A", label: "Market value of open cleared swaps option contracts purchased", kind: "input", wording: ["Cleared swaps options > Market value of open cleared swaps option contracts purchased"] },
     { code: "8540", line: "3B", label: "Market value of open cleared swaps option contracts granted (sold)", kind: "deduct", wording: ["Cleared swaps options > Market value of open cleared swaps option contracts granted (sold)"] },
     { code: "8550", line: "4", label: "Net equity (deficit)", kind: "derived", wording: ["Net equity (deficit)"], formula: sum(add("8500"), add("8510"), add("8520"), add("8530"), sub("8540")) },
-    { code: "8560", line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input", wording: ["Accounts liquidating to a deficit and accounts with debit balances - gross amount"] },
-    { code: I.swapsOffset, line: "5", label: "Less amount offset by customer owned securities", kind: "deduct", wording: ["Less: amount offset by customer owned securities"] },
+    { code: "8560", inner: true, line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input", wording: ["Accounts liquidating to a deficit and accounts with debit balances - gross amount"] },
+    { code: I.swapsOffset, inner: true, line: "5", label: "Less amount offset by customer owned securities", kind: "deduct", wording: ["Less: amount offset by customer owned securities"] },
     { code: "8580", line: "5", label: "Accounts liquidating to a deficit, net", kind: "derived", wording: ["Accounts liquidating to a deficit and accounts with debit balances - net"], formula: sum(add("8560"), sub(I.swapsOffset)) },
     { code: "8590", line: "6", label: "Amount required to be segregated for cleared swaps customers", kind: "derived", wording: ["Amount required to be segregated for cleared swaps customers"], formula: sum(add("8550"), add("8580")) },
     { code: "8600", line: "7A", label: "Cleared swaps bank accounts: cash", kind: "input", wording: ["Deposited in cleared swaps customer segregated accounts at banks > Cash"] },
@@ -54,12 +55,12 @@ export const clearedSwaps4df: StatementDef = {
     withdrawalRule: "Reg 22.17(c): withdrawing more than 25% of residual interest in cleared swaps customer accounts needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [
-    { id: "options-purchased-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("8530")], right: [add("8670")], description: "Cleared swaps options purchased (8530) should equal long options held (8670)" },
-    { id: "options-granted-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("8540")], right: [add("8680")], description: "Cleared swaps options granted (8540) should equal short options held (8680)" },
+    { id: "options-purchased-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("8530")], right: [add("8670")], description: "Cleared swaps options purchased {left} should equal long options held {right}" },
+    { id: "options-granted-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("8540")], right: [add("8680")], description: "Cleared swaps options granted {left} should equal short options held {right}" },
     {
       id: "securities-in-lieu", basis: { kind: "inference", why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere" }, relation: "approx", left: [add("8510")], right: [add("8620"), add("8650"), add("8710")],
-      description: "Securities in the net ledger balance (8510) should equal securities held in lieu of cash (8620 + 8650 + 8710)",
+      description: "Securities in the net ledger balance {left} should equal securities held in lieu of cash {right}",
     },
-    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Part 22, the cleared swaps counterpart of Reg 1.32(b): a cleared swaps customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add(I.swapsOffset)], right: [add("8560")], description: "The offset by customer owned securities (8570) cannot exceed the gross debit balances (8560)" },
+    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Part 22, the cleared swaps counterpart of Reg 1.32(b): a cleared swaps customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add(I.swapsOffset)], right: [add("8560")], description: "The offset by customer owned securities {left} cannot exceed the gross debit balances {right}" },
   ],
 };

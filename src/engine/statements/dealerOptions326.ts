@@ -4,6 +4,7 @@ import { add, sub, sum } from "./terms";
 /** (b) Segregation requirements and funds in segregation for customers' dealer options accounts: Reg 32.6. Usually blank. */
 export const dealerOptions326: StatementDef = {
   id: "dealer-options-32.6",
+  aliases: ["32.6"],
   title: "Segregation requirements and funds in segregation for customers' dealer options accounts",
   short: "32.6 dealer options",
   regulation: "CFTC Reg 32.6",

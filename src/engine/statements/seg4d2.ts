@@ -5,6 +5,7 @@ import { add, sub, sum } from "./terms";
 /** (a) Segregation requirements and funds in segregation: CEA 4d(a)(2), Reg 1.20, daily under Reg 1.32. */
 export const seg4d2: StatementDef = {
   id: "seg-4d2",
+  aliases: ["4d2", "4d(2)"],
   title: "Segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges",
   short: "4d(2) segregation",
   regulation: "CEA 4d(a)(2); CFTC Reg 1.20, 1.32",
@@ -19,8 +20,8 @@ export const seg4d2: StatementDef = {
       code: "7040", line: "4", label: "Net equity (deficit)", kind: "derived",
       formula: sum(add("7010"), add("7020"), add(I.segUnrealized), add("7032"), sub("7033")),
     },
-    { code: "7045", line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input", wording: ["Accounts liquidating to a deficit and accounts with debit balances - gross amount"] },
-    { code: "7047", line: "5", label: "Less amount offset by customer owned securities", kind: "deduct", wording: ["Less: amount offset by customer owned securities"] },
+    { code: "7045", inner: true, line: "5", label: "Accounts liquidating to a deficit and with debit balances, gross", kind: "input", wording: ["Accounts liquidating to a deficit and accounts with debit balances - gross amount"] },
+    { code: "7047", inner: true, line: "5", label: "Less amount offset by customer owned securities", kind: "deduct", wording: ["Less: amount offset by customer owned securities"] },
     { code: "7050", line: "5", label: "Accounts liquidating to a deficit, net", kind: "derived", wording: ["Accounts liquidating to a deficit and accounts with debit balances - net"], formula: sum(add("7045"), sub("7047")) },
     { code: "7060", line: "6", label: "Amount required to be segregated", kind: "derived", wording: ["Amount required to be segregated"], formula: sum(add("7040"), add("7050")) },
     { code: "7070", line: "7A", label: "Segregated bank accounts: cash", kind: "input", wording: ["Deposited in segregated funds bank accounts > Cash"] },
@@ -57,13 +58,13 @@ export const seg4d2: StatementDef = {
     withdrawalRule: "Reg 1.23(c): withdrawing more than 25% of residual interest needs written approval by the CEO or CFO and immediate notice; NFA Financial Requirements §16",
   },
   crossChecks: [
-    { id: "options-purchased-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7032")], right: [add("7132")], description: "Options purchased (7032) should equal long options held (7132): the same options seen from both sides" },
-    { id: "options-granted-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7033")], right: [add("7133")], description: "Options granted (7033) should equal short options held (7133): the same options seen from both sides" },
+    { id: "options-purchased-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7032")], right: [add("7132")], description: "Options purchased {left} should equal long options held {right}: the same options seen from both sides" },
+    { id: "options-granted-both-sides", basis: { kind: "inference", why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them" }, relation: "approx", left: [add("7033")], right: [add("7133")], description: "Options granted {left} should equal short options held {right}: the same options seen from both sides" },
     {
       id: "securities-in-lieu", basis: { kind: "inference", why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere" }, relation: "approx", left: [add("7020")],
       right: [add("7090"), add(I.segDcoInLieu), add("7170")], rightOptional: [add("7150")],
-      description: "Securities in the net ledger balance (7020) should equal securities held in lieu of cash (7090 + 7120 + 7170), plus any securities among funds on hand (7150)",
+      description: "Securities in the net ledger balance {left} should equal securities held in lieu of cash {right}, plus any securities among funds on hand {optional}",
     },
-    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Reg 1.32(b): a customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add("7047")], right: [add("7045")], description: "The offset by customer owned securities (7047) cannot exceed the gross debit balances (7045)" },
+    { id: "offset-not-over-gross", basis: { kind: "rule", rule: "Reg 1.32(b): a customer's net deficit may be offset by securities held for that customer, so no offset exceeds the deficits" }, relation: "not-greater", left: [add("7047")], right: [add("7045")], description: "The offset by customer owned securities {left} cannot exceed the gross debit balances {right}" },
   ],
 };

@@ -2,6 +2,7 @@ import { decimalFromFloat } from "../../engine/amount";
 import type { CellContent } from "../../engine/cell";
 import { type Dec, grouped } from "../../engine/decimal";
 import type { FindingKind } from "../../engine/findings";
+import { ruleOf } from "../../engine/rules/registry";
 
 /**
  * An amount as accountants read it: thousands separators, negatives in
@@ -40,13 +41,12 @@ export function formatCellContent(content: CellContent | undefined): string {
 
 /** What a finding's `expected` is: a total's computed value, or the amount it was compared with. */
 export function expectedLabel(kind: FindingKind): string {
-  return kind === "identity" || kind === "missing" ? "Computed" : "Compared with";
+  return ruleOf(kind).expected;
 }
 
-/** Finding kinds as words: "below-target" -> "Below target". */
+/** A finding kind in words ("below-target" -> "Below target"): its label in the registry. */
 export function kindLabel(kind: FindingKind): string {
-  const words = kind.replace(/-/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return ruleOf(kind).label;
 }
 
 /** 2026-11-24T06:30:30.401Z as 11/24/2026 06:30 UTC. */

@@ -2,7 +2,6 @@ import type { Finding } from "../../engine/findings";
 import { highlightRule } from "../../engine/highlight";
 import { HIGHLIGHT_MARKER, type Highlight } from "../../workbook/port";
 import type { WorkbookReport } from "../../workbook/validate";
-import { parseCellLabel } from "./cell-ref";
 import { expectedLabel, formatAmount, kindLabel } from "./format";
 import { boundCodes } from "./scope-values";
 
@@ -16,15 +15,15 @@ export function highlightMarks(report: WorkbookReport): Highlight[] {
   for (const scope of report.scopes) {
     const bound = boundCodes(scope);
     for (const f of scope.findings) {
-      if (f.severity === "info" || f.cell === null) continue;
-      const ref = parseCellLabel(f.cell);
+      if (f.severity === "info" || f.location === null) continue;
+      const ref = f.location;
       const formula = highlightRule(f, {
         marker: HIGHLIGHT_MARKER,
         isBound: (c) => bound.has(c),
         tolerance: scope.tolerance.toFixed(),
         unit: scope.unit.toFixed(),
       });
-      if (!ref || formula === null) continue;
+      if (formula === null) continue;
       const key = `${ref.sheet.toLowerCase()}!${ref.address}|${formula}`;
       if (!marks.has(key))
         marks.set(key, { ...ref, severity: f.severity, formula, note: noteFor(f) });

@@ -6,21 +6,21 @@ import {
   InfoFilled,
   WarningFilled,
 } from "@fluentui/react-icons";
-import type { Severity, StatementStatus } from "../../engine";
+import { SEVERITIES, type Severity, type StatementStatus } from "../../engine";
 
 // Every badge carries its meaning in words and an icon: colour is never the only signal.
 
-const SEVERITY = {
-  error: { text: "Error", color: "danger", icon: <ErrorCircleFilled /> },
-  warning: { text: "Warning", color: "warning", icon: <WarningFilled /> },
-  info: { text: "Note", color: "informative", icon: <InfoFilled /> },
-} as const;
+const SEVERITY_ICON: Record<Severity, React.JSX.Element> = {
+  error: <ErrorCircleFilled />,
+  warning: <WarningFilled />,
+  info: <InfoFilled />,
+};
 
 export function SeverityBadge({ severity }: { severity: Severity }): React.JSX.Element {
-  const s = SEVERITY[severity];
+  const s = SEVERITIES[severity];
   return (
-    <Badge appearance="tint" color={s.color} icon={s.icon} shape="rounded">
-      {s.text}
+    <Badge appearance="tint" color={s.badge} icon={SEVERITY_ICON[severity]} shape="rounded">
+      {s.word}
     </Badge>
   );
 }

@@ -2,6 +2,7 @@ import {
   STATEMENTS,
   type Finding,
   type ScopeReport,
+  severityRank,
   type Severity,
   type StatementId,
 } from "../../engine";
@@ -15,12 +16,10 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** Findings by statement in print order, the ones about the whole workbook (names, calculation) first. */
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const bySeverity = (list: Finding[]) =>
-    [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   const groups: FindingGroup[] = [];
   const general = findings.filter((f) => f.statement === null);
   if (general.length)

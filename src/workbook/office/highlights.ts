@@ -1,20 +1,9 @@
 /// <reference types="office-js" />
 import { cellLabel } from "../../engine/cell";
+import { SEVERITIES } from "../../engine/severity";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
 import { withoutSheet } from "./address";
 import type { ExcelHost } from "./excel-host";
-
-/** Excel's own "Light red fill with dark red text" and its yellow and blue siblings. */
-const FILL: Record<Highlight["severity"], string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
-const FONT: Record<Highlight["severity"], string> = {
-  error: "#9C0006",
-  warning: "#9C5700",
-  info: "#1F4E78",
-};
 
 /** The add-in's marks found on one sheet, and the cells holding the user's own notes. */
 interface SheetMarks {
@@ -140,8 +129,8 @@ export async function setHighlights(host: ExcelHost, marks: Highlight[]): Promis
       const address = mark.address.replace(/\$/g, "");
       const cf = target.sheet.getRange(address).conditionalFormats.add("Custom");
       cf.custom.rule.formula = mark.formula;
-      cf.custom.format.fill.color = FILL[mark.severity];
-      cf.custom.format.font.color = FONT[mark.severity];
+      cf.custom.format.fill.color = SEVERITIES[mark.severity].fill;
+      cf.custom.format.font.color = SEVERITIES[mark.severity].font;
       const key = cellLabel(target.sheet.name, address);
       const note = notes.get(key) ?? { target, address, lines: [] };
       note.lines.push(mark.note);

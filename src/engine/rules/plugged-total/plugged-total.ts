@@ -1,14 +1,26 @@
-import { parseA1 } from "./a1";
-import type { BoundLine } from "./check";
-import type { CodeTable } from "./code-table";
-import type { Evaluator } from "./evaluate";
-import { finding, type Finding } from "./findings";
-import { areaContains, formulaRefs, type FormulaRefs } from "./formula-refs";
-import { indexedLine, type IndexedLine } from "./indexed";
-import type { RegisteredLine } from "./lines";
-import type { Code } from "./types";
+import { parseA1 } from "../../a1";
+import type { CodeTable } from "../../code-table";
+import type { Evaluator } from "../../evaluate";
+import { finding, type Finding } from "../../findings";
+import { areaContains, formulaRefs, type FormulaRefs } from "../../formula-refs";
+import { indexedLine, type IndexedLine } from "../../indexed";
+import type { RegisteredLine } from "../../lines";
+import type { BoundLine } from "../../scope";
+import type { Code } from "../../types";
+import { placeOf } from "../../location";
 
 type BoundLines = CodeTable<BoundLine>;
+
+/** Every keyed, checked total that does not add up its own bound parts. */
+export function pluggedTotals(bound: BoundLines, ev: Evaluator, out: Finding[]): void {
+  for (const at of bound.positions()) {
+    const line = indexedLine(at);
+    if (line.line.kind !== "derived" || ev.readAt(at)?.status !== "number") continue;
+    if (!ev.computedAt(at).hasSource) continue; // condensed: already not-checked
+    const f = pluggedTotal(line, bound.at(at)!, bound, ev);
+    if (f) out.push(f);
+  }
+}
 
 /**
  * A bound total that does not add up its own bound parts: a formula that leaves
@@ -30,7 +42,7 @@ function typedTotal(line: RegisteredLine, b: BoundLine, leaves: Code[], ev: Eval
   return finding("plugged-total", {
     code: line.code,
     statement: line.statement,
-    cell: b.cell,
+    ...placeOf(b),
     severity: "info",
     reported: readNumber(ev, line.code),
     message: `line ${line.line} (${line.code}) ${line.label} is a typed amount, not a formula over its parts (${leaves.join(", ")})`,
@@ -62,7 +74,7 @@ function formulaLeavingOut(
   return finding("plugged-total", {
     code: line.code,
     statement: line.statement,
-    cell: b.cell,
+    ...placeOf(b),
     message: `line ${line.line} (${line.code}) ${line.label}: its formula =${formula} leaves out ${left.map((c) => `${c}${bound.get(c)?.cell ? ` (${bound.get(c)!.cell})` : ""}`).join(", ")}`,
   });
 }
