@@ -1,4 +1,4 @@
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { LIBREOFFICE_MISSING, recalcWithLibreOffice } from "../support/libreoffice";
 
 const BOOK = writeXlsx({

@@ -16,12 +16,7 @@ import {
 } from "../../src/engine";
 import { validateWorkbook } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx/adapter";
-import {
-  writeXlsx,
-  type CellModel,
-  type SheetModel,
-  type WorkbookModel,
-} from "../../sim/xlsx-writer";
+import { type CellModel, type SheetModel, type WorkbookModel, writeXlsx } from "../../sim";
 import { recalcWithLibreOffice } from "../support/libreoffice";
 import {
   boundLine,

@@ -4,10 +4,9 @@ import { createFocusActions, type BindingView, type FocusActions } from "../../s
 import { readAsText } from "../../src/taskpane/shared/files";
 import { STATEMENTS } from "../../src/engine/statements";
 import { statementTemplate } from "../../src/engine/template";
-import { createExcelSim } from "../../sim";
+import { createExcelSim, type WorkbookModel } from "../../sim";
 import { parseBindingMap } from "../../src/workbook/binding-map";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
-import type { WorkbookModel } from "../../sim/xlsx-writer";
 import { fakeActions, MAP_FILE, MAP_PLAN } from "./fake-actions";
 import { ALL_CAPABILITIES, FakeWorkbook, type FakeCell } from "./fake-workbook";
 import { openTab, renderPane, section } from "./render-pane";

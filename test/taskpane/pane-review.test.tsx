@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFocusActions } from "../../src/taskpane/actions";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { boundSheet } from "../workbook/fixtures";
 import { ALL_CAPABILITIES, FakeWorkbook } from "./fake-workbook";
 import { openTab, renderPane, section } from "./render-pane";

@@ -3,7 +3,7 @@ import { parseA1 } from "../../src/engine/a1";
 import type { CellContent } from "../../src/engine/cell";
 import { annotateXlsx, SEVERITY_FILL, type Mark } from "../../src/workbook/xlsx/annotate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
-import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type WorkbookModel, writeXlsx } from "../../sim";
 import { ZipPackage } from "../../src/workbook/xlsx/zip";
 
 const MODEL: WorkbookModel = {
