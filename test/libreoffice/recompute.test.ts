@@ -17,7 +17,7 @@ import {
 import { validateWorkbook } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx/adapter";
 import { type CellModel, type SheetModel, type WorkbookModel, writeXlsx } from "../../sim";
-import { recalcWithLibreOffice } from "../support/libreoffice";
+import { recalcWithLibreOffice } from "../../tools/libreoffice";
 import {
   boundLine,
   disagreements,

@@ -12,7 +12,7 @@ import {
 import { validateWorkbook } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx/adapter";
 import { type SheetModel, type WorkbookModel, writeXlsx } from "../../sim";
-import { recalcWithLibreOffice } from "../support/libreoffice";
+import { recalcWithLibreOffice } from "../../tools/libreoffice";
 import {
   boundLine,
   disagreements,
