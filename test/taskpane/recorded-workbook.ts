@@ -65,6 +65,8 @@ export class RecordedWorkbook implements Workbook {
   private readonly model: WorkbookModel = { sheets: [], names: [] };
   private selected: RangeRef | null = null;
   private started: { sim: ExcelSim; port: Workbook } | null = null;
+  /** What the test did in Excel as the user after the start, done before the next port call. */
+  private userEdits: Promise<unknown> = Promise.resolve();
 
   addWorksheet(name: string, cells: Record<string, LaidOutCell> = {}): this {
     this.layingOut("addWorksheet");
@@ -74,8 +76,19 @@ export class RecordedWorkbook implements Workbook {
     return this;
   }
 
+  /** Before the first port call, part of the layout; after it, the user adding the name in Excel. */
   define(name: string, refersTo: string, sheet: string | null = null): this {
-    this.layingOut("define");
+    if (this.started) {
+      const { sim } = this.started;
+      this.userEdits = this.userEdits.then(() =>
+        sim.Excel.run(async (context) => {
+          const names = sheet === null ? context.workbook.names : context.workbook.worksheets.getItem(sheet).names;
+          names.add(name, `=${refersTo}`);
+          await context.sync();
+        })
+      );
+      return this;
+    }
     this.model.names!.push({ name, refersTo, ...(sheet === null ? {} : { localSheet: sheet }) });
     return this;
   }
@@ -106,7 +119,7 @@ export class RecordedWorkbook implements Workbook {
 
   /** The workbook's defined names as Excel has them now. */
   async names(): Promise<NameInfo[]> {
-    return (await this.start().port.structure()).names;
+    return (await (await this.port()).structure()).names;
   }
 
   /** A cell's content as Excel has it now (its computed value and formula). */
@@ -119,88 +132,94 @@ export class RecordedWorkbook implements Workbook {
 
   /** Whether the document opens the pane with it (Office.addin's startup behaviour is Load). */
   async autoOpenSaved(): Promise<boolean> {
-    return (await this.start().port.autoOpen()).on;
+    return (await (await this.port()).autoOpen()).on;
   }
 
   // --- the port, recorded ---------------------------------------------------
 
   async structure(): Promise<WorkbookStructure> {
     this.structureReads++;
-    return this.start().port.structure();
+    return (await this.port()).structure();
   }
 
-  readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>> {
-    return this.start().port.readRanges(refs);
+  async readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>> {
+    return (await this.port()).readRanges(refs);
   }
 
-  readGrid(sheet: string): Promise<GridCell[]> {
-    return this.start().port.readGrid(sheet);
+  async readGrid(sheet: string): Promise<GridCell[]> {
+    return (await this.port()).readGrid(sheet);
   }
 
-  checkWrites(refs: RangeRef[]): Promise<WriteProblem[]> {
-    return this.start().port.checkWrites(refs);
+  async checkWrites(refs: RangeRef[]): Promise<WriteProblem[]> {
+    return (await this.port()).checkWrites(refs);
   }
 
   async writeCells(writes: CellWrite[]): Promise<void> {
-    await this.start().port.writeCells(writes); // a blocked write throws and is not recorded
+    await (await this.port()).writeCells(writes); // a blocked write throws and is not recorded
     this.writes.push({ op: "writeCells", writes });
   }
 
-  updateNames(add: NameSpec[], remove: { name: string; sheet: string | null }[]): Promise<void> {
+  async updateNames(add: NameSpec[], remove: { name: string; sheet: string | null }[]): Promise<void> {
     this.writes.push({ op: "updateNames", add, remove });
-    return this.start().port.updateNames(add, remove);
+    return (await this.port()).updateNames(add, remove);
   }
 
   async setHighlights(marks: Highlight[]): Promise<void> {
     this.writes.push({ op: "setHighlights", marks });
-    await this.start().port.setHighlights(marks);
+    await (await this.port()).setHighlights(marks);
     this.highlights = [...marks];
   }
 
   async clearHighlights(): Promise<number> {
     this.writes.push({ op: "clearHighlights" });
-    const n = await this.start().port.clearHighlights();
+    const n = await (await this.port()).clearHighlights();
     this.highlights = [];
     return n;
   }
 
-  addSheet(spec: SheetSpec): Promise<string> {
+  async addSheet(spec: SheetSpec): Promise<string> {
     this.writes.push({ op: "addSheet", spec });
-    return this.start().port.addSheet(spec);
+    return (await this.port()).addSheet(spec);
   }
 
-  writeRecordSheet(name: string, writes: CellWrite[], guard?: Parameters<Workbook["writeRecordSheet"]>[2]): Promise<void> {
+  async writeRecordSheet(name: string, writes: CellWrite[], guard?: Parameters<Workbook["writeRecordSheet"]>[2]): Promise<void> {
     this.writes.push({ op: "writeRecordSheet", name, writes });
-    return this.start().port.writeRecordSheet(name, writes, guard);
+    return (await this.port()).writeRecordSheet(name, writes, guard);
   }
 
-  selection(): Promise<RangeRef> {
-    return this.start().port.selection();
+  async selection(): Promise<RangeRef> {
+    return (await this.port()).selection();
   }
 
   async select(ref: RangeRef): Promise<void> {
     this.selections.push(ref);
-    return this.start().port.select(ref);
+    return (await this.port()).select(ref);
   }
 
-  onChange(listener: () => void): Promise<() => Promise<void>> {
-    return this.start().port.onChange(listener);
+  async onChange(listener: () => void): Promise<() => Promise<void>> {
+    return (await this.port()).onChange(listener);
   }
 
-  autoOpen(): Promise<AutoOpenState> {
-    return this.start().port.autoOpen();
+  async autoOpen(): Promise<AutoOpenState> {
+    return (await this.port()).autoOpen();
   }
 
-  setAutoOpen(on: boolean): Promise<void> {
+  async setAutoOpen(on: boolean): Promise<void> {
     this.writes.push({ op: "setAutoOpen", on });
-    return this.start().port.setAutoOpen(on);
+    return (await this.port()).setAutoOpen(on);
   }
 
-  documentBytes(): Promise<Uint8Array | null> {
-    return this.start().port.documentBytes();
+  async documentBytes(): Promise<Uint8Array | null> {
+    return (await this.port()).documentBytes();
   }
 
   // ---------------------------------------------------------------------------
+
+  private async port(): Promise<Workbook> {
+    const { port } = this.start();
+    await this.userEdits;
+    return port;
+  }
 
   private start(): { sim: ExcelSim; port: Workbook } {
     if (this.started) return this.started;
