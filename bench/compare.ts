@@ -6,7 +6,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import { parseA1 } from "../src/engine/a1";
-import { recalcWithLibreOffice } from "../test/support/libreoffice";
+import { recalcWithLibreOffice } from "../tools/libreoffice";
 import { dailyTemplates, dailyWorkbook } from "./workbooks";
 
 /** Wall time of LibreOffice opening, recalculating and saving the workbook (its start-up included). */

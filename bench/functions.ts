@@ -9,8 +9,14 @@
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { connectToExcel } from "../src/functions/excel-source";
-import { createExcelSim, CustomFunctionsRuntime, type CustomFunctionsMetadata, type ExcelSim } from "../sim";
-import type { CellModel, WorkbookModel } from "../sim/xlsx-writer";
+import {
+  type CellModel,
+  createExcelSim,
+  type CustomFunctionsMetadata,
+  CustomFunctionsRuntime,
+  type ExcelSim,
+  type WorkbookModel,
+} from "../sim";
 import { median } from "./results";
 import { dailyModel, dailyValues, daySheet } from "./workbooks";
 

@@ -15,8 +15,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { CHROMIUM, launchChromium } from "../test/e2e/support/chromium";
-import { isLocal } from "../test/e2e/support/preview-page";
+import { CHROMIUM, isLocal, launchChromium } from "../tools/chromium";
 import { pageScripts } from "./bundle";
 import { median } from "./results";
 

@@ -1,6 +1,6 @@
 import { seg4d2 } from "../src/engine/statements";
 import { statementTemplate, type TemplateSheet } from "../src/engine/template";
-import { writeXlsx, type SheetModel, type WorkbookModel } from "../sim/xlsx-writer";
+import { type SheetModel, type WorkbookModel, writeXlsx } from "../sim";
 
 /**
  * A year of daily 4d(2) segregation statements: one sheet per business day laid

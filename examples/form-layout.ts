@@ -1,7 +1,7 @@
 import { STATEMENTS } from "../src/engine/statements";
 import { statementTemplate } from "../src/engine/template";
 import type { StatementDef } from "../src/engine/types";
-import type { SheetModel, WorkbookModel } from "../sim/xlsx-writer";
+import type { SheetModel, WorkbookModel } from "../sim";
 
 export interface FormOptions {
   firm: string;

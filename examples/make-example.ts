@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeXlsx } from "../sim/xlsx-writer";
+import { writeXlsx } from "../sim";
 import { formWorkbook, SEED_SHEETS } from "./form-layout";
 import { SEED, SEED_ASOF, SEED_FIRM } from "./seed-figures";
 

@@ -28,6 +28,21 @@ export { SyncMeter } from "./meter";
 export { fromModel, fromXlsx, toModel, toXlsx } from "./xlsx";
 export { SimSettings } from "./settings";
 export type { SimPlatform, UndoEvent, UndoEffect } from "./undo";
+// The .xlsx fixture writer: tests, the bench and the example maker build workbooks with it.
+export { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from "./xlsx-writer";
+// What the preview's grid draws: the workbook model, cell values and the simulator's addresses.
+export type { SimBook, SimSheet } from "./model/book";
+export { FormulaError, isError, numberToText, type Scalar } from "./formula/values";
+export { usedArea } from "./model/calc";
+export {
+  areaA1,
+  cellKey,
+  columnLetters,
+  keyCol,
+  parseAddress,
+  splitQualified,
+  type Area,
+} from "./model/address";
 export {
   SimOfficeAddin,
   SimTaskpane,

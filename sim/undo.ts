@@ -1,7 +1,13 @@
 import { fail } from "./api/errors";
 import type { RunRecord } from "./meter";
 import type { SimBook } from "./model/book";
-import type { Operation } from "./session";
+
+/** What the undo model reads of a queued operation (session.ts's Operation has these and more). */
+export interface UndoableOperation {
+  readonly request: Record<string, unknown>;
+  /** Writes to the workbook. */
+  readonly mutates: boolean;
+}
 
 /** Which Excel the simulator plays: the undo table differs between the web and the desktop. */
 export type SimPlatform = "web" | "windows" | "mac";
@@ -72,7 +78,7 @@ export interface UndoOptions {
 }
 
 /** Classify one queued call per the doc (and the reports the options turn on). */
-export function undoEffect(op: Operation, options: UndoOptions): UndoEffect {
+export function undoEffect(op: UndoableOperation, options: UndoOptions): UndoEffect {
   const call = callOf(op.request);
   const desktop = options.platform !== "web";
   // office-js#5918 (Windows, 2025, "in backlog"): a sync containing getMergedAreasOrNullObject
@@ -145,7 +151,7 @@ export class UndoStack {
    * Before a batch runs: inside a merged undo group a call that does not support undo
    * refuses the whole batch (the doc's "Undo grouping": UndoNotSupported), so it does nothing.
    */
-  admit(ops: Operation[], run: RunRecord, groups: boolean): void {
+  admit(ops: UndoableOperation[], run: RunRecord, groups: boolean): void {
     if (!(groups && run.options.mergeUndoGroup)) return;
     // A read that loses the stack (#5918) is reported to lose it, not to be refused.
     const refused = ops.find((op) => op.mutates && undoEffect(op, this.options) === "clears");
@@ -158,7 +164,7 @@ export class UndoStack {
   }
 
   /** After a batch succeeded: its effect on the stack. `before`: the workbook before the batch. */
-  record(ops: Operation[], run: RunRecord, groups: boolean, before: SimBook): void {
+  record(ops: UndoableOperation[], run: RunRecord, groups: boolean, before: SimBook): void {
     const effects = ops.map((op) => ({ op, effect: undoEffect(op, this.options) }));
     const clearing = effects.find((e) => e.effect === "clears");
     // "the user's undo stack is cleared starting from that API call" (the doc's tip).

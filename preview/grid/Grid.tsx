@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { cellKey, columnLetters } from "../../sim/model/address";
+import { cellKey, columnLetters } from "../../sim";
 import type { CellPosition } from "./cell-content";
 import type { CellView, SheetView } from "./sheet-view";
 import { CellEditor } from "./CellEditor";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { SimBook } from "../../sim/model/book";
+import type { SimBook } from "../../sim";
 
 const useStyles = makeStyles({
   heading: { margin: `${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase300 },

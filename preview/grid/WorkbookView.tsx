@@ -1,8 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { SimState } from "../../sim";
-import { parseAddress, splitQualified } from "../../sim/model/address";
-import type { SimSheet } from "../../sim/model/book";
+import { parseAddress, type SimSheet, type SimState, splitQualified } from "../../sim";
 import { FormulaBar } from "./FormulaBar";
 import { addressOf, cellContent, type CellPosition } from "./cell-content";
 import { Grid } from "./Grid";

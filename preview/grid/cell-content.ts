@@ -1,6 +1,4 @@
-import type { SimState } from "../../sim";
-import { numberToText } from "../../sim/formula/values";
-import { areaA1 } from "../../sim/model/address";
+import { areaA1, numberToText, type SimState } from "../../sim";
 
 export interface CellPosition {
   row: number;

@@ -5,7 +5,7 @@
  * conditions in brackets are ignored; scientific notation shows as General.
  */
 import { isDateFormat } from "../../src/engine/number-format";
-import { isError, numberToText, type Scalar } from "../../sim/formula/values";
+import { isError, numberToText, type Scalar } from "../../sim";
 
 interface NumberSection {
   prefix: string;

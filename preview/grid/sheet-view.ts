@@ -1,7 +1,4 @@
-import type { SimState } from "../../sim";
-import { cellKey, keyCol, parseAddress } from "../../sim/model/address";
-import type { SimSheet } from "../../sim/model/book";
-import { usedArea } from "../../sim/model/calc";
+import { cellKey, keyCol, parseAddress, type SimSheet, type SimState, usedArea } from "../../sim";
 import { formatCell } from "./number-format";
 
 export interface CellView {

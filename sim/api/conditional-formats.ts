@@ -5,7 +5,9 @@ import type { Batch } from "../session";
 import { SIM, SimClientObject, SimCollection, type Queue } from "./core";
 import { fail } from "./errors";
 import { assertFormatWritable, sheetOf, type RangeLocator } from "./locate";
-import { normalizeColor, SimRange } from "./range";
+import { normalizeColor } from "./color";
+import { SimRange } from "./range";
+import { registerRangeLink } from "./range-links";
 
 interface FormatLocator {
   sheetId: string;
@@ -298,3 +300,8 @@ export class SimConditionalRangeFont extends SimClientObject<FormatLocator> {
     );
   }
 }
+
+registerRangeLink(
+  "conditionalFormats",
+  (queue, at) => new SimConditionalFormatCollection(queue, at)
+);

@@ -3,6 +3,8 @@ import type { Operation, SimSession } from "../session";
 import { SIM, SimClientObject, type Queue } from "./core";
 import { fail } from "./errors";
 import { SimWorkbook } from "./workbook";
+// The proxies a range links to register themselves when their modules load (range-links.ts).
+import "./conditional-formats";
 import type { Batch } from "../session";
 
 /** A batch's queue and the run it belongs to. */

@@ -6,7 +6,7 @@ import type { SimCell, SimSheet } from "../model/book";
 import { evaluateOnce } from "../model/calc";
 import type { Batch } from "../session";
 import { officeFormula, officeText, officeValue, officeValueType, readInput } from "./cell-io";
-import { SimConditionalFormatCollection } from "./conditional-formats";
+import { normalizeColor } from "./color";
 import { SIM, SimClientObject, SimCollection, type Queue } from "./core";
 import { fail } from "./errors";
 import {
@@ -17,7 +17,7 @@ import {
   uniform,
   type RangeLocator,
 } from "./locate";
-import { SimWorksheet } from "./workbook";
+import { rangeLink } from "./range-links";
 
 /** Reading more cells than this at once could never fit Excel on the web's 5 MB response. */
 const MAX_READ_CELLS = 2_000_000;
@@ -43,15 +43,16 @@ export class SimRange extends SimClientObject<RangeLocator> {
     "values",
   ];
   readonly format: SimRangeFormat;
-  readonly conditionalFormats: SimConditionalFormatCollection;
-  readonly worksheet: SimWorksheet;
+  /** A SimConditionalFormatCollection and a SimWorksheet, made through range-links.ts (no import cycle). */
+  readonly conditionalFormats: SimClientObject;
+  readonly worksheet: SimClientObject;
 
   constructor(queue: Queue, derive?: () => RangeLocator) {
     super(queue, derive);
     const at = () => this[SIM].locate();
     this.format = new SimRangeFormat(queue, at);
-    this.conditionalFormats = new SimConditionalFormatCollection(queue, at);
-    this.worksheet = new SimWorksheet(queue, () => at().sheetId);
+    this.conditionalFormats = rangeLink("conditionalFormats")(queue, at);
+    this.worksheet = rangeLink("worksheet")(queue, () => at().sheetId);
   }
 
   /** With the sheet, without $: "Sheet1!B3:C4", "'Day 1'!E6". */
@@ -435,16 +436,6 @@ export class SimFormatProtection extends RangePart {
     const { sheet, area } = this.target(batch);
     return uniform(sheet, area, (c) => c.locked, true);
   }
-}
-
-/** "#rgb", "#rrggbb" or a name, as Excel accepts them; stored as "#RRGGBB" where it can be. */
-export function normalizeColor(color: string): string {
-  const hex = /^#?([0-9a-f]{6})$/i.exec(color.trim());
-  if (hex) return `#${hex[1].toUpperCase()}`;
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color.trim());
-  return short
-    ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase()
-    : color;
 }
 
 interface AreasLocator {

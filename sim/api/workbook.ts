@@ -11,6 +11,7 @@ import { sheetOf, type RangeLocator } from "./locate";
 import { SimNamedItemCollection } from "./names";
 import { SimNoteCollection } from "./notes";
 import { SimRange } from "./range";
+import { registerRangeLink } from "./range-links";
 
 /** Excel.Workbook: the entry point of every batch. */
 export class SimWorkbook extends SimClientObject<null> {
@@ -387,3 +388,5 @@ export class SimWorksheetProtection extends SimClientObject<string> {
     );
   }
 }
+
+registerRangeLink("worksheet", (queue, sheetId) => new SimWorksheet(queue, sheetId));

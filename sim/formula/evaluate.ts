@@ -1,6 +1,7 @@
 import { MAX_COL, MAX_ROW, type RefCorner } from "./lexer";
 import type { BinaryOp, Node } from "./parser";
-import { FUNCTIONS, type WorksheetFunction } from "./functions";
+import type { ArgumentEvaluator, Position, WorksheetFunction } from "./call";
+import { FUNCTIONS } from "./functions";
 import { Reference } from "./reference";
 import {
   compare,
@@ -40,12 +41,7 @@ export interface EvalHost {
   customFunction?(name: string): WorksheetFunction | undefined;
 }
 
-/** Where a formula is evaluated: its sheet, and how far relative references move (conditional formats). */
-export interface Position {
-  sheet: string;
-  rowOffset: number;
-  colOffset: number;
-}
+export type { Position } from "./call";
 
 /** Thrown for a function outside the supported subset: the caller decides what such a cell shows. */
 export class UnsupportedFunction extends Error {
@@ -58,7 +54,7 @@ export class UnsupportedFunction extends Error {
 const MAX_NAME_DEPTH = 32;
 
 /** Evaluates parsed formulas against a host. Stateless apart from the name-nesting guard. */
-export class Evaluator {
+export class Evaluator implements ArgumentEvaluator {
   private nameDepth = 0;
 
   constructor(private readonly host: EvalHost) {}

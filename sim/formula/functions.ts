@@ -1,16 +1,10 @@
 import Decimal from "decimal.js";
 import type { Node } from "./parser";
-import type { Evaluator, Position } from "./evaluate";
+import type { CallContext, WorksheetFunction } from "./call";
 import { Reference } from "./reference";
-import { isError, toBoolean, toNumber, VALUE, type FormulaError, type Scalar } from "./values";
+import { isError, toBoolean, toNumber, VALUE, type FormulaError } from "./values";
 
-export interface CallContext {
-  at: Position;
-  evaluator: Evaluator;
-}
-
-/** A worksheet function: arguments arrive unevaluated, so IF evaluates only the branch it takes. */
-export type WorksheetFunction = (args: Node[], ctx: CallContext) => Scalar | Reference;
+export type { CallContext, WorksheetFunction } from "./call";
 
 /** ROUND works on the decimal representation Excel shows (15 significant digits), half away from zero. */
 const ExcelDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { run, type Io } from "../../src/cli/main";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeXlsx, type CellModel } from "../../sim/xlsx-writer";
+import { type CellModel, writeXlsx } from "../../sim";
 import { buildWorkbook, DEALER_OPTIONS, rng } from "../labels/corpus";
 import { loadReference } from "../labels/reference";
 import { runCli } from "./in-process";

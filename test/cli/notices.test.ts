@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { renderHtml } from "../../src/report/html";
 import { reviewPackage } from "../../src/report/package";
 import { reportSheet } from "../../src/report/sheet";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { boundSheet, check, checkBytes, SMALL_SEG } from "../workbook/fixtures";
 import { runCli, tempFiles } from "./in-process";
 

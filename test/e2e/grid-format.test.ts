@@ -4,7 +4,7 @@
  */
 import { formatCell } from "../../preview/grid/number-format";
 import { typedEntry } from "../../preview/grid/typed-input";
-import { FormulaError } from "../../sim/formula/values";
+import { FormulaError } from "../../sim";
 
 describe("formatCell", () => {
   it.each([

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { formWorkbook, SEED_SHEETS } from "../../examples/form-layout";
 import { SEED, SEED_ASOF, SEED_FIRM } from "../../examples/seed-figures";
 import { parseBindingMap } from "../../src/workbook/binding-map";
-import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type WorkbookModel, writeXlsx } from "../../sim";
 import { previewSuite } from "./support/suite";
 import { namesPanel } from "./support/workbook";
 

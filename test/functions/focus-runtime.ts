@@ -3,8 +3,8 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { connectToExcel } from "../../src/functions/excel-source";
 import {
   createExcelSim,
-  CustomFunctionsRuntime,
   type CustomFunctionsMetadata,
+  CustomFunctionsRuntime,
   type ExcelSim,
   type ExcelSimInit,
 } from "../../sim";

@@ -12,10 +12,9 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { dailyModel, dailyValues, daySheet } from "../../bench/workbooks";
 import { liveReport } from "../../src/functions/snapshot";
-import type { ExcelSim } from "../../sim";
+import type { CellModel, ExcelSim, WorkbookModel } from "../../sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
-import type { CellModel, WorkbookModel } from "../../sim/xlsx-writer";
 import { focusRuntime } from "./focus-runtime";
 
 const focusFunctions = focusRuntime();

@@ -6,7 +6,7 @@ import type {
   WorkbookStructure,
 } from "../../src/workbook/port";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
-import { writeXlsx, type CellModel, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type CellModel, type WorkbookModel, writeXlsx } from "../../sim";
 
 /** What a test keys into a bound cell: a value, or any cell model (an error, a formula with its cached result). */
 export type Keyed = number | string | null | Omit<CellModel, "ref">;

@@ -4,7 +4,7 @@
  * by the hostile test; `ts-node`-free: the test imports this module.
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { writeXlsx, type CellModel, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type CellModel, type WorkbookModel, writeXlsx } from "../../sim";
 
 export interface Hostile {
   name: string;

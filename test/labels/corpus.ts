@@ -1,6 +1,6 @@
 import { STATEMENTS } from "../../src/engine/statements";
 import type { Code, StatementId } from "../../src/engine/types";
-import type { CellModel, SheetModel, WorkbookModel } from "../../sim/xlsx-writer";
+import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 import type { RefRow, RefSection } from "./reference";
 
 /**

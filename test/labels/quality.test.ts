@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { buildWorkbook, DEALER_OPTIONS, rng, type Built, type Style } from "./corpus";
 import { loadReference, type RefSection } from "./reference";
 

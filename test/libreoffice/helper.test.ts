@@ -1,5 +1,5 @@
-import { writeXlsx } from "../../sim/xlsx-writer";
-import { LIBREOFFICE_MISSING, recalcWithLibreOffice } from "../support/libreoffice";
+import { writeXlsx } from "../../sim";
+import { LIBREOFFICE_MISSING, recalcWithLibreOffice } from "../../tools/libreoffice";
 
 const BOOK = writeXlsx({
   sheets: [{ name: "S", cells: [{ ref: "A1", formula: "1+1", value: 99 }] }],

@@ -11,8 +11,8 @@ import {
 } from "../../src/engine";
 import { validateWorkbook } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
-import { writeXlsx, type SheetModel, type WorkbookModel } from "../../sim/xlsx-writer";
-import { recalcWithLibreOffice } from "../support/libreoffice";
+import { type SheetModel, type WorkbookModel, writeXlsx } from "../../sim";
+import { recalcWithLibreOffice } from "../../tools/libreoffice";
 import {
   boundLine,
   disagreements,

@@ -1,9 +1,15 @@
 /// <reference types="office-js" />
-import { createExcelSim, type ExcelSim, type ExcelSimInit } from "../../sim";
+import {
+  type CellModel,
+  createExcelSim,
+  type ExcelSim,
+  type ExcelSimInit,
+  type SheetModel,
+  type WorkbookModel,
+} from "../../sim";
 import { allLines } from "../../src/engine/lines";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import type { Workbook } from "../../src/workbook/port";
-import type { CellModel, SheetModel, WorkbookModel } from "../../sim/xlsx-writer";
 
 /** The Office adapter over a fresh simulator. */
 export function officeOverSim(init: ExcelSimInit = {}): { sim: ExcelSim; wb: Workbook } {

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight } from "../../src/workbook/port";
-import type { WorkbookModel } from "../../sim/xlsx-writer";
+import type { WorkbookModel } from "../../sim";
 import { officeOverSim } from "./fixtures";
 
 const MODEL: WorkbookModel = {

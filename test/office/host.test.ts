@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { WorkbookModel } from "../../sim/xlsx-writer";
+import type { WorkbookModel } from "../../sim";
 import { officeOverSim } from "./fixtures";
 
 const MODEL: WorkbookModel = {

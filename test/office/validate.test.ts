@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { validateWorkbook } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { dailyWorkbook, officeOverSim } from "./fixtures";
 
 const FOUR_MB = 4 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { WriteBlocked, type CellWrite } from "../../src/workbook/port";
-import type { WorkbookModel } from "../../sim/xlsx-writer";
+import type { WorkbookModel } from "../../sim";
 import { officeOverSim } from "./fixtures";
 
 const MODEL: WorkbookModel = {

@@ -1,7 +1,7 @@
 import { isPreviousBusinessDay, isBusinessDay } from "../../src/engine/periods/business-days";
 import { dayNumber, fromDayNumber } from "../../src/engine/periods/dates";
 import type { WorkbookReport } from "../../src/workbook/validate";
-import type { WorkbookModel } from "../../sim/xlsx-writer";
+import type { WorkbookModel } from "../../sim";
 import { check } from "../workbook/fixtures";
 import { cleanStatement, prng, statementSheet, wording, type CleanStatement, type Printing } from "./clean-statements";
 

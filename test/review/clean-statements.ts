@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lineOf } from "../../src/engine/lines";
 import type { Code } from "../../src/engine/types";
-import type { CellModel, SheetModel, WorkbookModel } from "../../sim/xlsx-writer";
+import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 
 /**
  * Clean published statements, generated: every row's wording and code as a real

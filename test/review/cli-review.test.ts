@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type WorkbookModel, writeXlsx } from "../../sim";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
 import { runCli, tempFiles } from "../cli/in-process";
 

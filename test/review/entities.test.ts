@@ -1,6 +1,6 @@
 import type { CellContent } from "../../src/engine/cell";
 import { firmInHeading, type HeadingCell } from "../../src/engine/periods/heading";
-import type { CellModel, WorkbookModel } from "../../sim/xlsx-writer";
+import type { CellModel, WorkbookModel } from "../../sim";
 import { boundSheet, check, SMALL_SEG } from "../workbook/fixtures";
 
 const text = (t: string): CellContent => ({ value: { type: "text", text: t } });

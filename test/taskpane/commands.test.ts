@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import { createExcelSim, type ExcelSim } from "../../sim";
 import type { RibbonResult } from "../../src/taskpane/actions";
-import { dayOneWorkbook, type FakeWorkbook } from "./fake-workbook";
+import { dayOneWorkbook, type RecordedWorkbook } from "./recorded-workbook";
 
-// The ribbon's bundle builds its actions over the Office adapter: here, over the fake workbook.
-let workbook: FakeWorkbook;
+// The ribbon's bundle builds its actions over the Office adapter: here, the adapter over the simulator, recorded.
+let workbook: RecordedWorkbook;
 jest.mock("../../src/workbook/office", () => ({ createOfficeWorkbook: () => workbook }), { virtual: true });
 
 const published: RibbonResult[] = [];

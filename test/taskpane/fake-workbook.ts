@@ -17,6 +17,7 @@ import {
   type WriteProblem,
 } from "../../src/workbook/port";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
+import { layOutDayOne } from "./recorded-workbook";
 
 /** A cell as a test writes it: a plain value, or a formula with its cached result. */
 export type FakeCell = number | string | boolean | null | { formula: string; cached?: number | string | null };
@@ -299,43 +300,7 @@ export class FakeWorkbook implements Workbook {
   }
 }
 
-/**
- * One period of the 4d(2) statement on sheet "Day 1", laid out like the form
- * (amount in E, code in F), bound by sheet-level names:
- *   7040 = 100 + 20 - |-5| = 115 (typed), 7060 = 115 (a formula),
- *   7180 = 140 typed although its part 7070 gives 150 (an identity error),
- *   7190 = 7180 - 7060 = 25 (a formula). 7194, the target of 10, is a
- *   workbook-level name on "Settings"; a workbook-level FOCUS_7010 is shadowed.
- */
-export function dayOneWorkbook(): FakeWorkbook {
-  const rows: [string, FakeCell][] = [
-    ["7010", 100],
-    ["7020", 20],
-    ["7033", -5],
-    ["7040", 115],
-    ["7060", { formula: "=E9", cached: 115 }],
-    ["7070", 150],
-    ["7180", 140],
-    ["7190", { formula: "=E12-E10", cached: 25 }],
-  ];
-  const cells: Record<string, FakeCell> = { A1: "Example FCM", A5: "Line", E5: "Amount", F5: "Code" };
-  const wb = new FakeWorkbook();
-  rows.forEach(([code, amount], i) => {
-    cells[`E${6 + i}`] = amount;
-    cells[`F${6 + i}`] = Number(code);
-  });
-  wb.addWorksheet("Day 1", cells).addWorksheet("Settings", { A2: "Target", B2: 10 });
-  rows.forEach(([code], i) => wb.define(`FOCUS_${code}`, `'Day 1'!$E$${6 + i}`, "Day 1"));
-  wb.define("FOCUS_7194", "Settings!$B$2").define("FOCUS_7010", "'Day 1'!$E$6");
-  return wb.selectRange("Day 1", "A1");
-}
+/** The Day 1 workbook (recorded-workbook.ts) in the fake, for the tests not yet moved onto the simulator. */
+export const dayOneWorkbook = (): FakeWorkbook => layOutDayOne(new FakeWorkbook());
 
-export const ALL_CAPABILITIES = {
-  names: true,
-  conditionalFormats: true,
-  events: true,
-  notes: true,
-  undoGroups: true,
-  autoOpen: true,
-  unavailable: [],
-};
+export { ALL_CAPABILITIES } from "./recorded-workbook";

@@ -1,6 +1,6 @@
 import { toA1 } from "../../src/engine/a1";
 import { lineOf } from "../../src/engine/lines";
-import type { CellModel, WorkbookModel } from "../../sim/xlsx-writer";
+import type { CellModel, WorkbookModel } from "../../sim";
 import { oracleValues } from "../engine/oracle";
 import { layOut, loadReference } from "../labels/reference";
 

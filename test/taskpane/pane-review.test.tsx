@@ -2,14 +2,14 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFocusActions } from "../../src/taskpane/actions";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { boundSheet } from "../workbook/fixtures";
-import { ALL_CAPABILITIES, FakeWorkbook } from "./fake-workbook";
+import { ALL_CAPABILITIES, RecordedWorkbook } from "./recorded-workbook";
 import { openTab, renderPane, section } from "./render-pane";
 
 /** Three daily 4d(2) sheets named by date; the excess falls 100 -> 95 -> 60 (a >25% fall on the last day). */
-function week(firm?: string): FakeWorkbook {
-  const wb = new FakeWorkbook();
+function week(firm?: string): RecordedWorkbook {
+  const wb = new RecordedWorkbook();
   const days: [string, number][] = [["Seg 2020-11-30", 100], ["Seg 2020-12-01", 95], ["Seg 2020-12-02", 60]];
   // A firm's name printed above the statement's title, when given.
   const heading: Record<string, string> = firm ? { A1: firm, A2: "Statement of Segregation Requirements and Funds in Segregation" } : {};
@@ -21,7 +21,7 @@ function week(firm?: string): FakeWorkbook {
   return wb;
 }
 
-async function reviewTab(wb: FakeWorkbook) {
+async function reviewTab(wb: RecordedWorkbook) {
   localStorage.clear();
   const actions = createFocusActions(wb, ALL_CAPABILITIES);
   await renderPane(actions);
@@ -51,7 +51,7 @@ describe("Review panel", () => {
     expect(items[0].textContent).toContain("Seg 2020-11-30 · Alpha Futures LLC");
     expect(items[0].textContent).toContain("Firm read from the sheet’s heading ('Seg 2020-11-30'!A1), not from FOCUS_ENTITY.");
     await act(async () => fireEvent.click(within(items[0]).getByRole("button", { name: "Confirm: bind FOCUS_ENTITY to 'Seg 2020-11-30'!A1" })));
-    expect(wb.names.find((n) => n.name === "FOCUS_ENTITY")).toMatchObject({ sheet: "Seg 2020-11-30", formula: "'Seg 2020-11-30'!$A$1" });
+    expect((await wb.names()).find((n) => n.name === "FOCUS_ENTITY")).toMatchObject({ sheet: "Seg 2020-11-30", formula: "'Seg 2020-11-30'!$A$1" });
     // Reloaded: the first period's firm now comes from FOCUS_ENTITY, the others still from their headings.
     await waitFor(() => {
       const again = within(within(section(panel, "Periods")).getByRole("list", { name: "Periods" })).getAllByRole("listitem");
@@ -117,7 +117,7 @@ describe("Review panel", () => {
 
 describe("acknowledging a finding in the Validate panel", () => {
   it("asks for a reason and a name, records it, and shows it on the finding", async () => {
-    const wb = new FakeWorkbook().addWorksheet("Seg 2020-11-30", { C1: 100, C2: 140 });
+    const wb = new RecordedWorkbook().addWorksheet("Seg 2020-11-30", { C1: 100, C2: 140 });
     wb.define("FOCUS_7070", "'Seg 2020-11-30'!$C$1", "Seg 2020-11-30").define("FOCUS_7180", "'Seg 2020-11-30'!$C$2", "Seg 2020-11-30");
     localStorage.clear();
     await renderPane(createFocusActions(wb, ALL_CAPABILITIES));
@@ -134,8 +134,8 @@ describe("acknowledging a finding in the Validate panel", () => {
 });
 
 describe("comparing with a prior workbook chosen in the pane", () => {
-  function today(): FakeWorkbook {
-    const wb = new FakeWorkbook();
+  function today(): RecordedWorkbook {
+    const wb = new RecordedWorkbook();
     wb.addWorksheet("Seg 2020-12-01", { C1: 115, C2: 115, C3: 115, C4: 175, C5: 175, C6: 60, C7: 50 });
     ["7010", "7040", "7060", "7070", "7180", "7190", "7194"].forEach((code, i) => wb.define(`FOCUS_${code}`, `'Seg 2020-12-01'!$C$${i + 1}`, "Seg 2020-12-01"));
     return wb;

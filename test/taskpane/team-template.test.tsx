@@ -10,7 +10,7 @@ import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook"
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../src/workbook/office/settings";
 import { showPaneIfTemplate } from "../../src/workbook/office/startup";
 import { fakeActions, TEAM_TEMPLATE } from "./fake-actions";
-import { ALL_CAPABILITIES, dayOneWorkbook } from "./fake-workbook";
+import { ALL_CAPABILITIES, dayOneWorkbook } from "./recorded-workbook";
 import { dialogButton, findDialog, noDialog, openTab, renderPane, section } from "./render-pane";
 
 describe("team template: the action", () => {
@@ -19,7 +19,7 @@ describe("team template: the action", () => {
     const actions = createFocusActions(wb, ALL_CAPABILITIES);
     expect((await actions.teamTemplate()).autoOpen).toBe(false);
     expect((await actions.setTeamTemplate(true)).autoOpen).toBe(true);
-    expect(wb.autoOpenSaved).toBe(true);
+    expect(await wb.autoOpenSaved()).toBe(true);
     expect((await actions.setTeamTemplate(false)).autoOpen).toBe(false);
     expect(wb.writes).toEqual([
       { op: "setAutoOpen", on: true },

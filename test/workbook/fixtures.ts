@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { validateWorkbook, type ValidateOptions } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
-import { writeXlsx, type CellModel, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type CellModel, type WorkbookModel, writeXlsx } from "../../sim";
 
 /** A sheet holding one statement's worth of values in column C, row = position, bound by names. */
 export function boundSheet(

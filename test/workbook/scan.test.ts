@@ -1,6 +1,6 @@
 import { scanGrid } from "../../src/workbook/scan";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 
 const TITLE = "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges";
 

@@ -1,4 +1,4 @@
-import { writeXlsx } from "../../sim/xlsx-writer";
+import { writeXlsx } from "../../sim";
 import { boundSheet, check, checkBytes, SMALL_SEG, withRawNames } from "./fixtures";
 
 const kinds = (fs: { kind: string; code: string | null }[]) => fs.map((f) => `${f.kind}:${f.code ?? "-"}`);

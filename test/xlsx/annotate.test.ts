@@ -4,7 +4,7 @@ import type { CellContent } from "../../src/engine/cell";
 import { annotateFindings, SEVERITY_FILL, type FindingMark } from "../../src/workbook/annotate-findings";
 import { annotateXlsx } from "../../src/workbook/xlsx/annotate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
-import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
+import { type WorkbookModel, writeXlsx } from "../../sim";
 import { ZipPackage } from "../../src/workbook/xlsx/zip";
 
 const MODEL: WorkbookModel = {

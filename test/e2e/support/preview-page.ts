@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { isLocal } from "../../../tools/chromium";
 
 /** A page of the preview, with what it asked the network for and what went wrong in it. */
 export interface PreviewPage {
@@ -8,17 +9,6 @@ export interface PreviewPage {
   /** Console errors and uncaught exceptions (a refused Content-Security-Policy is one). */
   problems: string[];
   close(): Promise<void>;
-}
-
-/** On this machine and nowhere else: loopback http(s), or data and blob URLs of a local page. */
-export function isLocal(url: string): boolean {
-  const u = new URL(url);
-  if (u.protocol === "data:") return true;
-  if (u.protocol === "blob:") return isLocal(url.slice("blob:".length));
-  return (
-    (u.protocol === "http:" || u.protocol === "https:") &&
-    ["127.0.0.1", "localhost"].includes(u.hostname)
-  );
 }
 
 /** A fresh context (fresh workbook), every request recorded and anything not local refused. */

@@ -7,9 +7,9 @@
 import type { Browser, Page } from "playwright-core";
 import { screenshot } from "./artifacts";
 import { seriousAxeViolations } from "./axe";
-import { launchChromium } from "./chromium";
+import { isLocal, launchChromium } from "../../../tools/chromium";
 import { ensurePreviewBuilt } from "./preview-build";
-import { isLocal, openPreview, type PreviewPage } from "./preview-page";
+import { openPreview, type PreviewPage } from "./preview-page";
 import { startPreviewServer, type PreviewServer } from "./preview-server";
 
 export interface PreviewSuiteOptions {

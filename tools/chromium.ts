@@ -25,3 +25,14 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
+
+/** On this machine and nowhere else: loopback http(s), or data and blob URLs of a local page. */
+export function isLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === "data:") return true;
+  if (u.protocol === "blob:") return isLocal(url.slice("blob:".length));
+  return (
+    (u.protocol === "http:" || u.protocol === "https:") &&
+    ["127.0.0.1", "localhost"].includes(u.hostname)
+  );
+}
