@@ -44,6 +44,8 @@ describe("focus-check's command line", () => {
     expect(refusal(["--bogus=1"])).toBe("unknown option --bogus=1");
     expect(refusal(["-x"])).toBe("unknown option -x");
     expect(refusal(["-hv"])).toBe("unknown option -hv");
+    expect(refusal(["-hh"])).toBe("unknown option -hh");
+    expect(refusal(["-h=x"])).toBe("unknown option -h=x");
     expect(refusal(["--h"])).toBe("unknown option --h");
     expect(refusal(["a.xlsx", "--JSON"])).toBe("unknown option --JSON");
   });
@@ -64,6 +66,7 @@ describe("focus-check's command line", () => {
     expect(refusal(["--annotate", "a.xlsx", "--annotate", "b.xlsx"])).toBe("--annotate given twice");
     expect(refusal(["--compare", "a", "--compare=b"])).toBe("--compare given twice");
     expect(refusal(["--compare", "a", "--compare"])).toBe("--compare given twice");
+    expect(refusal(["--annotate", "a.xlsx", "--annotate"])).toBe("--annotate needs an output file name");
     expect(refusal(["--by", "a", "--by", "b"])).toBe("--by given twice");
     expect(refusal(["--change-amount", "1", "--change-amount", "2"])).toBe("--change-amount given twice");
     // Switches may repeat.
