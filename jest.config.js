@@ -12,6 +12,8 @@ module.exports = {
   moduleNameMapper: {
     // office-addin-mock pulls an ESM-only dependency through office-addin-manifest; a stub is all it needs.
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    // numfmt 4.0.1's "require" export names dist/index.cjs, which its package lacks; dist/index.js is that CommonJS build.
+    "^numfmt$": "<rootDir>/node_modules/numfmt/dist/index.js",
   },
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   testTimeout: 60000,
