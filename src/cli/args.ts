@@ -1,3 +1,5 @@
+import { parseArgs as nodeParseArgs } from "node:util";
+
 /** focus-check's command line. Wrong arguments are a UsageError: exit 2, one line, no stack. */
 export interface CliArgs {
   json: boolean;
@@ -46,91 +48,85 @@ With no FILE, checks the bundled example workbook.
 Exit codes: 0 clean, 1 findings (errors; with --strict, warnings too), 2 unusable file or arguments.
 Acknowledged findings do not fail a run, except deficiencies and capital below the minimum.`;
 
+/** What each option takes: a switch, or a value and the words for it when it is missing. */
+const OPTIONS = {
+  json: { type: "boolean" },
+  detect: { type: "boolean" },
+  strict: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+  annotate: { type: "string", needs: "an output file name" },
+  compare: { type: "string", needs: "the prior period's workbook" },
+  report: { type: "string", needs: "a format, html or csv" },
+  out: { type: "string", needs: "a file or folder name" },
+  by: { type: "string", needs: "a name" },
+  "change-pct": { type: "string", needs: "a percentage" },
+  "change-amount": { type: "string", needs: "an amount in dollars" },
+} as const;
+
+type Option = keyof typeof OPTIONS;
+type Valued = { [K in Option]: (typeof OPTIONS)[K]["type"] extends "string" ? K : never }[Option];
+
+/**
+ * Node's util.parseArgs splits the command line into tokens (options with their values, files, `--`);
+ * it runs non-strict so that every refusal below keeps focus-check's own wording, in argument order.
+ */
 export function parseArgs(argv: string[]): CliArgs {
-  let i = 0;
   const a: CliArgs = {
     json: false, detect: false, strict: false, annotate: null, compare: null, report: null, out: null, by: null,
     changePercent: null, changeAmount: null, files: [], help: false, version: false,
   };
-  const value = (flag: string, inline: string | undefined, what: string): string => {
-    const v = inline ?? argv[++i];
-    if (v === undefined || v === "") throw new UsageError(`${flag} needs ${what}`);
-    return v;
-  };
-  const once = <K extends keyof CliArgs>(key: K, flag: string) => {
-    if (a[key] !== null) throw new UsageError(`${flag} given twice`);
-  };
-  let onlyFiles = false;
-  for (; i < argv.length; i++) {
-    const arg = argv[i];
-    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
-      a.files.push(arg);
+  const { tokens } = nodeParseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const seen = new Set<Option>();
+  for (const t of tokens) {
+    if (t.kind === "positional") a.files.push(t.value);
+    if (t.kind !== "option") continue;
+    // An option is known only as typed whole: -hv, -hh and -h=x are unknown, as are names not listed.
+    const typed = argv[t.index];
+    const whole = typed === t.rawName || (t.inlineValue === true && typed === `${t.rawName}=${t.value}`);
+    if (!Object.hasOwn(OPTIONS, t.name) || !whole) throw new UsageError(`unknown option ${typed}`);
+    const name = t.name as Option;
+    if (OPTIONS[name].type === "boolean") {
+      // A switch ignores a value given after "=", as it always has.
+      setSwitch(a, name as Exclude<Option, Valued>);
       continue;
     }
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    switch (flag) {
-      case "--":
-        onlyFiles = true;
-        break;
-      case "--json":
-        a.json = true;
-        break;
-      case "--detect":
-        a.detect = true;
-        break;
-      case "--strict":
-        a.strict = true;
-        break;
-      case "--annotate": {
-        const out = inline ?? argv[++i];
-        if (!out) throw new UsageError("--annotate needs an output file name");
-        if (a.annotate) throw new UsageError("--annotate given twice");
-        a.annotate = out;
-        break;
-      }
-      case "--compare":
-        once("compare", flag);
-        a.compare = value(flag, inline, "the prior period's workbook");
-        break;
-      case "--report": {
-        once("report", flag);
-        const format = value(flag, inline, "a format, html or csv");
-        if (format !== "html" && format !== "csv") throw new UsageError(`--report writes html or csv, not ${format}`);
-        a.report = format;
-        break;
-      }
-      case "--out":
-        once("out", flag);
-        a.out = value(flag, inline, "a file or folder name");
-        break;
-      case "--by":
-        once("by", flag);
-        a.by = value(flag, inline, "a name");
-        break;
-      case "--change-pct":
-        once("changePercent", flag);
-        a.changePercent = number(flag, value(flag, inline, "a percentage"));
-        break;
-      case "--change-amount":
-        once("changeAmount", flag);
-        a.changeAmount = number(flag, value(flag, inline, "an amount in dollars"));
-        break;
-      case "-h":
-      case "--help":
-        a.help = true;
-        break;
-      case "--version":
-        a.version = true;
-        break;
-      default:
-        throw new UsageError(`unknown option ${arg}`);
-    }
+    const flag = `--${name}`;
+    const repeated = seen.has(name);
+    // --annotate reports a missing value before a repeat; the others the other way round.
+    if (repeated && name !== "annotate") throw new UsageError(`${flag} given twice`);
+    const v = t.value;
+    if (v === undefined || v === "") throw new UsageError(`${flag} needs ${OPTIONS[name as Valued].needs}`);
+    if (repeated) throw new UsageError(`${flag} given twice`);
+    seen.add(name);
+    setValue(a, name as Valued, v);
   }
   if (a.annotate && a.files.length > 1) throw new UsageError("--annotate takes exactly one input file");
   if (a.report && !a.out) throw new UsageError(`--report ${a.report} needs --out ${a.report === "html" ? "FILE.html" : "FOLDER"}`);
   if (a.out && !a.report) throw new UsageError("--out is for --report");
   if (a.report && a.files.length > 1) throw new UsageError("--report takes exactly one input file");
   return a;
+}
+
+function setSwitch(a: CliArgs, name: Exclude<Option, Valued>): void {
+  a[name] = true;
+}
+
+function setValue(a: CliArgs, name: Valued, v: string): void {
+  switch (name) {
+    case "report":
+      if (v !== "html" && v !== "csv") throw new UsageError(`--report writes html or csv, not ${v}`);
+      a.report = v;
+      break;
+    case "change-pct":
+      a.changePercent = number("--change-pct", v);
+      break;
+    case "change-amount":
+      a.changeAmount = number("--change-amount", v);
+      break;
+    default:
+      a[name] = v;
+  }
 }
 
 function number(flag: string, v: string): string {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -6,6 +5,7 @@ import type { ScopeReport } from "../engine/check";
 import { DEFAULT_THRESHOLDS } from "../engine/compare";
 import { Dec } from "../engine/decimal";
 import { compareWithPriorFile } from "../engine/review/review";
+import { sha256Bytes } from "../engine/review/sha256";
 import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } from "../report/csv";
 import { renderHtml } from "../report/html";
 import { reviewPackage, type ReviewPackage } from "../report/package";
@@ -112,7 +112,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (args.report) {
         const pkg = reviewPackage(report, {
           file: basename(file),
-          fileSha256: createHash("sha256").update(bytes).digest("hex"),
+          fileSha256: sha256Bytes(bytes),
           generatedAt: new Date().toISOString(),
           by: args.by ?? osUser(),
         }, comparisons.filter((c) => c.priorSource !== "this workbook"));

@@ -29,6 +29,27 @@ describe("formatCell", () => {
     expect(formatCell(value, format)).toBe(shown);
   });
 
+  // Where the hand-written subset before numfmt differed from Excel (ISO dates, General for
+  // scientific and fractions, digits under @, binary rounding of 1.005).
+  it.each([
+    [44165, "m/d/yyyy", "11/30/2020"],
+    [44165.5, "mmm d, yyyy h:mm", "Nov 30, 2020 12:00"],
+    [0.5, "h:mm AM/PM", "12:00 PM"],
+    [1234.5, "0.00E+00", "1.23E+03"],
+    [1234.5, "# ?/?", "1234 1/2"],
+    [0.5, "@", "0.5"],
+    [1.005, "#,##0.00", "1.01"],
+    [-5, "#,##0;[Red](#,##0)", "(5)"],
+    [5, "[>100]0;0.00", "5.00"],
+  ])("%p under %s shows %p, as in Excel", (value, format, shown) => {
+    expect(formatCell(value, format)).toBe(shown);
+  });
+
+  it("a date format on a number beyond Excel's calendar does not break the grid", () => {
+    expect(() => formatCell(3893682134, "m/d/yyyy")).not.toThrow();
+    expect(() => formatCell(1e21, "yyyy-mm-dd")).not.toThrow();
+  });
+
   it("shows text, booleans, errors and empty cells as Excel does", () => {
     expect(formatCell("Total", "#,##0")).toBe("Total");
     expect(formatCell("Total", '#,##0;(#,##0);0;"Line: "@')).toBe("Line: Total");
