@@ -68,7 +68,7 @@ export class XlsxWorkbook {
       } else if (t.is("sheet")) {
         const rel = rels.get(t.attr("id") ?? "");
         const type = rel?.type ?? "";
-        const kind = /\/worksheet$/.test(type) ? "worksheet" : /\/chartsheet$/.test(type) ? "chartsheet" : "other";
+        const kind = type.endsWith("/worksheet") ? "worksheet" : type.endsWith("/chartsheet") ? "chartsheet" : "other";
         const a = t.attr("state");
         const state: SheetState = a === "hidden" ? "hidden" : a === "veryHidden" ? "veryHidden" : "visible";
         this.sheets.push({ index: this.sheets.length, name: t.attr("name") ?? `Sheet${this.sheets.length + 1}`, state, kind, path: rel?.target ?? null });
