@@ -4,8 +4,8 @@
  * Not part of the unit tests: timings belong here, never in a test.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { checkScope } from "../src/engine/check";
 import { SEED } from "../examples/seed-figures";
@@ -130,9 +130,14 @@ async function main() {
     return;
   }
   if (process.argv.includes("--read")) {
-    // Quick look while optimising: focus-check beside the floor only, nothing written.
+    // Quick look while optimising: focus-check beside the floor only.
     const read = FLOOR_SHEETS.map((n) => benchCli(n, 5, true));
     printRead(read);
+    // Recorded beside the last full run (kept as it was), with its own date and the machine's load.
+    const path = join(ROOT, "bench", "results.json");
+    const last = JSON.parse(readFileSync(path, "utf8"));
+    last.readRun = { date: new Date().toISOString(), loadAverage: loadavg().map((l) => Math.round(l * 10) / 10), cli: read };
+    writeFileSync(path, JSON.stringify(last, null, 2) + "\n");
     if (check && read.some((c) => c.floor!.ratio > 2)) process.exitCode = 1;
     return;
   }
