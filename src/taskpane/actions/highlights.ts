@@ -1,5 +1,6 @@
 import type { Finding } from "../../engine/findings";
 import { highlightRule } from "../../engine/highlight";
+import { SEVERITIES } from "../../engine/severity";
 import { HIGHLIGHT_MARKER, type Highlight } from "../../workbook/port";
 import type { WorkbookReport } from "../../workbook/validate";
 import { expectedLabel, formatAmount, kindLabel } from "./format";
@@ -34,7 +35,7 @@ export function highlightMarks(report: WorkbookReport): Highlight[] {
 
 /** The note on a marked cell: marker and kind, the message, then the amounts. */
 function noteFor(f: Finding): string {
-  const severity = f.severity === "error" ? "Error" : "Warning";
+  const severity = SEVERITIES[f.severity].word; // errors and warnings only: notes are not marked
   const amounts = [
     f.reported ? `Reported ${formatAmount(f.reported)}` : null,
     f.expected ? `${expectedLabel(f.kind)} ${formatAmount(f.expected)}` : null,
