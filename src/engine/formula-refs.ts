@@ -1,4 +1,4 @@
-import { colToIndex } from "./a1";
+import { colToIndex } from "../grid";
 
 /** A rectangle on a sheet (sheet null: the formula's own sheet). Whole rows/columns use the sheet's limits. */
 export interface RefArea {

@@ -1,4 +1,4 @@
-import { parseA1 } from "./a1";
+import { parseA1 } from "../grid";
 import type { BoundLine } from "./check";
 import type { CodeTable } from "./code-table";
 import type { Evaluator } from "./evaluate";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { parseA1 } from "../engine/a1";
+import { parseA1 } from "../grid";
 import type { CellContent } from "../engine/cell";
 import { focusCodeOf } from "./bindings";
 import { codeInCell } from "./detect";

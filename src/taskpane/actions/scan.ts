@@ -1,4 +1,4 @@
-import { parseA1, toA1 } from "../../engine/a1";
+import { parseA1, toA1 } from "../../grid";
 import { cellLabel } from "../../engine/cell";
 import { lineOf } from "../../engine/lines";
 import { STATEMENTS } from "../../engine/statements";

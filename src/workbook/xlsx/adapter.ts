@@ -1,4 +1,4 @@
-import { toA1 } from "../../engine/a1";
+import { toA1 } from "../../grid";
 import { BLANK, type CellContent } from "../../engine/cell";
 import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
 import { rangeKey } from "../port";

@@ -1,5 +1,5 @@
 import type { CellContent, CellValue } from "../../engine/cell";
-import { colToIndex, parseA1 } from "../../engine/a1";
+import { colToIndex, parseA1 } from "../../grid";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
 import { codeInCell } from "../detect";
