@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { SimState } from "../../sim";
-import { parseAddress, splitQualified } from "../../sim/model/address";
+import { parseArea, splitQualified } from "../../src/grid";
 import type { SimSheet } from "../../sim/model/book";
 import { FormulaBar } from "./FormulaBar";
 import { addressOf, cellContent, type CellPosition } from "./cell-content";
@@ -67,7 +67,7 @@ export function WorkbookView({
     const { sheet: named, address } = splitQualified(typed);
     const target =
       named === null ? sheet : visible.find((s) => s.name.toLowerCase() === named.toLowerCase());
-    const area = parseAddress(address);
+    const area = parseArea(address);
     if (!target || !area) return false;
     select({ row: area.r1, col: area.c1 }, target);
     return true;

@@ -1,6 +1,6 @@
 import type { SimState } from "../../sim";
 import { numberToText } from "../../sim/formula/values";
-import { areaA1 } from "../../sim/model/address";
+import { areaA1 } from "../../src/grid";
 
 export interface CellPosition {
   row: number;

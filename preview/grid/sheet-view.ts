@@ -1,5 +1,5 @@
 import type { SimState } from "../../sim";
-import { cellKey, keyCol, parseAddress } from "../../sim/model/address";
+import { cellKey, keyCol, parseArea } from "../../src/grid";
 import type { SimSheet } from "../../sim/model/book";
 import { usedArea } from "../../sim/model/calc";
 import { formatCell } from "./number-format";
@@ -45,7 +45,7 @@ export function sheetView(
   const used = usedArea(sheet);
   const painted = new Map(
     state.highlighted(sheet.name).map((p) => {
-      const a = parseAddress(p.address)!;
+      const a = parseArea(p.address)!;
       return [cellKey(a.r1, a.c1), p] as const;
     })
   );

@@ -5,3 +5,4 @@
  * spell references through here.
  */
 export * from "./a1";
+export * from "./sheet-name";
