@@ -1,4 +1,4 @@
-import { cellCount } from "../../src/workbook/office/address";
+import { cellCount } from "../../src/grid";
 import { officeCellContent } from "../../src/workbook/office/cell-content";
 import { coverCells, type CellPosition } from "../../src/workbook/office/rectangles";
 

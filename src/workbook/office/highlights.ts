@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { cellLabel } from "../../engine/cell";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
-import { withoutSheet } from "./address";
+import { splitQualified } from "../../grid";
 import type { ExcelHost } from "./excel-host";
 
 /** Excel's own "Light red fill with dark red text" and its yellow and blue siblings. */
@@ -66,7 +66,7 @@ async function findMarks(
       .filter(({ rule }) => rule.formula.includes(HIGHLIGHT_MARKER))
       .map(({ cf }) => cf),
     notes: d.notes.filter((n) => isOurNote(n.content)),
-    userNoteCells: new Set(d.userNotes.map((r) => withoutSheet(r.address))),
+    userNoteCells: new Set(d.userNotes.map((r) => splitQualified(r.address).address)),
   }));
 }
 

@@ -7,9 +7,9 @@ import {
   contains,
   parseArea,
   sameArea,
-  withoutSheet,
+  splitQualified,
   type Area,
-} from "./address";
+} from "../../grid";
 import { officeCellContent } from "./cell-content";
 import type { ExcelHost } from "./excel-host";
 import { coverCells, type CellPosition } from "./rectangles";
@@ -164,7 +164,7 @@ function queueRectangle(context: Excel.RequestContext, host: ExcelHost, sheet: s
     collect(into: SheetCells): void {
       into.addRange(rect, range);
       if (merged && !merged.isNullObject)
-        into.addMerges(merged.areas.items.map((a) => parseArea(withoutSheet(a.address))));
+        into.addMerges(merged.areas.items.map((a) => parseArea(splitQualified(a.address).address)));
     },
   };
 }

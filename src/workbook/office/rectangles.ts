@@ -1,4 +1,4 @@
-import { cellCount, type Area } from "./address";
+import { cellCount, type Area } from "../../grid";
 
 export interface CellPosition {
   row: number;
