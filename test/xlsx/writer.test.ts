@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
-import { cellKey } from "../../src/workbook/xlsx/sheet-parser";
+import { cellKey } from "../../src/grid";
 import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
 import { parseA1 } from "../../src/grid";
 

@@ -8,7 +8,7 @@
  * bytes outside an edit stay exactly as they were, whatever their encoding.
  */
 import { strFromU8, strToU8 } from "fflate";
-import { indexToCol, parseA1 } from "../../grid";
+import { cellKey, cornersA1, parseA1, toA1 } from "../../grid";
 import {
   CONTENT_TYPE,
   NOTE_AUTHOR,
@@ -127,13 +127,13 @@ function groupMarks(wb: XlsxWorkbook, marks: Mark[]): Map<number, Map<number, Ce
     if (!(m.severity in RANK)) throw new Error(`annotate: ${m.sheet}!${m.address}: unknown severity ${JSON.stringify(m.severity)}`);
     let cells = bySheet.get(sheet.index);
     if (!cells) bySheet.set(sheet.index, (cells = new Map()));
-    const key = pos.row * 16385 + pos.col;
+    const key = cellKey(pos.row, pos.col);
     const prev = cells.get(key);
     const note = String(m.note ?? "");
     if (prev) {
       if (RANK[m.severity] > RANK[prev.severity]) prev.severity = m.severity;
       prev.notes.push(note);
-    } else cells.set(key, { row: pos.row, col: pos.col, ref: `${indexToCol(pos.col)}${pos.row}`, severity: m.severity, notes: [note] });
+    } else cells.set(key, { row: pos.row, col: pos.col, ref: toA1(pos), severity: m.severity, notes: [note] });
   }
   return bySheet;
 }
@@ -726,7 +726,7 @@ function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, sev
     while (rowMarks.length && rowMarks[0].col < col) before.push(newCell(rowMarks.shift()!));
     if (before.length) edits.insert(t.start, before.join(""));
     // likewise a cell without r after inserted cells
-    if (before.length > 0 && r === undefined) tag = setAttr(tag, "r", `${indexToCol(col)}${row}`);
+    if (before.length > 0 && r === undefined) tag = setAttr(tag, "r", toA1({ row, col }));
     if (rowMarks.length && rowMarks[0].col === col) {
       const m = rowMarks.shift()!;
       const s = attr(tag, "s");
@@ -759,8 +759,8 @@ function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, sev
     if (p1 && p2) {
       const r1 = Math.min(p1.row, p2.row, minRow), c1 = Math.min(p1.col, p2.col, minCol);
       const r2 = Math.max(p1.row, p2.row, maxRow), c2 = Math.max(p1.col, p2.col, maxCol);
-      const ref = `${indexToCol(c1)}${r1}:${indexToCol(c2)}${r2}`;
-      if (ref !== `${indexToCol(Math.min(p1.col, p2.col))}${Math.min(p1.row, p2.row)}:${indexToCol(Math.max(p1.col, p2.col))}${Math.max(p1.row, p2.row)}`) {
+      const ref = cornersA1({ r1, c1, r2, c2 });
+      if (ref !== cornersA1({ r1: Math.min(p1.row, p2.row), c1: Math.min(p1.col, p2.col), r2: Math.max(p1.row, p2.row), c2: Math.max(p1.col, p2.col) })) {
         edits.add(d.start, d.end, setAttr(tag, "ref", ref));
       }
     }

@@ -1,17 +1,10 @@
 import type { CellContent, CellValue } from "../../engine/cell";
-import { colToIndex, parseA1 } from "../../grid";
+import { cellKey, colToIndex, parseA1, parseArea, type Area } from "../../grid";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
 import { codeInCell } from "../detect";
 import { LABEL_SCAN_ROWS } from "../port";
 import { decodeExcelEscapes, scanXml } from "./xml";
-
-export interface Area {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
 
 /** The cells of one worksheet that were asked for, and its merged areas. */
 export interface SheetData {
@@ -21,8 +14,6 @@ export interface SheetData {
   /** The number of cells seen, kept or not. */
   cellCount: number;
 }
-
-export const cellKey = (row: number, col: number): number => row * 16385 + col;
 
 /**
  * Which cells to keep: all of them, a set of keys (bound cells), or "layout":
@@ -196,14 +187,6 @@ function cellValue(c: { t: string; v?: string; is?: string }, sst: string[], has
       return Number.isFinite(n) ? { type: "number", value: n } : { type: "error", error: `unreadable number "${c.v.slice(0, 30)}"` };
     }
   }
-}
-
-export function parseArea(ref: string): Area | null {
-  const [a, b] = ref.split(":");
-  const p = parseA1(a ?? "");
-  const q = b ? parseA1(b) : p;
-  if (!p || !q) return null;
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
 
 export { colToIndex };
