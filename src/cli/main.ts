@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { ScopeReport } from "../engine/check";
 import { DEFAULT_THRESHOLDS } from "../engine/compare";
 import { Dec } from "../engine/decimal";
+import { parseA1, splitQualified } from "../grid";
 import { compareWithPriorFile } from "../engine/review/review";
 import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } from "../report/csv";
 import { renderHtml } from "../report/html";
@@ -223,9 +224,10 @@ function writeAnnotated(bytes: Uint8Array, scopes: ScopeReport[], out: string): 
   for (const s of scopes) {
     for (const f of s.findings) {
       if (!f.cell || f.severity === "info") continue;
-      const m = /^'((?:[^']|'')*)'!([A-Z]+\d+)/.exec(f.cell);
-      if (!m) continue;
-      marks.push({ sheet: m[1].replace(/''/g, "'"), address: m[2], severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
+      const { sheet, address } = splitQualified(f.cell);
+      const topLeft = address.split(":")[0];
+      if (sheet === null || !parseA1(topLeft)) continue;
+      marks.push({ sheet, address: topLeft, severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
     }
   }
   const annotated = annotateXlsx(bytes, marks);

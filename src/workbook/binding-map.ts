@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { parseA1 } from "../grid";
+import { parseA1, qualified } from "../grid";
 import type { CellContent } from "../engine/cell";
 import { focusCodeOf } from "./bindings";
 import { codeInCell } from "./detect";
@@ -146,7 +146,7 @@ export function planBindingMap(map: BindingMap, structure: WorkbookStructure, la
       conflicts.push({ kind: "missing-sheet", name: b.name, owner: b.owner, message: `${b.name}: sheet '${missing}' is not in this workbook; skipped` });
       continue;
     }
-    const refersTo = `'${sheet.replace(/'/g, "''")}'!$${b.address.replace(/(\d+)$/, "$$$1")}`;
+    const refersTo = qualified(sheet, `$${b.address.replace(/(\d+)$/, "$$$1")}`, { always: true });
     const taken = existing.get(`${(owner ?? "").toLowerCase()}|${b.name.toLowerCase()}`);
     if (taken) {
       const t = parseRefersTo(taken.formula, sheets);
