@@ -1,3 +1,4 @@
+import { bindingName } from "./binding-name";
 import { excelFormula } from "./excel-formula";
 import type { Finding } from "./findings";
 import { lineOf } from "./lines";
@@ -16,7 +17,7 @@ export function highlightRule(
 ): string | null {
   if (!f.code) return null;
   const tag = `N("${opts.marker}:${f.kind}:${f.code}")=0`;
-  const name = `FOCUS_${f.code}`;
+  const name = bindingName(f.code);
   const line = lineOf(f.code);
   switch (f.kind) {
     case "identity": {
