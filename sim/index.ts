@@ -35,15 +35,6 @@ export type { SimBook, SimSheet } from "./model/book";
 export { FormulaError, isError, numberToText, type Scalar } from "./formula/values";
 export { usedArea } from "./model/calc";
 export {
-  areaA1,
-  cellKey,
-  columnLetters,
-  keyCol,
-  parseAddress,
-  splitQualified,
-  type Area,
-} from "./model/address";
-export {
   SimOfficeAddin,
   SimTaskpane,
   SIM_STARTUP_BEHAVIOR,

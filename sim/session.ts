@@ -3,7 +3,7 @@ import { SimCustomFunctions, type CustomFunctionsInit } from "./custom-functions
 import { CalculationMonitor } from "./custom-functions/calculation";
 import { SimPane } from "./pane";
 import { jsonBytes, SyncMeter, type RunRecord } from "./meter";
-import { areaA1, type Area } from "./model/address";
+import { areaA1, type Area } from "../src/grid";
 import type { SimBook, SimSheet } from "./model/book";
 import { recalculate } from "./model/calc";
 import { UndoStack, type SimPlatform } from "./undo";

@@ -3,13 +3,13 @@ import { readInput } from "./api/cell-io";
 import {
   areaA1,
   cellCount,
-  columnLetters,
+  indexToCol,
   intersects,
   keyCol,
   keyRow,
-  parseAddress,
+  parseArea,
   type Area,
-} from "./model/address";
+} from "../src/grid";
 import type { CalculationMode, SimBook, SimCell, SimSheet } from "./model/book";
 import { highlightedCells } from "./model/calc";
 import type { Batch, EventSource, SimSession } from "./session";
@@ -271,7 +271,7 @@ export class SimState {
   /** The cells the sheet's conditional formats paint now, each with its winning rule (what the preview shows). */
   highlighted(sheet: string): PaintedCell[] {
     return highlightedCells(this.book, this.sheet(sheet)).map((h) => ({
-      address: `${columnLetters(h.col)}${h.row}`,
+      address: `${indexToCol(h.col)}${h.row}`,
       fill: h.fill,
       fontColor: h.fontColor,
       conditionalFormatId: h.conditionalFormatId,
@@ -291,7 +291,7 @@ export class SimState {
         protected: s.isProtected,
         cells: Object.fromEntries(
           [...s.cells].map(([key, c]) => [
-            `${columnLetters(keyCol(key))}${keyRow(key)}`,
+            `${indexToCol(keyCol(key))}${keyRow(key)}`,
             { ...c, value: plain(c.value) },
           ])
         ),
@@ -303,12 +303,8 @@ export class SimState {
           fill: cf.fill,
           fontColor: cf.fontColor,
         })),
-        notes: Object.fromEntries(
-          s.notes.map((n) => [`${columnLetters(n.col)}${n.row}`, n.content])
-        ),
-        columnWidths: Object.fromEntries(
-          [...s.columnWidths].map(([c, w]) => [columnLetters(c), w])
-        ),
+        notes: Object.fromEntries(s.notes.map((n) => [`${indexToCol(n.col)}${n.row}`, n.content])),
+        columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [indexToCol(c), w])),
       })),
     };
   }
@@ -360,7 +356,7 @@ export class SimState {
 
   private area(address: string): Area {
     return (
-      parseAddress(address) ??
+      parseArea(address) ??
       (() => {
         throw new Error(`not an address: ${address}`);
       })()

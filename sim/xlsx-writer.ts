@@ -4,7 +4,7 @@
  * names and calculation settings. Same model, same bytes.
  */
 import { strToU8 } from "fflate";
-import { colToIndex, indexToCol, type CellPos } from "../src/engine/a1";
+import { cellKey, colToIndex, cornersA1, intersects, MAX_COL, parseA1, toA1, type Area, type CellPos } from "../src/grid";
 import {
   CONTENT_TYPE,
   CORE_PROPS_REL,
@@ -98,8 +98,7 @@ function checkDefinedName(name: string): void {
   else if (!/^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u.test(name)) why = "it must begin with a letter, _ or \\ and hold only letters, digits, _ . \\ ?";
   else if (/^[RC]$/i.test(name) || /^R\d*C\d*$/i.test(name)) why = "it looks like an R1C1 reference";
   else {
-    const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(name);
-    if (m && colToIndex(m[1]) <= 16384 && Number(m[2]) >= 1 && Number(m[2]) <= 1048576) why = "it looks like a cell address";
+    if (parseA1(name)) why = "it looks like a cell address";
   }
   if (why) throw new Error(`invalid defined name ${JSON.stringify(name)}: ${why}`);
 }
@@ -219,13 +218,6 @@ function cellXml(p: PlacedCell, style: number, sst: SharedStrings, where: string
   }
 }
 
-interface Area {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
 function mergeAreas(sheet: SheetModel): { ref: string; area: Area }[] {
   const out: { ref: string; area: Area }[] = [];
   for (const m of sheet.merges ?? []) {
@@ -237,11 +229,11 @@ function mergeAreas(sheet: SheetModel): { ref: string; area: Area }[] {
     const area = { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
     if (area.r1 === area.r2 && area.c1 === area.c2) throw new Error(`${where}: "${m}" is a single cell`);
     for (const o of out) {
-      if (area.r1 <= o.area.r2 && o.area.r1 <= area.r2 && area.c1 <= o.area.c2 && o.area.c1 <= area.c2) {
+      if (intersects(area, o.area)) {
         throw new Error(`${where}: "${m}" overlaps "${o.ref}"`);
       }
     }
-    out.push({ ref: `${indexToCol(area.c1)}${area.r1}:${indexToCol(area.c2)}${area.r2}`, area });
+    out.push({ ref: cornersA1(area), area });
   }
   return out;
 }
@@ -251,7 +243,7 @@ function colsXml(sheet: SheetModel): string {
     .map(([letters, width]) => {
       const where = `sheet "${sheet.name}", column ${JSON.stringify(letters)}`;
       const col = /^[A-Za-z]{1,3}$/.test(letters) ? colToIndex(letters) : 0;
-      if (col < 1 || col > 16384) throw new Error(`${where}: not a column letter`);
+      if (col < 1 || col > MAX_COL) throw new Error(`${where}: not a column letter`);
       if (typeof width !== "number" || !Number.isFinite(width) || width < 0 || width > 255) throw new Error(`${where}: width ${width} is not between 0 and 255`);
       return { col, width };
     })
@@ -270,8 +262,8 @@ function sheetParts(sheet: SheetModel, selected: boolean, styles: StyleTable, ss
   for (const cell of sheet.cells) {
     const where = `sheet "${sheet.name}", cell ${JSON.stringify(cell?.ref)}`;
     const pos = cellPos(cell.ref, `sheet "${sheet.name}"`);
-    const key = pos.row * 16385 + pos.col;
-    const ref = `${indexToCol(pos.col)}${pos.row}`;
+    const key = cellKey(pos.row, pos.col);
+    const ref = toA1(pos);
     if (placed.has(key)) throw new Error(`${where}: the cell ${ref} appears twice`);
     placed.set(key, { pos, ref, cell });
   }
@@ -284,8 +276,8 @@ function sheetParts(sheet: SheetModel, selected: boolean, styles: StyleTable, ss
     maxR = Math.max(maxR, pos.row); maxC = Math.max(maxC, pos.col);
   }
   const dimension = cells.length === 0 ? "A1"
-    : minR === maxR && minC === maxC ? `${indexToCol(minC)}${minR}`
-    : `${indexToCol(minC)}${minR}:${indexToCol(maxC)}${maxR}`;
+    : minR === maxR && minC === maxC ? toA1({ row: minR, col: minC })
+    : cornersA1({ r1: minR, c1: minC, r2: maxR, c2: maxC });
 
   const rows: string[] = [];
   const notes: SheetParts["notes"] = [];

@@ -2,10 +2,9 @@ import type { CellValue } from "../src/engine/cell";
 import { XlsxWorkbook } from "../src/workbook/xlsx/reader";
 import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from "./xlsx-writer";
 import { BUSY, FormulaError, isError, isErrorCode, VALUE, type Scalar } from "./formula/values";
-import { areaA1, cellKey, columnLetters, keyCol, keyRow, parseAddress } from "./model/address";
+import { areaA1, cellKey, colToIndex, indexToCol, keyCol, keyRow, parseArea } from "../src/grid";
 import { SIM_USER, SimBook, type SimCell, type Visibility } from "./model/book";
 import { computeMissingResults } from "./model/calc";
-import { colIndex } from "./formula/lexer";
 
 /** Excel's column width in points for a width in characters of the default font (8.43 characters = 64 px = 48 pt). */
 export const charactersToPoints = (chars: number): number =>
@@ -26,11 +25,11 @@ export function fromModel(model: WorkbookModel): SimBook {
     const sheet = book.addSheet(s.name);
     sheet.visibility = VISIBILITY[s.state ?? "visible"];
     sheet.isProtected = s.protected === true;
-    sheet.merges = (s.merges ?? []).map((m) => parseAddress(m)!);
+    sheet.merges = (s.merges ?? []).map((m) => parseArea(m)!);
     for (const [letters, chars] of Object.entries(s.columnWidths ?? {}))
-      sheet.columnWidths.set(colIndex(letters), charactersToPoints(chars));
+      sheet.columnWidths.set(colToIndex(letters), charactersToPoints(chars));
     for (const c of s.cells) {
-      const at = parseAddress(c.ref)!;
+      const at = parseArea(c.ref)!;
       const cell: Partial<SimCell> = {
         value:
           c.error !== undefined && isErrorCode(c.error)
@@ -130,7 +129,7 @@ export function toModel(book: SimBook): WorkbookModel {
   const sheets: SheetModel[] = book.sheets.map((sheet) => {
     const cells = new Map<number, CellModel>();
     for (const [key, c] of sheet.cells) {
-      const cell: CellModel = { ref: `${columnLetters(keyCol(key))}${keyRow(key)}` };
+      const cell: CellModel = { ref: `${indexToCol(keyCol(key))}${keyRow(key)}` };
       // A custom function's pending result (#BUSY!) is saved as no result: Excel computes it on open.
       if (isError(c.value)) {
         if (c.value !== BUSY) cell.error = c.value.code;
@@ -145,12 +144,12 @@ export function toModel(book: SimBook): WorkbookModel {
     for (const n of sheet.notes) {
       const key = cellKey(n.row, n.col);
       cells.set(key, {
-        ...(cells.get(key) ?? { ref: `${columnLetters(n.col)}${n.row}` }),
+        ...(cells.get(key) ?? { ref: `${indexToCol(n.col)}${n.row}` }),
         note: n.content,
       });
     }
     const widths = Object.fromEntries(
-      [...sheet.columnWidths].map(([col, pt]) => [columnLetters(col), pointsToCharacters(pt)])
+      [...sheet.columnWidths].map(([col, pt]) => [indexToCol(col), pointsToCharacters(pt)])
     );
     return {
       name: sheet.name,

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { cellKey, columnLetters } from "../../sim";
+import { cellKey, indexToCol } from "../../src/grid";
 import type { CellPosition } from "./cell-content";
 import type { CellView, SheetView } from "./sheet-view";
 import { CellEditor } from "./CellEditor";
@@ -196,7 +196,7 @@ export function Grid(props: GridProps): React.JSX.Element {
                 c === active.col && styles.current
               )}
             >
-              {columnLetters(c)}
+              {indexToCol(c)}
             </th>
           ))}
         </tr>
@@ -240,7 +240,7 @@ const Row = React.memo(
         {cells.map((cell, i) => {
           const col = i + 1;
           const isActive = col === activeCol;
-          const address = `${columnLetters(col)}${row}`;
+          const address = `${indexToCol(col)}${row}`;
           return (
             <td
               key={col}

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { parseAddress, type SimSheet, type SimState, splitQualified } from "../../sim";
+import type { SimSheet, SimState } from "../../sim";
+import { parseArea, splitQualified } from "../../src/grid";
 import { FormulaBar } from "./FormulaBar";
 import { addressOf, cellContent, type CellPosition } from "./cell-content";
 import { Grid } from "./Grid";
@@ -65,7 +66,7 @@ export function WorkbookView({
     const { sheet: named, address } = splitQualified(typed);
     const target =
       named === null ? sheet : visible.find((s) => s.name.toLowerCase() === named.toLowerCase());
-    const area = parseAddress(address);
+    const area = parseArea(address);
     if (!target || !area) return false;
     select({ row: area.r1, col: area.c1 }, target);
     return true;

@@ -1,12 +1,10 @@
-import { areaA1, numberToText, type SimState } from "../../sim";
+import { numberToText, type SimState } from "../../sim";
+import { toA1, type CellPos } from "../../src/grid";
 
-export interface CellPosition {
-  row: number;
-  col: number;
-}
+/** A cell of the grid: the grid module's position. */
+export type CellPosition = CellPos;
 
-export const addressOf = ({ row, col }: CellPosition): string =>
-  areaA1({ r1: row, c1: col, r2: row, c2: col });
+export const addressOf = (at: CellPosition): string => toA1(at);
 
 /** What the formula bar shows and F2 edits: the formula, else the value as it would be typed. */
 export function cellContent(state: SimState, sheet: string, at: CellPosition): string {

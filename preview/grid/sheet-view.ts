@@ -1,4 +1,5 @@
-import { cellKey, keyCol, parseAddress, type SimSheet, type SimState, usedArea } from "../../sim";
+import { usedArea, type SimSheet, type SimState } from "../../sim";
+import { cellKey, keyCol, parseArea } from "../../src/grid";
 import { formatCell } from "./number-format";
 
 export interface CellView {
@@ -42,7 +43,7 @@ export function sheetView(
   const used = usedArea(sheet);
   const painted = new Map(
     state.highlighted(sheet.name).map((p) => {
-      const a = parseAddress(p.address)!;
+      const a = parseArea(p.address)!;
       return [cellKey(a.r1, a.c1), p] as const;
     })
   );

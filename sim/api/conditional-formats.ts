@@ -1,4 +1,4 @@
-import { intersects } from "../model/address";
+import { intersects } from "../../src/grid";
 import type { SimFormatRule, SimSheet } from "../model/book";
 import { parsedFormula } from "../model/calc";
 import type { Batch } from "../session";

@@ -6,7 +6,7 @@ import {
   keyCol,
   keyRow,
   type Area,
-} from "../model/address";
+} from "../../src/grid";
 import type { SimCell, SimSheet } from "../model/book";
 import type { Batch } from "../session";
 import { fail } from "./errors";

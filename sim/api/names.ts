@@ -1,6 +1,6 @@
 import { Reference } from "../formula/reference";
 import { isError } from "../formula/values";
-import { qualifiedAddress } from "../model/address";
+import { qualifiedAddress } from "../../src/grid";
 import type { SimName } from "../model/book";
 import { evaluateName, parsedFormula } from "../model/calc";
 import type { Batch } from "../session";

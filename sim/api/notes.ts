@@ -1,4 +1,4 @@
-import { parseAddress, splitQualified } from "../model/address";
+import { parseArea, splitQualified } from "../../src/grid";
 import { SIM_USER, type SimNoteModel, type SimSheet } from "../model/book";
 import type { Batch } from "../session";
 import { SIM, SimClientObject, SimCollection } from "./core";
@@ -88,7 +88,7 @@ export class SimNoteCollection extends SimCollection<SimNote, NoteLocator, strin
         : scope !== null
           ? sheetOf(batch, scope)
           : undefined;
-    const area = parseAddress(address);
+    const area = parseArea(address);
     if (!target || !area)
       return fail("InvalidArgument", `The cell address '${cell}' is not valid here.`);
     return { sheetId: target.id, area };

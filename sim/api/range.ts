@@ -1,7 +1,6 @@
-import { MAX_COL, MAX_ROW } from "../formula/lexer";
 import { parseFormula } from "../formula/parser";
 import { FormulaSyntaxError } from "../formula/lexer";
-import { cellCount, qualifiedAddress, type Area } from "../model/address";
+import { cellCount, MAX_COL, MAX_ROW, qualifiedAddress, type Area } from "../../src/grid";
 import type { SimCell, SimSheet } from "../model/book";
 import { evaluateOnce } from "../model/calc";
 import type { Batch } from "../session";

@@ -1,6 +1,12 @@
 import { checkSheetName } from "../xlsx-writer";
-import { MAX_COL, MAX_ROW } from "../formula/lexer";
-import { parseAddress, quoteSheetName, WHOLE_SHEET, type Area } from "../model/address";
+import {
+  MAX_COL,
+  MAX_ROW,
+  parseArea,
+  quoteSheetName,
+  WHOLE_SHEET,
+  type Area,
+} from "../../src/grid";
 import type { SimSheet, Visibility } from "../model/book";
 import { usedArea } from "../model/calc";
 import type { Batch } from "../session";
@@ -213,7 +219,7 @@ export class SimWorksheet extends SimClientObject<string> {
     return this.range("getRange", [address], () => {
       if (address === undefined || address === "") return WHOLE_SHEET;
       return (
-        parseAddress(address) ?? fail("InvalidArgument", `The address '${address}' is not valid.`)
+        parseArea(address) ?? fail("InvalidArgument", `The address '${address}' is not valid.`)
       );
     });
   }

@@ -11,7 +11,7 @@ import {
   VALUE,
   type Scalar,
 } from "../formula/values";
-import { qualifiedAddress } from "../model/address";
+import { qualifiedAddress } from "../../src/grid";
 import {
   CustomFunctionError,
   type CustomFunctionMetadata,

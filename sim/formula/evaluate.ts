@@ -1,4 +1,5 @@
-import { MAX_COL, MAX_ROW, type RefCorner } from "./lexer";
+import { MAX_COL, MAX_ROW } from "../../src/grid";
+import type { RefCorner } from "./lexer";
 import type { BinaryOp, Node } from "./parser";
 import type { ArgumentEvaluator, Position, WorksheetFunction } from "./call";
 import { FUNCTIONS } from "./functions";

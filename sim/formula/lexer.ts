@@ -1,3 +1,4 @@
+import { colToIndex, MAX_COL, MAX_ROW, QUOTED_SHEET_NAME, unquoteSheetName } from "../../src/grid";
 import { isErrorCode, type ErrorCode } from "./values";
 
 /** One corner of a reference: 1-based row and column, and which of them carry a $. */
@@ -28,10 +29,9 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
-export const MAX_ROW = 1048576;
-export const MAX_COL = 16384;
-
-const SHEET_PREFIX = /^(?:'((?:[^']|'')+)'|([A-Za-z_\\\u00c0-\uffff][\w.\u00c0-\uffff]*))!/;
+const SHEET_PREFIX = new RegExp(
+  `^(?:(${QUOTED_SHEET_NAME})|([A-Za-z_\\\\\u00c0-\uffff][\\w.\u00c0-\uffff]*))!`
+);
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(])/;
 const COLUMNS = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!])/;
 const ROWS = /^(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![\w.])/;
@@ -39,12 +39,6 @@ const IDENT = /^[A-Za-z_\\\u00c0-\uffff][\w.\\?\u00c0-\uffff]*/;
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)/i;
 const OPERATOR = /^(?:<=|>=|<>|[-+*/^&=<>(),:%])/;
-
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** Split a formula (without its "=") into tokens. Throws FormulaSyntaxError on anything outside the grammar. */
 export function tokenize(formula: string): Token[] {
@@ -76,7 +70,7 @@ export function tokenize(formula: string): Token[] {
     let sheet: string | null = null;
     const prefix = SHEET_PREFIX.exec(rest);
     if (prefix) {
-      sheet = prefix[1] !== undefined ? prefix[1].replace(/''/g, "'") : prefix[2];
+      sheet = prefix[1] !== undefined ? unquoteSheetName(prefix[1]) : prefix[2];
       rest = rest.slice(prefix[0].length);
       if ((m = ERROR.exec(rest)) && m[0].toUpperCase() === "#REF!") {
         tokens.push({ type: "error", code: "#REF!" });
@@ -117,7 +111,7 @@ export function tokenize(formula: string): Token[] {
 }
 
 function corner(colAbs: string, letters: string, rowAbs: string, digits: string): RefCorner | null {
-  const col = colIndex(letters);
+  const col = colToIndex(letters);
   const row = Number(digits);
   if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) return null;
   return { row, col, rowAbs: rowAbs === "$", colAbs: colAbs === "$" };

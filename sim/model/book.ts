@@ -1,5 +1,5 @@
 import type { Scalar } from "../formula/values";
-import { cellKey, type Area } from "./address";
+import { cellKey, type Area } from "../../src/grid";
 
 /**
  * The workbook the simulator holds. Cells, names, conditional formats and notes are

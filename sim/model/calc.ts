@@ -11,7 +11,7 @@ import { FormulaSyntaxError } from "../formula/lexer";
 import { parseFormula, type Node } from "../formula/parser";
 import { NAME, type Scalar } from "../formula/values";
 import type { Reference } from "../formula/reference";
-import { cellCount, cellKey, contains, keyCol, keyRow, type Area } from "./address";
+import { cellCount, cellKey, contains, keyCol, keyRow, type Area } from "../../src/grid";
 import type { SimBook, SimSheet } from "./book";
 
 const parsed = new Map<string, Node | null>();

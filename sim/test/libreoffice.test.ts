@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { writeXlsx, type CellModel, type WorkbookModel } from "../xlsx-writer";
-import { parseA1 } from "../../src/engine/a1";
+import { parseA1 } from "../../src/grid";
 import type { CellValue } from "../../src/engine/cell";
 
 /**

@@ -2,7 +2,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
-import { cellKey } from "../../src/workbook/xlsx/sheet-parser";
+import { cellKey } from "../../src/grid";
 import { writeXlsx, type WorkbookModel } from "../xlsx-writer";
 
 const MODEL: WorkbookModel = {

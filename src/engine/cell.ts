@@ -2,6 +2,8 @@
  * What a cell holds, as every adapter (Office.js, .xlsx, the preview) hands it to
  * the engine. Office-neutral; conversion to decimals happens in amount.ts.
  */
+import { qualified } from "../grid";
+
 export type CellValue =
   | { type: "blank" }
   | { type: "number"; value: number }
@@ -22,5 +24,5 @@ export const BLANK: CellContent = { value: { type: "blank" } };
 
 /** A cell's address for people and JSON: 'Sheet name'!B31 (quotes doubled inside, no $). */
 export function cellLabel(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address.replace(/\$/g, "")}`;
+  return qualified(sheet, address.replace(/\$/g, ""), { always: true });
 }

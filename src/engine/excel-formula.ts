@@ -1,3 +1,4 @@
+import { bindingName } from "./binding-name";
 import { Dec } from "./decimal";
 import type { Evaluator } from "./evaluate";
 import { lineOf } from "./lines";
@@ -25,7 +26,7 @@ export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
   const f = line.formula;
   const unit = opts.unit ?? new Dec(1);
   const refOf = (c: Code): string => {
-    const ref = opts.isBound(c) ? `FOCUS_${c}` : inline(c, opts);
+    const ref = opts.isBound(c) ? bindingName(c) : inline(c, opts);
     return lineOf(c)?.kind === "deduct" ? `ABS(${ref})` : ref;
   };
   const part = (t: Term): string => {

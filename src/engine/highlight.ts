@@ -1,3 +1,4 @@
+import { bindingName } from "./binding-name";
 import type { Finding } from "./findings";
 import type { MarkOptions } from "./rules/rule";
 import { ruleOf } from "./rules/registry";
@@ -14,5 +15,5 @@ export function highlightRule(f: Finding, opts: MarkOptions): string | null {
   const mark = ruleOf(f.kind).mark;
   if (!f.code || !mark) return null;
   const tag = `N("${opts.marker}:${f.kind}:${f.code}")=0`;
-  return mark({ finding: { ...f, code: f.code }, tag, name: `FOCUS_${f.code}`, opts });
+  return mark({ finding: { ...f, code: f.code }, tag, name: bindingName(f.code), opts });
 }

@@ -15,7 +15,8 @@ export { checkScope, sortFindings, type ScopeInput, type ScopeReport, type Bound
 export { Evaluator } from "./evaluate";
 export { explain, type Explanation } from "./explain";
 export { excelFormula } from "./excel-formula";
-export { parseA1, toA1, colToIndex, indexToCol } from "./a1";
+export { bindingName, settingName, scopedBindingName, focusCodeOf, readBindingReference, lineCodeOfName, isLineName, isBindingName, NAME_PREFIX, SETTING_NAMES, type Setting } from "./binding-name";
+export { parseA1, toA1, colToIndex, indexToCol } from "../grid";
 export { statementTemplate, templateCellOf, AMOUNT_FORMAT, INNER_COLUMN, type TemplateSheet, type TemplateCell } from "./template";
 export { highlightRule } from "./highlight";
 export { ENGINE_VERSION, REFERENCE_VERSION } from "./version";

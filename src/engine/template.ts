@@ -1,3 +1,4 @@
+import { bindingName } from "./binding-name";
 import { excelFormula } from "./excel-formula";
 import { STATEMENTS } from "./statements";
 import type { Code, StatementDef } from "./types";
@@ -85,7 +86,7 @@ export function statementTemplate(statement: StatementDef, opts: TemplateOptions
     }
     cells.push(amount);
     cells.push({ ref: `${codeCol}${row}`, value: Number(line.code) });
-    names.push({ name: `FOCUS_${line.code}`, code: line.code, address: `$${amountCol}$${row}` });
+    names.push({ name: bindingName(line.code), code: line.code, address: `$${amountCol}$${row}` });
     row++;
   }
   return { sheet: opts.sheet, cells, names, columnWidths: { A: 7, B: 78, C: 16, D: 7, E: 18, F: 7 } };

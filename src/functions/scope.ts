@@ -4,6 +4,7 @@
  */
 import type { ScopeReport } from "../engine";
 import type { WorkbookReport } from "../workbook/validate";
+import { unquoteSheetName } from "../grid";
 import { BadArgument } from "./errors";
 
 /** How many scope names an error message lists before it says how many there are. */
@@ -18,9 +19,7 @@ export function sheetOfAddress(address: string | undefined): string | null {
   // "!" may appear in a sheet name, never in a cell address: the last one separates them.
   const bang = address.lastIndexOf("!");
   if (bang <= 0) return null;
-  let sheet = address.slice(0, bang);
-  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'"))
-    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const sheet = unquoteSheetName(address.slice(0, bang));
   // "[" cannot appear in a sheet name, so a leading [...] is always the workbook's.
   return sheet.replace(/^\[[^\]]*\]/, "") || null;
 }

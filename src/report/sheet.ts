@@ -1,4 +1,4 @@
-import { toA1 } from "../engine/a1";
+import { toA1 } from "../grid";
 import type { ScopeReport } from "../engine/check";
 import { AMOUNT_FORMAT } from "../engine/template";
 import { lineOf } from "../engine/lines";

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { parseA1 } from "../engine/a1";
+import { parseA1, qualified } from "../grid";
 import type { CellContent } from "../engine/cell";
-import { focusCodeOf } from "./bindings";
+import { focusCodeOf, isBindingName } from "../engine/binding-name";
 import { codeInCell } from "./detect";
 import type { NameSpec, WorkbookStructure } from "./port";
 import { parseRefersTo } from "./refers-to";
@@ -40,7 +40,7 @@ const sheetName = text("a sheet name").check(
 
 const bindingSchema = exactly(
   {
-    name: text("a name").check(z.regex(/^FOCUS_(\d{4}|UNIT|TOLERANCE|ENTITY|ASOF|NFA_MARGIN_BASED|BROKER_DEALER)$/i, "not a FOCUS_ name")),
+    name: text("a name").check(z.refine(isBindingName, "not a FOCUS_ name")),
     /** The owning sheet of a sheet-level name; null at workbook level. */
     owner: z.nullable(sheetName),
     sheet: sheetName,
@@ -146,7 +146,7 @@ export function planBindingMap(map: BindingMap, structure: WorkbookStructure, la
       conflicts.push({ kind: "missing-sheet", name: b.name, owner: b.owner, message: `${b.name}: sheet '${missing}' is not in this workbook; skipped` });
       continue;
     }
-    const refersTo = `'${sheet.replace(/'/g, "''")}'!$${b.address.replace(/(\d+)$/, "$$$1")}`;
+    const refersTo = qualified(sheet, `$${b.address.replace(/(\d+)$/, "$$$1")}`, { always: true });
     const taken = existing.get(`${(owner ?? "").toLowerCase()}|${b.name.toLowerCase()}`);
     if (taken) {
       const t = parseRefersTo(taken.formula, sheets);

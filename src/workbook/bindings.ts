@@ -1,15 +1,12 @@
+import { focusCodeOf, SETTING_NAMES, settingName, type Setting } from "../engine/binding-name";
 import { isKnownCode, lineOf } from "../engine/lines";
 import { finding, type Finding } from "../engine/findings";
 import type { Code } from "../engine/types";
 import type { NameInfo, SheetInfo } from "./port";
 import { parseRefersTo, type Target } from "./refers-to";
 
-/** Defined names of the product: FOCUS_<code>, and the scope settings. Matched case-insensitively. */
-export const NAME_PREFIX = "FOCUS_";
-const FOCUS_NAME = /^FOCUS_(.+)$/i;
-/** Scope settings and period metadata: names that are not line codes. */
-export const SETTING_NAMES = ["UNIT", "TOLERANCE", "ENTITY", "ASOF", "NFA_MARGIN_BASED", "BROKER_DEALER"] as const;
-export type Setting = (typeof SETTING_NAMES)[number];
+/** Defined names of the product (FOCUS_<code> and the scope settings) are built and read in engine/binding-name.ts. */
+export type { Setting };
 
 export interface Binding {
   /** The defined name as written in the workbook. */
@@ -41,11 +38,6 @@ export interface FoundBy {
   label: string | null;
   /** 0..1 (label), null for a code cell. */
   confidence: number | null;
-}
-
-export function focusCodeOf(name: string): string | null {
-  const m = FOCUS_NAME.exec(name);
-  return m ? m[1].toUpperCase() : null;
 }
 
 interface Classified {
@@ -113,7 +105,7 @@ function buildPlan(scope: string, sheet: string | null, own: Classified[], share
     const isSetting = chosen[0].isSetting;
     const code = isSetting ? null : key;
     const statement = code ? lineOf(code)?.statement ?? null : null;
-    const what = isSetting ? `FOCUS_${key}` : `line ${key}`;
+    const what = isSetting ? settingName(key as Setting) : `line ${key}`;
     if (chosen.length > 1) {
       plan.findings.push(finding("duplicate", {
         code,

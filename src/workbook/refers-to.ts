@@ -1,4 +1,4 @@
-import { parseA1 } from "../engine/a1";
+import { parseA1, QUOTED_SHEET_NAME, unquoteSheetName } from "../grid";
 
 /** What a defined name's formula points at, judged for use as a FOCUS binding. */
 export type Target =
@@ -6,7 +6,7 @@ export type Target =
   | { kind: "constant"; value: string }
   | { kind: "bad"; reason: string };
 
-const SHEET_REF = /^(?:'((?:[^']|'')+)'|([^'!()\s,]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/;
+const SHEET_REF = new RegExp(`^(?:(${QUOTED_SHEET_NAME})|([^'!()\\s,]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)$`);
 
 /** Parse a name's refersTo against the workbook's sheets (matched case-insensitively; a map is keyed by lower-case name). */
 export function parseRefersTo(formula: string, sheetNames: readonly string[] | ReadonlyMap<string, string>): Target {
@@ -22,7 +22,7 @@ export function parseRefersTo(formula: string, sheetNames: readonly string[] | R
     if (splitAreas(f).length > 1) return { kind: "bad", reason: "covers several areas" };
     return { kind: "bad", reason: `does not refer to a cell (${f.slice(0, 40)})` };
   }
-  const sheetRaw = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const sheetRaw = m[1] !== undefined ? unquoteSheetName(m[1]) : m[2];
   const sheet = "get" in sheetNames ? sheetNames.get(sheetRaw.toLowerCase()) : sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
   if (!sheet) return { kind: "bad", reason: `refers to sheet '${sheetRaw}', which is not in the workbook` };
   const [a, b] = m[3].replace(/\$/g, "").toUpperCase().split(":");

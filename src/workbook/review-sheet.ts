@@ -1,4 +1,4 @@
-import { toA1 } from "../engine/a1";
+import { toA1 } from "../grid";
 import type { CellContent } from "../engine/cell";
 import type { Acknowledgement } from "../engine/findings";
 import { sha256 } from "../engine/review/sha256";

@@ -1,4 +1,4 @@
-import { toA1 } from "../engine/a1";
+import { toA1 } from "../grid";
 import { cellLabel } from "../engine/cell";
 import { scanLabels, type FoundStatement, type ProposedCell, type UnitProposal, type UnmatchedRow } from "../engine/labels/scan";
 import { lineOf } from "../engine/lines";

@@ -1,4 +1,4 @@
-import { toA1 } from "../engine/a1";
+import { toA1 } from "../grid";
 import { readAmount } from "../engine/amount";
 import { BLANK, cellLabel, type CellContent } from "../engine/cell";
 import { checkScope, sortFindings, type BoundLine, type ScopeReport } from "../engine/check";

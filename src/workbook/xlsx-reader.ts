@@ -1,11 +1,11 @@
-import { toA1 } from "../engine/a1";
+import { cellKey, contains, cornersA1, keyCol, keyRow, parseArea, sameArea, toA1, type Area } from "../grid";
 import { BLANK, type CellContent } from "../engine/cell";
 import { codeInCell } from "./detect";
 import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "./port";
 import { LABEL_SCAN_ROWS, rangeKey } from "./port";
 import { REVIEW_SHEET } from "./review-sheet";
 import { XlsxWorkbook } from "./xlsx/reader";
-import { cellKey, parseArea, type Area, type Around, type Keep } from "./xlsx/sheet-parser";
+import type { Around, Keep } from "./xlsx/sheet-parser";
 import type { ZipLimits } from "./xlsx/zip";
 
 /** What layout detection reads: cells holding a line code and the cell just left of each (the amount). */
@@ -47,7 +47,7 @@ export class XlsxReader implements WorkbookReader {
     const cells: GridCell[] = [];
     for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
       if (content.value?.type === "blank") continue;
-      cells.push({ row: Math.floor(key / 16385), col: key % 16385, content });
+      cells.push({ row: keyRow(key), col: keyCol(key), content });
     }
     return cells;
   }
@@ -79,8 +79,8 @@ export class XlsxReader implements WorkbookReader {
       const merges = sheet?.merges ?? [];
       const cellCount = (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
       const isMergedArea = cellCount > 1 && merges.some((m) => sameArea(m, area));
-      const containing = cellCount === 1 ? merges.find((m) => inside(m, area.r1, area.c1)) : undefined;
-      const insideMergeOf = containing && !(containing.r1 === area.r1 && containing.c1 === area.c1) ? areaA1(containing) : null;
+      const containing = cellCount === 1 ? merges.find((m) => contains(m, area.r1, area.c1)) : undefined;
+      const insideMergeOf = containing && !(containing.r1 === area.r1 && containing.c1 === area.c1) ? cornersA1(containing) : null;
       out.set(rangeKey(ref), {
         content: sheet?.cells.get(cellKey(area.r1, area.c1)) ?? BLANK,
         cellCount: Math.min(cellCount, MAX_RANGE_CELLS + 1),
@@ -103,7 +103,7 @@ export class XlsxReader implements WorkbookReader {
     for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
       const v = content.value;
       if (v && v.type === "blank") continue;
-      cells.push({ row: Math.floor(key / 16385), col: key % 16385, content });
+      cells.push({ row: keyRow(key), col: keyCol(key), content });
     }
     return cells;
   }
@@ -127,6 +127,3 @@ function mergeKeep(loaded: { cells: Map<number, unknown> } | null, keys: Set<num
   return new Set([...loaded.cells.keys(), ...keys]);
 }
 
-const sameArea = (a: Area, b: Area) => a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
-const inside = (a: Area, row: number, col: number) => row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2;
-const areaA1 = (a: Area) => `${toA1({ row: a.r1, col: a.c1 })}:${toA1({ row: a.r2, col: a.c2 })}`;

@@ -5,6 +5,8 @@
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { type CellModel, type WorkbookModel, writeXlsx } from "../../sim";
+import { bindingName } from "../../src/engine/binding-name";
+import { qualified } from "../../src/grid";
 
 export interface Hostile {
   name: string;
@@ -30,7 +32,7 @@ const seg = (sheet: string, extra: Record<string, Omit<CellModel, "ref">> = {}, 
   const names: NonNullable<WorkbookModel["names"]> = [];
   Object.entries(values).forEach(([code, v], i) => {
     cells.push({ ref: `C${i + 2}`, ...v }, { ref: `D${i + 2}`, value: Number(code) });
-    names.push({ name: `FOCUS_${code}`, refersTo: `'${sheet.replace(/'/g, "''")}'!$C$${i + 2}`, ...(level === "sheet" ? { localSheet: sheet } : {}) });
+    names.push({ name: bindingName(code), refersTo: qualified(sheet, `$C$${i + 2}`, { always: true }), ...(level === "sheet" ? { localSheet: sheet } : {}) });
   });
   return { cells, names };
 };

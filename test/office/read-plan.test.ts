@@ -1,8 +1,8 @@
-import { cellCount } from "../../src/workbook/office/address";
+import { cellCount, type Area, type CellPos } from "../../src/grid";
 import { officeCellContent } from "../../src/workbook/office/cell-content";
-import { coverCells, type CellPosition } from "../../src/workbook/office/rectangles";
+import { coverCells } from "../../src/workbook/office/rectangles";
 
-const covers = (rects: { r1: number; c1: number; r2: number; c2: number }[], c: CellPosition) =>
+const covers = (rects: Area[], c: CellPos) =>
   rects.some((r) => c.row >= r.r1 && c.row <= r.r2 && c.col >= r.c1 && c.col <= r.c2);
 const total = (plan: Map<string, { r1: number; c1: number; r2: number; c2: number }[]>) =>
   [...plan.values()].flat().reduce((n, r) => n + cellCount(r), 0);
@@ -58,7 +58,7 @@ describe("choosing the rectangles to read", () => {
     let seed = 7;
     const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     for (let round = 0; round < 40; round++) {
-      const sheets = new Map<string, CellPosition[]>();
+      const sheets = new Map<string, CellPos[]>();
       for (let s = 0; s < 1 + (round % 4); s++) {
         sheets.set(
           `S${s}`,

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { bindingName } from "../../src/engine/binding-name";
 import { lineOf } from "../../src/engine/lines";
+import { qualified } from "../../src/grid";
 import type { Code } from "../../src/engine/types";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 
@@ -228,7 +230,7 @@ export function statementSheet(s: CleanStatement, sheet: string, opts: { heading
       if (v === null) continue;
       const col = r.column === 1 ? "B" : "C";
       cells.push({ ref: `${col}${at}`, value: v });
-      names.push({ name: `FOCUS_${r.code}`, refersTo: `'${sheet.replace(/'/g, "''")}'!$${col}$${at}`, localSheet: sheet });
+      names.push({ name: bindingName(r.code), refersTo: qualified(sheet, `$${col}$${at}`, { always: true }), localSheet: sheet });
       bound.add(r.code);
     }
     row++;

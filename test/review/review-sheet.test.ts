@@ -1,7 +1,7 @@
 import type { GridCell } from "../../src/workbook/port";
 import { acknowledgementWrites, EMPTY_RECORD, parseReviewSheet, signOffWrites } from "../../src/workbook/review-sheet";
 import { newSignOff, type BoundValue } from "../../src/engine/review/signoff";
-import { parseA1 } from "../../src/engine/a1";
+import { parseA1 } from "../../src/grid";
 import type { CellWrite } from "../../src/workbook/port";
 
 /** Cells as an adapter reads them back after these writes. */

@@ -1,4 +1,4 @@
-import { parseA1, toA1 } from "../../src/engine/a1";
+import { parseA1, toA1 } from "../../src/grid";
 import { cellLabel, type CellContent, type CellValue } from "../../src/engine/cell";
 import {
   rangeKey,

@@ -1,4 +1,4 @@
-import { toA1 } from "../../src/engine/a1";
+import { toA1 } from "../../src/grid";
 import { lineOf } from "../../src/engine/lines";
 import type { CellModel, WorkbookModel } from "../../sim";
 import { oracleValues } from "../engine/oracle";

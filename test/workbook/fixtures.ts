@@ -1,4 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { bindingName } from "../../src/engine/binding-name";
+import { qualified } from "../../src/grid";
 import { validateWorkbook, type ValidateOptions } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { type CellModel, type WorkbookModel, writeXlsx } from "../../sim";
@@ -16,7 +18,7 @@ export function boundSheet(
     cells.push({ ref: `D${i + 2}`, value: Number(code) });
     if (v !== null && typeof v === "object") cells.push({ ref, ...v });
     else if (v !== null) cells.push({ ref, value: v });
-    names.push({ name: `FOCUS_${code}`, refersTo: `'${sheet.replace(/'/g, "''")}'!$C$${i + 2}`, ...(level === "sheet" ? { localSheet: sheet } : {}) });
+    names.push({ name: bindingName(code), refersTo: qualified(sheet, `$C$${i + 2}`, { always: true }), ...(level === "sheet" ? { localSheet: sheet } : {}) });
   });
   return { cells, names };
 }

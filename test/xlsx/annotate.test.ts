@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { parseA1 } from "../../src/engine/a1";
+import { parseA1 } from "../../src/grid";
 import type { CellContent } from "../../src/engine/cell";
 import { annotateFindings, SEVERITY_FILL, type FindingMark } from "../../src/workbook/annotate-findings";
 import { annotateXlsx } from "../../src/workbook/xlsx/annotate";

@@ -1,8 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
-import { cellKey } from "../../src/workbook/xlsx/sheet-parser";
+import { cellKey, parseA1 } from "../../src/grid";
 import { type WorkbookModel, writeXlsx } from "../../sim";
-import { parseA1 } from "../../src/engine/a1";
 
 const MODEL: WorkbookModel = {
   sheets: [

@@ -1,4 +1,4 @@
-import { toA1 } from "../a1";
+import { toA1 } from "../../grid";
 import { parseNumericText } from "../amount";
 import { cellLabel, type CellContent } from "../cell";
 import { usersOf } from "../lines";

@@ -4,7 +4,8 @@ import type { NameSpec, Workbook, WorkbookStructure } from "../../workbook/port"
 import { describeTarget, lineNames, type LineName } from "./binding-list";
 import { absoluteReference, parseCellLabel, sameName, topLeftOf } from "./cell-ref";
 import { ActionError } from "./errors";
-import { bindingName, lineName, requireLine } from "./lines";
+import { bindingName } from "../../engine/binding-name";
+import { lineName, requireLine } from "./lines";
 import type { BindResult } from "./types";
 
 export type Level = "sheet" | "workbook";

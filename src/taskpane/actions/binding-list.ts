@@ -9,7 +9,8 @@ import {
   type WorkbookStructure,
 } from "../../workbook/port";
 import { parseRefersTo, type Target } from "../../workbook/refers-to";
-import { lineCodeOfName, printOrder } from "./lines";
+import { lineCodeOfName } from "../../engine/binding-name";
+import { printOrder } from "./lines";
 import type { BindingView } from "./types";
 
 /** A FOCUS_<code> name with what it points at. */

@@ -1,15 +1,16 @@
-import { indexToCol, parseA1 } from "../../engine/a1";
+import { absoluteA1, parseA1, qualified, QUOTED_SHEET_NAME, unquoteSheetName } from "../../grid";
 import type { RangeRef } from "../../workbook/port";
 
 /** 'Sheet name'!A1 or Sheet1!$A$1, optionally a range (its top-left cell is taken). */
-const CELL_LABEL =
-  /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+const CELL_LABEL = new RegExp(
+  `^(?:(${QUOTED_SHEET_NAME})|([^'!]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+)(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?$`
+);
 
 /** The sheet and top-left cell of a label such as 'Day 1'!E29; null when it is not one. */
 export function parseCellLabel(label: string): RangeRef | null {
   const m = CELL_LABEL.exec(label.trim());
   if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const sheet = m[1] !== undefined ? unquoteSheetName(m[1]) : m[2];
   const address = m[3].replace(/\$/g, "").toUpperCase();
   return parseA1(address) ? { sheet, address } : null;
 }
@@ -23,7 +24,7 @@ export function topLeftOf(address: string): string {
 export function absoluteReference(sheet: string, address: string): string {
   const pos = parseA1(address);
   if (!pos) throw new Error(`"${address}" is not a cell address`);
-  return `'${sheet.replace(/'/g, "''")}'!$${indexToCol(pos.col)}$${pos.row}`;
+  return qualified(sheet, absoluteA1(pos), { always: true });
 }
 
 /** Excel compares sheet and defined names without regard to case. */

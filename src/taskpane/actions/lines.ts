@@ -1,6 +1,5 @@
-import { allLines, isKnownCode, lineOf, type RegisteredLine } from "../../engine/lines";
+import { allLines, lineOf, type RegisteredLine } from "../../engine/lines";
 import type { Code } from "../../engine/types";
-import { focusCodeOf } from "../../workbook/bindings";
 import { ActionError } from "./errors";
 
 /** Print order of every line (statement by statement), for sorting. */
@@ -8,16 +7,6 @@ const PRINT_ORDER = new Map<Code, number>(allLines().map((l, i) => [l.code, i]))
 
 export function printOrder(code: Code): number {
   return PRINT_ORDER.get(code) ?? Number.MAX_SAFE_INTEGER;
-}
-
-/** The line code a defined name binds (FOCUS_7010 -> 7010), or null for settings and other names. */
-export function lineCodeOfName(name: string): Code | null {
-  const key = focusCodeOf(name);
-  return key !== null && /^\d{4}$/.test(key) && isKnownCode(key) ? key : null;
-}
-
-export function bindingName(code: Code): string {
-  return `FOCUS_${code}`;
 }
 
 /** The line of a code, or a clear error for a code the statements do not have. */

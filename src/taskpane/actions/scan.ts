@@ -1,9 +1,9 @@
-import { parseA1, toA1 } from "../../engine/a1";
+import { parseA1, toA1 } from "../../grid";
 import { cellLabel } from "../../engine/cell";
 import { lineOf } from "../../engine/lines";
 import { STATEMENTS } from "../../engine/statements";
 import type { StatementId } from "../../engine/types";
-import { focusCodeOf } from "../../workbook/bindings";
+import { bindingName, focusCodeOf } from "../../engine/binding-name";
 import type { GridCell, NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { REVIEW_SHEET } from "../../workbook/review-sheet";
 import { scanGrid, type SheetProposal, type SheetScan } from "../../workbook/scan";
@@ -12,7 +12,7 @@ import { describeTarget, lineNames, sheetLookup, type LineName } from "./binding
 import { absoluteReference, sameName } from "./cell-ref";
 import { ActionError, problemOf } from "./errors";
 import { formatCellContent } from "./format";
-import { bindingName, lineName, requireLine } from "./lines";
+import { lineName, requireLine } from "./lines";
 import type {
   Proposal,
   ScanChoice,

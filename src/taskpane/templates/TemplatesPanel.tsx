@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DocumentAddRegular } from "@fluentui/react-icons";
 import { STATEMENTS, type StatementId } from "../../engine";
+import { qualified } from "../../grid";
 import { templateUndoNote } from "../actions";
 import { useActions } from "../shared/ActionsContext";
 import { useAnnounce } from "../shared/Announcer";
@@ -45,7 +46,7 @@ export function TemplatesPanel(): React.JSX.Element {
           <>
             Inserted sheet {inserted}: every line is bound at sheet level and totals are Excel
             formulas, so the sheet computes without the add-in. Copy it for each period.{" "}
-            <CellButton cell={`'${inserted.replace(/'/g, "''")}'!A1`} onProblem={show} />
+            <CellButton cell={qualified(inserted, "A1", { always: true })} onProblem={show} />
           </>
         )}
       </DoneBar>

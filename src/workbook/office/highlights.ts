@@ -2,7 +2,7 @@
 import { cellLabel } from "../../engine/cell";
 import { SEVERITIES } from "../../engine/severity";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
-import { withoutSheet } from "./address";
+import { splitQualified } from "../../grid";
 import type { ExcelHost } from "./excel-host";
 
 /** The add-in's marks found on one sheet, and the cells holding the user's own notes. */
@@ -55,7 +55,7 @@ async function findMarks(
       .filter(({ rule }) => rule.formula.includes(HIGHLIGHT_MARKER))
       .map(({ cf }) => cf),
     notes: d.notes.filter((n) => isOurNote(n.content)),
-    userNoteCells: new Set(d.userNotes.map((r) => withoutSheet(r.address))),
+    userNoteCells: new Set(d.userNotes.map((r) => splitQualified(r.address).address)),
   }));
 }
 

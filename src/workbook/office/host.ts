@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { RangeRef } from "../port";
-import { withoutSheet } from "./address";
+import { splitQualified } from "../../grid";
 import type { ExcelHost } from "./excel-host";
 
 /** The selected range's top-left cell (a merged cell selects its whole area). One sync. */
@@ -9,7 +9,7 @@ export function selection(host: ExcelHost): Promise<RangeRef> {
     const cell = context.workbook.getSelectedRange().getCell(0, 0).load("address");
     const sheet = cell.worksheet.load("name");
     await context.sync();
-    return { sheet: sheet.name, address: withoutSheet(cell.address).replace(/\$/g, "") };
+    return { sheet: sheet.name, address: splitQualified(cell.address).address.replace(/\$/g, "") };
   });
 }
 

@@ -7,12 +7,13 @@ import {
   contains,
   parseArea,
   sameArea,
-  withoutSheet,
+  splitQualified,
   type Area,
-} from "./address";
+  type CellPos,
+} from "../../grid";
 import { officeCellContent } from "./cell-content";
 import type { ExcelHost } from "./excel-host";
-import { coverCells, type CellPosition } from "./rectangles";
+import { coverCells } from "./rectangles";
 
 /** Bound ranges larger than this are judged by their size alone (as the .xlsx reader does). */
 const MAX_RANGE_CELLS = 10000;
@@ -50,7 +51,7 @@ export async function readRanges(
   const parsed = all.filter((p) => !p.ref.cells);
   const headings = all.filter((p) => p.ref.cells);
   const headingCells = new Map<string, GridCell[]>();
-  const bySheet = new Map<string, CellPosition[]>();
+  const bySheet = new Map<string, CellPos[]>();
   for (const { ref, area } of parsed) {
     const cells = bySheet.get(ref.sheet) ?? [];
     cells.push({ row: area.r1, col: area.c1 });
@@ -164,7 +165,7 @@ function queueRectangle(context: Excel.RequestContext, host: ExcelHost, sheet: s
     collect(into: SheetCells): void {
       into.addRange(rect, range);
       if (merged && !merged.isNullObject)
-        into.addMerges(merged.areas.items.map((a) => parseArea(withoutSheet(a.address))));
+        into.addMerges(merged.areas.items.map((a) => parseArea(splitQualified(a.address).address)));
     },
   };
 }

@@ -1,15 +1,10 @@
-import { cellCount, type Area } from "./address";
-
-export interface CellPosition {
-  row: number;
-  col: number;
-}
+import { cellCount, type Area, type CellPos } from "../../grid";
 
 /** A rectangle larger than this is split even when the budget allows it, to keep each range of a response modest. */
 const MAX_RECTANGLE_CELLS = 20000;
 
 interface Group {
-  cells: CellPosition[];
+  cells: CellPos[];
   box: Area;
   /** Cells read for nothing. */
   waste: number;
@@ -22,7 +17,7 @@ interface Group {
  * cell is read for nothing.
  */
 export function coverCells(
-  sheets: Map<string, CellPosition[]>,
+  sheets: Map<string, CellPos[]>,
   budgetCells: number
 ): Map<string, Area[]> {
   const owner = new Map<Group, string>();
@@ -53,7 +48,7 @@ export function coverCells(
   return out;
 }
 
-function group(cells: CellPosition[]): Group {
+function group(cells: CellPos[]): Group {
   let r1 = Infinity,
     c1 = Infinity,
     r2 = -Infinity,
@@ -74,7 +69,7 @@ function split({ cells, box }: Group): [Group, Group] {
   const cols = widestGap(cells.map((c) => c.col));
   const rowSaving = rows.size * (box.c2 - box.c1 + 1);
   const colSaving = cols.size * (box.r2 - box.r1 + 1);
-  let first: (c: CellPosition) => boolean;
+  let first: (c: CellPos) => boolean;
   if (rowSaving > 0 || colSaving > 0)
     first = rowSaving >= colSaving ? (c) => c.row <= rows.after : (c) => c.col <= cols.after;
   else {
@@ -82,8 +77,8 @@ function split({ cells, box }: Group): [Group, Group] {
     const middle = byRows ? Math.floor((box.r1 + box.r2) / 2) : Math.floor((box.c1 + box.c2) / 2);
     first = (c) => (byRows ? c.row : c.col) <= middle;
   }
-  const a: CellPosition[] = [];
-  const b: CellPosition[] = [];
+  const a: CellPos[] = [];
+  const b: CellPos[] = [];
   for (const c of cells) (first(c) ? a : b).push(c);
   return [group(a), group(b)];
 }

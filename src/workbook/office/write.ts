@@ -9,15 +9,8 @@ import {
   type SheetSpec,
   type WriteProblem,
 } from "../port";
-import {
-  areaA1,
-  charactersToPoints,
-  contains,
-  intersects,
-  parseArea,
-  withoutSheet,
-  type Area,
-} from "./address";
+import { areaA1, contains, intersects, parseArea, splitQualified, type Area } from "../../grid";
+import { charactersToPoints } from "./address";
 import {
   CELL_EDIT_MESSAGE,
   errorCode,
@@ -81,7 +74,7 @@ async function inspectTargets(
     if (lock && lock.locked !== false) problems.push(protectedProblem(sheet, areaA1(area)));
     if (!merged || merged.isNullObject) continue;
     for (const item of merged.areas.items) {
-      const m = parseArea(withoutSheet(item.address));
+      const m = parseArea(splitQualified(item.address).address);
       if (m && splitsMerge(m, area)) {
         problems.push({
           cell: cellLabel(sheet, areaA1(area)),
@@ -258,7 +251,7 @@ export async function writeRecordSheet(
     if (taken.length)
       throw new WriteBlocked([
         {
-          cell: cellLabel(name, withoutSheet(taken[0].address).replace(/\$/g, "")),
+          cell: cellLabel(name, splitQualified(taken[0].address).address.replace(/\$/g, "")),
           reason: "record-changed",
           message: `Another entry reached the ${name} record after the pane read it (someone else signed off or acknowledged at the same time), so nothing was recorded: appending now would fork the record. Validate again, then repeat.`,
         },

@@ -5,7 +5,7 @@
  * deterministic zip.
  */
 import { zipSync, type Zippable } from "fflate";
-import { parseA1, type CellPos } from "../../engine/a1";
+import { parseA1, type CellPos } from "../../grid";
 import { escapeXml } from "./xml";
 
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -82,7 +82,7 @@ export function solidFillXml(argb: string, p = ""): string {
 
 /** A cell address ("B5"; "$B$5" accepted) as 1-based row and column; throws naming it otherwise. */
 export function cellPos(ref: string, context: string): CellPos {
-  const pos = typeof ref === "string" && /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/.test(ref.trim()) ? parseA1(ref) : null;
+  const pos = typeof ref === "string" ? parseA1(ref) : null;
   if (!pos) throw new Error(`${context}: "${ref}" is not a cell address (such as B5)`);
   return pos;
 }

@@ -1,5 +1,6 @@
 import { strFromU8 } from "fflate";
-import { cellKey, parseSheet, type Keep, type SheetData } from "./sheet-parser";
+import { cellKey } from "../../grid";
+import { parseSheet, type Keep, type SheetData } from "./sheet-parser";
 import { parseStyles, type Styles } from "./styles";
 import { decodeExcelEscapes, elementText, scanXml, Tok, XmlError, XmlTokenizer } from "./xml";
 import { DEFAULT_LIMITS, WorkbookFileError, ZipPackage, type ZipLimits } from "./zip";

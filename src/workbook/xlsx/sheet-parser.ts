@@ -1,18 +1,11 @@
 import type { CellContent, CellValue } from "../../engine/cell";
-import { colToIndex, parseA1 } from "../../engine/a1";
+import { cellKey, colToIndex, parseA1, parseArea, type Area } from "../../grid";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
 import { decodeExcelEscapes, elementText, Tok, XmlTokenizer } from "./xml";
 
 // the token kinds as plain constants: this loop runs once per tag of every sheet
 const END = Tok.End, OPEN = Tok.Open, CLOSE = Tok.Close;
-
-export interface Area {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
 
 /** The cells of one worksheet that were asked for, and its merged areas. */
 export interface SheetData {
@@ -22,8 +15,6 @@ export interface SheetData {
   /** The number of cells seen, kept or not. */
   cellCount: number;
 }
-
-export const cellKey = (row: number, col: number): number => row * 16385 + col;
 
 /**
  * Cells picked by a test (a line code, for layout detection) and the cell just left of each,
@@ -212,14 +203,6 @@ function cellRefAt(s: string, start: number, end: number): number {
   }
   if (col > 16384 || row < 1 || row > 1048576) return -1;
   return cellKey(row, col);
-}
-
-export function parseArea(ref: string): Area | null {
-  const [a, b] = ref.split(":");
-  const p = parseA1(a ?? "");
-  const q = b ? parseA1(b) : p;
-  if (!p || !q) return null;
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
 
 export { colToIndex };

@@ -1,4 +1,5 @@
-import { parseA1 } from "../../a1";
+import { parseA1 } from "../../../grid";
+import { bindingName, isLineName } from "../../binding-name";
 import type { CodeTable } from "../../code-table";
 import type { Evaluator } from "../../evaluate";
 import { finding, type Finding } from "../../findings";
@@ -56,14 +57,14 @@ function formulaLeavingOut(
   if (refs.opaque || !b.sheet) return null;
   const ownSheet = b.sheet;
   const covers = (leaf: BoundLine): boolean => {
-    if (refs.names.includes(`FOCUS_${leaf.code}`)) return true;
+    if (refs.names.includes(bindingName(leaf.code))) return true;
     const pos = leaf.sheet && leaf.address ? parseA1(leaf.address) : null;
     return !!pos && refs.areas.some((a) => areaContains(a, leaf.sheet!, ownSheet, pos.row, pos.col));
   };
   const leafLines = leaves.map((c) => bound.get(c)!);
   // A reference to anything that is not one of the parts (a helper cell, another name):
   // we cannot see what it holds, so we do not judge.
-  const unknownNames = refs.names.some((n) => !/^FOCUS_\d{4}$/.test(n));
+  const unknownNames = refs.names.some((n) => !isLineName(n));
   const unknownArea = refs.areas.some((a) => !leafLines.some((l) => {
     const pos = l.sheet && l.address ? parseA1(l.address) : null;
     return !!pos && areaContains(a, l.sheet!, ownSheet, pos.row, pos.col);

@@ -1,5 +1,5 @@
 /** The marks asked for, checked and grouped by sheet and cell (several on one cell: every note, the fill of the highest priority). */
-import { indexToCol } from "../../../engine/a1";
+import { indexToCol } from "../../../grid";
 import { cellPos, normalizeArgb } from "../ooxml";
 import type { XlsxWorkbook } from "../reader";
 

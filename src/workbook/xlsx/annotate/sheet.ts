@@ -2,7 +2,7 @@
  * The worksheet part: the s of marked cells, new cells and rows where a marked cell has
  * none, a grown <dimension>, and the <legacyDrawing> that shows the notes.
  */
-import { indexToCol, parseA1 } from "../../../engine/a1";
+import { indexToCol, parseA1 } from "../../../grid";
 import { NS, xmlAttr } from "../ooxml";
 import { WorkbookFileError } from "../zip";
 import type { CellMark } from "./marks";
