@@ -1,6 +1,4 @@
-import { grouped, type Dec } from "../engine/decimal";
-import { lineOf } from "../engine/lines";
-import { usDate } from "../engine/periods/dates";
+import { grouped, type Dec, lineOf, usDate } from "../engine";
 import { NOTICE_HEADS, noticeRow, packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
 
 /** Escape text for HTML content and attributes. */

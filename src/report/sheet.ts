@@ -1,8 +1,4 @@
-import { toA1 } from "../engine/a1";
-import type { ScopeReport } from "../engine/check";
-import { AMOUNT_FORMAT } from "../engine/template";
-import { lineOf } from "../engine/lines";
-import { usDate } from "../engine/periods/dates";
+import { toA1, type ScopeReport, AMOUNT_FORMAT, lineOf, usDate } from "../engine";
 import type { CellWrite, SheetSpec } from "../workbook/port";
 import { codeValues, NOTICE_HEADS, noticeRow, packageFacts, statementName, type ReviewPackage } from "./package";
 

@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
-import { parseA1 } from "../engine/a1";
-import type { CellContent } from "../engine/cell";
+import { parseA1, type CellContent } from "../engine";
 import { focusCodeOf } from "./bindings";
 import { codeInCell } from "./detect";
 import type { NameSpec, WorkbookStructure } from "./port";

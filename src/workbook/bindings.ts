@@ -1,6 +1,4 @@
-import { isKnownCode, lineOf } from "../engine/lines";
-import { finding, type Finding } from "../engine/findings";
-import type { Code } from "../engine/types";
+import { isKnownCode, lineOf, finding, type Finding, type Code } from "../engine";
 import type { NameInfo, SheetInfo } from "./port";
 import { parseRefersTo, type Target } from "./refers-to";
 

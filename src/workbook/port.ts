@@ -1,4 +1,4 @@
-import type { CellContent } from "../engine/cell";
+import type { CellContent } from "../engine";
 
 /**
  * What the product needs from a workbook, whatever holds it: Excel through

@@ -1,4 +1,4 @@
-import { parseA1 } from "../engine/a1";
+import { parseA1 } from "../engine";
 
 /** What a defined name's formula points at, judged for use as a FOCUS binding. */
 export type Target =

@@ -1,8 +1,4 @@
-import { toA1 } from "../engine/a1";
-import type { CellContent } from "../engine/cell";
-import type { Acknowledgement } from "../engine/findings";
-import { sha256 } from "../engine/review/sha256";
-import type { BoundValue, SignOff } from "../engine/review/signoff";
+import { toA1, type CellContent, type Acknowledgement, sha256, type BoundValue, type SignOff } from "../engine";
 import type { CellWrite, GridCell, RecordGuard } from "./port";
 
 /**

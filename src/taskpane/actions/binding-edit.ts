@@ -1,5 +1,4 @@
-import { cellLabel } from "../../engine/cell";
-import type { Code } from "../../engine/types";
+import { cellLabel, type Code } from "../../engine";
 import type { NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { describeTarget, lineNames, type LineName } from "./binding-list";
 import { absoluteReference, parseCellLabel, sameName, topLeftOf } from "./cell-ref";

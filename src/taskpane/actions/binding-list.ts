@@ -1,6 +1,4 @@
-import { cellLabel } from "../../engine/cell";
-import { lineOf } from "../../engine/lines";
-import type { Code } from "../../engine/types";
+import { cellLabel, lineOf, type Code } from "../../engine";
 import {
   rangeKey,
   type NameInfo,

@@ -1,4 +1,4 @@
-import { indexToCol, parseA1 } from "../../engine/a1";
+import { indexToCol, parseA1 } from "../../engine";
 import type { RangeRef } from "../../workbook/port";
 
 /** 'Sheet name'!A1 or Sheet1!$A$1, optionally a range (its top-left cell is taken). */

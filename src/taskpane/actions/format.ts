@@ -1,7 +1,10 @@
-import { decimalFromFloat } from "../../engine/amount";
-import type { CellContent } from "../../engine/cell";
-import { type Dec, grouped } from "../../engine/decimal";
-import type { FindingKind } from "../../engine/findings";
+import {
+  decimalFromFloat,
+  type CellContent,
+  type Dec,
+  grouped,
+  type FindingKind,
+} from "../../engine";
 
 /**
  * An amount as accountants read it: thousands separators, negatives in

@@ -1,5 +1,4 @@
-import type { Finding } from "../../engine/findings";
-import { highlightRule } from "../../engine/highlight";
+import { type Finding, highlightRule } from "../../engine";
 import { HIGHLIGHT_MARKER, type Highlight } from "../../workbook/port";
 import type { WorkbookReport } from "../../workbook/validate";
 import { parseCellLabel } from "./cell-ref";

@@ -1,5 +1,4 @@
-import { allLines, isKnownCode, lineOf, type RegisteredLine } from "../../engine/lines";
-import type { Code } from "../../engine/types";
+import { allLines, isKnownCode, lineOf, type RegisteredLine, type Code } from "../../engine";
 import { focusCodeOf } from "../../workbook/bindings";
 import { ActionError } from "./errors";
 

@@ -1,4 +1,4 @@
-import { parseA1, toA1 } from "../../engine/a1";
+import { parseA1, toA1 } from "../../engine";
 import {
   exportBindingMap as mapOf,
   LABEL_SEARCH_COLUMNS,

@@ -1,8 +1,4 @@
-import { parseA1, toA1 } from "../../engine/a1";
-import { cellLabel } from "../../engine/cell";
-import { lineOf } from "../../engine/lines";
-import { STATEMENTS } from "../../engine/statements";
-import type { StatementId } from "../../engine/types";
+import { parseA1, toA1, cellLabel, lineOf, STATEMENTS, type StatementId } from "../../engine";
 import { focusCodeOf } from "../../workbook/bindings";
 import type { GridCell, NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { REVIEW_SHEET } from "../../workbook/review-sheet";

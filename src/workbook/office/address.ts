@@ -1,4 +1,4 @@
-import { indexToCol, parseA1 } from "../../engine/a1";
+import { indexToCol, parseA1 } from "../../engine";
 
 /** A rectangle of cells, 1-based and inclusive. */
 export interface Area {

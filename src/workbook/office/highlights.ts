@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { cellLabel } from "../../engine/cell";
+import { cellLabel } from "../../engine";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
 import { withoutSheet } from "./address";
 import type { ExcelHost } from "./excel-host";

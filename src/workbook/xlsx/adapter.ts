@@ -1,5 +1,4 @@
-import { toA1 } from "../../engine/a1";
-import { BLANK, type CellContent } from "../../engine/cell";
+import { toA1, BLANK, type CellContent } from "../../engine";
 import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "../port";
 import { rangeKey } from "../port";
 import { REVIEW_SHEET } from "../review-sheet";

@@ -8,7 +8,7 @@
  * bytes outside an edit stay exactly as they were, whatever their encoding.
  */
 import { strFromU8, strToU8 } from "fflate";
-import { indexToCol, parseA1 } from "../../engine/a1";
+import { indexToCol, parseA1 } from "../../engine";
 import {
   CONTENT_TYPE,
   NOTE_AUTHOR,

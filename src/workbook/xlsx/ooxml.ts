@@ -5,7 +5,7 @@
  * deterministic zip.
  */
 import { zipSync, type Zippable } from "fflate";
-import { parseA1, type CellPos } from "../../engine/a1";
+import { parseA1, type CellPos } from "../../engine";
 import { escapeXml } from "./xml";
 
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

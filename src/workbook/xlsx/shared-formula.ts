@@ -1,4 +1,4 @@
-import { colToIndex, indexToCol } from "../../engine/a1";
+import { colToIndex, indexToCol } from "../../engine";
 
 /**
  * A shared formula's text for a cell other than its master: relative references

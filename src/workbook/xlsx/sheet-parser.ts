@@ -1,5 +1,4 @@
-import type { CellContent, CellValue } from "../../engine/cell";
-import { colToIndex, parseA1 } from "../../engine/a1";
+import { type CellContent, type CellValue, colToIndex, parseA1 } from "../../engine";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
 import { codeInCell } from "../detect";
