@@ -5,7 +5,7 @@
  * bundled). Both are given the totals as native formulas over sheet-level names.
  */
 import { HyperFormula } from "hyperformula";
-import { parseA1 } from "../src/engine/a1";
+import { parseA1 } from "../src/engine";
 import { recalcWithLibreOffice } from "../test/support/libreoffice";
 import { dailyTemplates, dailyWorkbook } from "./workbooks";
 

@@ -4,7 +4,7 @@
  * names and calculation settings. Same model, same bytes.
  */
 import { strToU8 } from "fflate";
-import { colToIndex, indexToCol, type CellPos } from "../src/engine/a1";
+import { colToIndex, indexToCol, type CellPos } from "../src/engine";
 import {
   CONTENT_TYPE,
   CORE_PROPS_REL,

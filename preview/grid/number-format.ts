@@ -4,7 +4,7 @@
  * percent, literals, quoted text, _x spacing), and dates as ISO dates. Colours and
  * conditions in brackets are ignored; scientific notation shows as General.
  */
-import { isDateFormat } from "../../src/engine/number-format";
+import { isDateFormat } from "../../src/engine";
 import { isError, numberToText, type Scalar } from "../../sim/formula/values";
 
 interface NumberSection {

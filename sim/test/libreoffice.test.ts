@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { writeXlsx, type CellModel, type WorkbookModel } from "../xlsx-writer";
-import { parseA1 } from "../../src/engine/a1";
-import type { CellValue } from "../../src/engine/cell";
+import { parseA1, type CellValue } from "../../src/engine";
 
 /**
  * Formulas of the subset the add-in writes, by sheet; each must come out as LibreOffice
