@@ -1,8 +1,5 @@
 import fc from "fast-check";
-import { decimalFromFloat, parseNumericText, readAmount } from "../../src/engine/amount";
-import type { CellContent } from "../../src/engine/cell";
-import { Dec } from "../../src/engine/decimal";
-import { isDateFormat } from "../../src/engine/number-format";
+import { decimalFromFloat, parseNumericText, readAmount, type CellContent, Dec, isDateFormat } from "../../src/engine";
 
 const num = (value: number, numberFormat?: string): CellContent => ({ value: { type: "number", value }, numberFormat });
 const text = (t: string): CellContent => ({ value: { type: "text", text: t } });

@@ -1,5 +1,4 @@
-import { checkScope } from "../../src/engine/check";
-import { Dec } from "../../src/engine/decimal";
+import { checkScope, Dec } from "../../src/engine";
 import { scopeOf } from "./helpers";
 
 const kinds = (r: ReturnType<typeof checkScope>) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.kind}:${f.code}`);

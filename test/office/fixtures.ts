@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { createExcelSim, type ExcelSim, type ExcelSimInit } from "../../sim";
-import { allLines } from "../../src/engine/lines";
+import { allLines } from "../../src/engine";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import type { Workbook } from "../../src/workbook/port";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim/xlsx-writer";

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lineOf } from "../../src/engine/lines";
-import type { Code } from "../../src/engine/types";
+import { lineOf, type Code } from "../../src/engine";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim/xlsx-writer";
 
 /**

@@ -1,7 +1,6 @@
 import type { GridCell } from "../../src/workbook/port";
 import { acknowledgementWrites, EMPTY_RECORD, parseReviewSheet, signOffWrites } from "../../src/workbook/review-sheet";
-import { newSignOff, type BoundValue } from "../../src/engine/review/signoff";
-import { parseA1 } from "../../src/engine/a1";
+import { newSignOff, type BoundValue, parseA1 } from "../../src/engine";
 import type { CellWrite } from "../../src/workbook/port";
 
 /** Cells as an adapter reads them back after these writes. */

@@ -1,5 +1,4 @@
-import { parseA1, toA1 } from "../../src/engine/a1";
-import { cellLabel, type CellContent, type CellValue } from "../../src/engine/cell";
+import { parseA1, toA1, cellLabel, type CellContent, type CellValue } from "../../src/engine";
 import {
   rangeKey,
   WriteBlocked,

@@ -1,5 +1,4 @@
-import { toA1 } from "../../src/engine/a1";
-import { lineOf } from "../../src/engine/lines";
+import { toA1, lineOf } from "../../src/engine";
 import type { CellModel, WorkbookModel } from "../../sim/xlsx-writer";
 import { oracleValues } from "../engine/oracle";
 import { layOut, loadReference } from "../labels/reference";

@@ -1,6 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { parseA1 } from "../../src/engine/a1";
-import type { CellContent } from "../../src/engine/cell";
+import { parseA1, type CellContent } from "../../src/engine";
 import { annotateXlsx, SEVERITY_FILL, type Mark } from "../../src/workbook/xlsx/annotate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { cellKey } from "../../src/workbook/xlsx/sheet-parser";
 import { writeXlsx, type WorkbookModel } from "../../sim/xlsx-writer";
-import { parseA1 } from "../../src/engine/a1";
+import { parseA1 } from "../../src/engine";
 
 const MODEL: WorkbookModel = {
   sheets: [
