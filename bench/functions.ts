@@ -11,7 +11,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { connectToExcel } from "../src/functions/excel-source";
 import { createExcelSim, CustomFunctionsRuntime, type CustomFunctionsMetadata, type ExcelSim } from "../sim";
 import type { CellModel, WorkbookModel } from "../sim/xlsx-writer";
-import { median } from "./results";
+import { median } from "./median";
 import { dailyModel, dailyValues, daySheet } from "./workbooks";
 
 export interface FunctionFigure {

@@ -18,7 +18,7 @@ import type { Browser } from "playwright-core";
 import { CHROMIUM, launchChromium } from "../test/e2e/support/chromium";
 import { isLocal } from "../test/e2e/support/preview-page";
 import { pageScripts } from "./bundle";
-import { median } from "./results";
+import { median } from "./median";
 
 export interface PaneRun {
   /** page.goto called → the Validate button actionable. */

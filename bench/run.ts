@@ -16,7 +16,8 @@ import { benchFunctions } from "./functions";
 import { validateRoundTrips } from "./office";
 import { benchPane } from "./pane";
 import { printResults } from "./print";
-import { median, type CliFigure, type EngineFigure, type Results } from "./results";
+import { median } from "./median";
+import type { CliFigure, EngineFigure, Results } from "./results";
 import { dailyValues, dailyWorkbook } from "./workbooks";
 
 const ROOT = join(__dirname, "..", "..");
