@@ -37,14 +37,16 @@ module.exports = {
     {
       name: "src-ships-alone",
       severity: "error",
-      comment: "What ships (src/) never imports the simulator, the tests, the bench, the preview or the examples.",
+      comment:
+        "What ships (src/) never imports the simulator, the tests, the bench, the preview or the examples.",
       from: { path: "^src/" },
       to: { path: "^(sim|test|bench|preview|examples)/" },
     },
     {
       name: "engine-is-pure",
       severity: "error",
-      comment: "The engine is pure TypeScript: no Office, no I/O, nothing from the rest of the tree (tests beside it excepted).",
+      comment:
+        "The engine is pure TypeScript: no Office, no I/O, nothing from the rest of the tree (tests beside it excepted).",
       from: { path: "^src/engine/", pathNot: "\\.test\\.tsx?$" },
       to: { pathNot: "^(src/engine/|node_modules/decimal\\.js/)" },
     },

@@ -110,6 +110,7 @@ test("cell text in a message cannot carry terminal escapes or bidi overrides", (
   const r = readAmount({ value: { type: "text", text: "\u001b[2J\u001b[31mPWNED\u202e" } });
   expect(r.status).toBe("bad");
   const reason = (r as { reason: string }).reason;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   expect(reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   expect(reason).toContain("?[2J?[31mPWNED?");
 });

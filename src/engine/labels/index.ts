@@ -5,6 +5,13 @@
  */
 export { scanLabels, CONFIDENT, PROPOSE } from "./scan";
 export type {
-  LabelCell, LabelScanOptions, LabelScan, LabelProposal, ProposedCell, UnmatchedRow, FoundStatement, UnitProposal,
+  LabelCell,
+  LabelScanOptions,
+  LabelScan,
+  LabelProposal,
+  ProposedCell,
+  UnmatchedRow,
+  FoundStatement,
+  UnitProposal,
 } from "./scan";
 export type { UnitValue } from "./unit";
