@@ -1,26 +1,35 @@
 /**
- * ESLint 9 flat config for the Excel add-in sources (src/taskpane, src/functions, src/commands).
+ * ESLint 9 flat config for the whole tree (src, sim, preview, bench, scripts, test, examples and the
+ * config files at the root), run by `npm test` through `npm run lint`. Formatting is prettier's
+ * (`.prettierrc`, `npx prettier --check .`), not a lint rule: eslint-config-prettier switches off the
+ * rules that would fight it.
  *
- *   npx eslint src/taskpane src/functions src/commands
+ *   every .ts/.tsx: @eslint/js recommended + typescript-eslint recommended (syntax only, not the
+ *                   type-checked set: it would parse the whole program for each run on 2 cores)
+ *   code that calls Office.js: eslint-plugin-office-addins (load before read, sync after load, ...)
+ *   .tsx: eslint-plugin-react recommended with the automatic JSX runtime
+ *   .js: CommonJS run by Node (scripts, jest and webpack configs, test helpers)
  *
- * Rules: eslint-plugin-office-addins' `recommended` set (call-sync-after-load, load-object-before-read,
- * no-context-sync-in-loop, ... plus @eslint/js recommended and prettier), and eslint-plugin-react's
- * recommended set for the pane. Run eslint directly: the office-addin-lint wrapper only picks up a
- * project config named eslint.config.mjs and otherwise lints with its own built-in config.
+ * Run eslint directly: the office-addin-lint wrapper only picks up a project config named
+ * eslint.config.mjs and otherwise lints with its own built-in config.
  *
- * TypeScript parser: eslint-plugin-office-addins 4.0.10 means to set @typescript-eslint/parser in its
- * recommended config, but reads the parser's `default` export, which parser 8 does not have: the config
- * arrives with `parser: undefined` and every .ts file fails with "Parsing error". So the parser is set
- * here, resolved through the plugin (its own dependency, ~8.8) so that it is the version the plugin's
- * rules were built against, hoisted or not.
+ * TypeScript parser: typescript-eslint's own (the same ~8.8 that eslint-plugin-office-addins' rules
+ * were built against). The plugin's recommended config cannot be used as is: it reads the parser's
+ * `default` export, which parser 8 does not have, so its TypeScript block arrives with
+ * `parser: undefined`; only its office-addins rules are taken here.
  */
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+const globals = require("globals");
 const officeAddins = require("eslint-plugin-office-addins");
 const react = require("eslint-plugin-react");
-const tsParser = require(
-  require.resolve("@typescript-eslint/parser", { paths: [require.resolve("eslint-plugin-office-addins")] })
-);
+const prettierOff = require("eslint-config-prettier");
 
-const ADDIN_FILES = [
+const TS = ["**/*.{ts,tsx}"];
+const JS = ["**/*.{js,cjs}"];
+
+// Code that calls Office.js (the add-in and the simulator that stands in for Excel in tests and the preview).
+const OFFICE_JS_CALLERS = [
   "src/taskpane/**/*.{ts,tsx}",
   "src/functions/**/*.ts",
   "src/commands/**/*.ts",
@@ -28,42 +37,78 @@ const ADDIN_FILES = [
   "sim/**/*.ts",
   "preview/**/*.{ts,tsx}",
 ];
-// The simulator's own tests and its .xlsx fixture writer were outside the linted tree before the move.
-const NOT_YET_LINTED = ["sim/test/**", "sim/xlsx-writer.ts"];
+const officeRules = Object.fromEntries(
+  Object.entries(
+    officeAddins.configs.recommended.find((c) => c.plugins && c.plugins["office-addins"]).rules
+  ).filter(([rule]) => rule.startsWith("office-addins/"))
+);
 
-// The plugin's recommended config is [js recommended, prettier's rule switch-offs, the TypeScript block].
-// Its TypeScript block only matches *.ts and friends, not *.tsx, so each piece is re-scoped here.
-const recommended = officeAddins.configs.recommended;
-const tsBlock = recommended.find((c) => c.plugins && c.plugins["office-addins"]);
-const others = recommended.filter((c) => c !== tsBlock);
-
-module.exports = [
-  { ignores: ["dist/**", "lib/**", "coverage/**", "node_modules/**"] },
-
-  ...others.map((c) => ({ ...c, files: ADDIN_FILES, ignores: NOT_YET_LINTED })),
-
+module.exports = tseslint.config(
   {
-    ...tsBlock,
-    files: ADDIN_FILES,
-    ignores: NOT_YET_LINTED,
-    languageOptions: {
-      ...tsBlock.languageOptions,
-      parser: tsParser,
-      // The plugin says ecmaVersion 6; the sources are ES2022 with JSX.
-      ecmaVersion: "latest",
-    },
+    ignores: [
+      "lib/**",
+      "dist/**",
+      "dist-preview/**",
+      "coverage/**",
+      "test-results/**",
+      "node_modules/**",
+      "**/*.d.ts",
+    ],
+  },
+
+  { files: [...TS, ...JS], ...js.configs.recommended },
+
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: TS })),
+  {
+    files: TS,
+    languageOptions: { ecmaVersion: "latest", sourceType: "module" },
     rules: {
-      ...tsBlock.rules,
-      // TypeScript resolves names (Office, CustomFunctions, DOM globals); no-undef cannot see typings.
+      // TypeScript resolves names (Office, CustomFunctions, DOM and Node globals); no-undef cannot see typings.
       "no-undef": "off",
-      // office-addin-prettier-config's settings, inline because package.json carries no "prettier" key.
-      "prettier/prettier": ["error", { endOfLine: "auto", printWidth: 100, trailingComma: "es5" }],
+      // `_`-prefixed names are unused on purpose (a parameter an interface requires, a skipped tuple slot).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      // Options spelled out: typescript-eslint 8.8 reads the core rule's defaults, which ESLint 9.39
+      // no longer provides, and crashes without them.
+      "@typescript-eslint/no-unused-expressions": [
+        "error",
+        {
+          allowShortCircuit: false,
+          allowTernary: false,
+          allowTaggedTemplates: false,
+          enforceForJSX: false,
+        },
+      ],
     },
   },
 
   {
+    files: JS,
+    languageOptions: {
+      ecmaVersion: "latest",
+      sourceType: "commonjs",
+      globals: { ...globals.node },
+    },
+  },
+  {
+    // Browser-side scripts the preview and the e2e tests inject into pages.
+    files: ["test/**/*.js"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.jest } },
+  },
+
+  {
+    files: OFFICE_JS_CALLERS,
+    // The simulator's own tests read objects before load or sync on purpose, to test what it allows.
+    ignores: ["sim/test/**"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeRules,
+  },
+
+  {
     ...react.configs.flat.recommended,
-    files: ["src/taskpane/**/*.tsx", "preview/**/*.tsx"],
+    files: ["**/*.tsx"],
     settings: { react: { version: "detect" } },
     rules: {
       ...react.configs.flat.recommended.rules,
@@ -71,4 +116,6 @@ module.exports = [
       ...react.configs.flat["jsx-runtime"].rules,
     },
   },
-];
+
+  prettierOff
+);

@@ -17,7 +17,7 @@ import {
   type ExcelSim,
   type WorkbookModel,
 } from "../sim";
-import { median } from "./results";
+import { median } from "./median";
 import { dailyModel, dailyValues, daySheet } from "./workbooks";
 
 export interface FunctionFigure {

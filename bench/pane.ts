@@ -17,7 +17,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { CHROMIUM, isLocal, launchChromium } from "../tools/chromium";
 import { pageScripts } from "./bundle";
-import { median } from "./results";
+import { median } from "./median";
 
 export interface PaneRun {
   /** page.goto called → the Validate button actionable. */

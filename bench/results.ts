@@ -52,8 +52,3 @@ export interface Results {
   /** dist/ and dist-preview/ scanned for HyperFormula (GPL-3.0, dev-only). */
   hyperFormulaScan: GplScan;
 }
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}

@@ -1,5 +1,4 @@
-import { seg4d2 } from "../src/engine/statements";
-import { statementTemplate, type TemplateSheet } from "../src/engine/template";
+import { seg4d2, statementTemplate, type TemplateSheet } from "../src/engine";
 import { type SheetModel, type WorkbookModel, writeXlsx } from "../sim";
 
 /**

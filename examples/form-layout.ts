@@ -1,6 +1,4 @@
-import { STATEMENTS } from "../src/engine/statements";
-import { statementTemplate } from "../src/engine/template";
-import type { StatementDef } from "../src/engine/types";
+import { STATEMENTS, statementTemplate, type StatementDef } from "../src/engine";
 import type { SheetModel, WorkbookModel } from "../sim";
 
 export interface FormOptions {

@@ -21,6 +21,8 @@ fi
 npx tsc -p tsconfig.cli.json          # the CLI the tests run as a child process
 npx tsc -p tsconfig.json --noEmit     # every file type-checks, tests included
 npx tsc -p preview/tsconfig.json --noEmit  # and the browser preview
-npm run --silent lint                  # eslint-plugin-office-addins on the add-in sources
+npm run --silent lint                  # ESLint over the whole tree (eslint.config.js)
+npx prettier --check --log-level warn .  # formatting (.prettierrc, .prettierignore)
+npm run --silent deps                  # no import cycles; the engine only through its index (.dependency-cruiser.cjs)
 npm run --silent validate              # the manifest against ../shared/manifest-schema, resids, URLs, functions
 npx jest --ci "$@"

@@ -83,6 +83,7 @@ export function checkSheetName(name: string): void {
     typeof name !== "string" || name.length === 0 ? "it is empty"
     : name.length > 31 ? "it is longer than 31 characters"
     : /[[\]:*?/\\]/.test(name) ? "it contains one of [ ] : * ? / \\"
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     : /[\u0000-\u001f\u007f]/.test(name) ? "it contains a control character"
     : name.startsWith("'") || name.endsWith("'") ? "it begins or ends with an apostrophe"
     : name.toLowerCase() === "history" ? "History is reserved by Excel"

@@ -1,4 +1,4 @@
-import type { CellValue } from "../src/engine/cell";
+import type { CellValue } from "../src/engine";
 import { XlsxWorkbook } from "../src/workbook/xlsx/reader";
 import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from "./xlsx-writer";
 import { BUSY, FormulaError, isError, isErrorCode, VALUE, type Scalar } from "./formula/values";

@@ -39,7 +39,6 @@ function setup() {
   const feeds: Feed[] = [];
   const later: ((v: number) => void)[] = [];
   const previews: unknown[] = [];
-  let sim!: ExcelSim;
   runtime.associate({
     READA1: async () =>
       sim.Excel.run(async (context) => {
@@ -69,7 +68,7 @@ function setup() {
       });
     },
   });
-  sim = createExcelSim({
+  const sim: ExcelSim = createExcelSim({
     workbook: { sheets: [{ name: "S", cells: [{ ref: "A1", value: 7 }] }] },
     customFunctions: { namespace: "T", metadata: METADATA, runtime },
   });

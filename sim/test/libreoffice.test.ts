@@ -6,7 +6,7 @@ import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { writeXlsx, type CellModel, type WorkbookModel } from "../xlsx-writer";
 import { parseA1 } from "../../src/grid";
-import type { CellValue } from "../../src/engine/cell";
+import type { CellValue } from "../../src/engine";
 
 /**
  * Formulas of the subset the add-in writes, by sheet; each must come out as LibreOffice

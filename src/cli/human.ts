@@ -1,12 +1,6 @@
-import type { ScopeReport, StatementSummary } from "../engine/check";
-import { grouped, type Dec } from "../engine/decimal";
-import type { Finding } from "../engine/findings";
-import { SEVERITIES, type Severity } from "../engine/severity";
-import { lineOf, statementOf } from "../engine/lines";
+import { type ScopeReport, type StatementSummary, grouped, type Dec, type Finding, SEVERITIES, type Severity, lineOf, statementOf, usDate, noticesDue } from "../engine";
 import type { FileResult } from "./json";
 import type { ScopeBindings } from "../workbook/validate";
-import { usDate } from "../engine/periods/dates";
-import { noticesDue } from "../engine/notices";
 import { printable } from "./printable";
 
 export interface Style {

@@ -1,10 +1,4 @@
-import { plain } from "../engine/decimal";
-import type { Finding } from "../engine/findings";
-import { lineOf } from "../engine/lines";
-import type { ScopeReport } from "../engine/check";
-import type { Comparison } from "../engine/compare";
-import { contentHash } from "../engine/review/signoff";
-import { noticesDue, type Notice } from "../engine/notices";
+import { plain, type Finding, lineOf, type ScopeReport, type Comparison, contentHash, noticesDue, type Notice } from "../engine";
 import type { ScopeBindings, WorkbookReport } from "../workbook/validate";
 
 /** The --json contract. Decimals are strings in plain notation; difference = reported - expected. */

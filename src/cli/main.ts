@@ -1,11 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import type { ScopeReport } from "../engine/check";
-import { DEFAULT_THRESHOLDS } from "../engine/compare";
-import { Dec } from "../engine/decimal";
-import { compareWithPriorFile } from "../engine/review/review";
-import { sha256Bytes } from "../engine/review/sha256";
+import { type ScopeReport, DEFAULT_THRESHOLDS, Dec, compareWithPriorFile, sha256Bytes } from "../engine";
 import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } from "../report/csv";
 import { renderHtml } from "../report/html";
 import { reviewPackage, type ReviewPackage } from "../report/package";

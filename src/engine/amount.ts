@@ -103,6 +103,7 @@ export function readAmount(content: CellContent): AmountRead {
  */
 export function truncate(s: string, max = 60): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const oneLine = s.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
+  const control = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  const oneLine = s.replace(/\s+/g, " ").replace(control, "?");
   return oneLine.length > max ? oneLine.slice(0, max - 1) + "…" : oneLine;
 }

@@ -6,3 +6,4 @@
  */
 export * from "./a1";
 export * from "./sheet-name";
+export type { CellValue, CellContent } from "./cell";

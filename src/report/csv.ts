@@ -1,6 +1,4 @@
-import { plain } from "../engine/decimal";
-import type { ScopeReport } from "../engine/check";
-import { lineOf } from "../engine/lines";
+import { plain, type ScopeReport, lineOf } from "../engine";
 import { codeValues, statementName, type ReviewPackage } from "./package";
 
 /** The notices due, most urgent first: notices.csv. Dates ISO, recipients separated by "; ". */

@@ -1,7 +1,4 @@
-import { grouped, type Dec } from "../engine/decimal";
-import { lineOf } from "../engine/lines";
-import { usDate } from "../engine/periods/dates";
-import { SEVERITIES, severityRank } from "../engine/severity";
+import { grouped, type Dec, lineOf, usDate, SEVERITIES, severityRank } from "../engine";
 import { NOTICE_HEADS, noticeRow, packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
 
 /** Escape text for HTML content and attributes. */

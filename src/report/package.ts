@@ -1,14 +1,4 @@
-import type { ScopeReport, StatementSummary } from "../engine/check";
-import type { Comparison } from "../engine/compare";
-import { Dec, plain } from "../engine/decimal";
-import type { Finding } from "../engine/findings";
-import { lineOf, statementOf } from "../engine/lines";
-import { usDate } from "../engine/periods/dates";
-import type { Period } from "../engine/periods/periods";
-import { noticesDue, type Notice, type NoticesDue } from "../engine/notices";
-import { contentHash, type SignOff, type ValueChange } from "../engine/review/signoff";
-import { INFERRED_NOTES } from "../engine/statements";
-import { ENGINE_VERSION, REFERENCE_VERSION } from "../engine/version";
+import { type ScopeReport, type StatementSummary, type Comparison, Dec, plain, type Finding, lineOf, statementOf, usDate, type Period, noticesDue, type Notice, type NoticesDue, contentHash, type SignOff, type ValueChange, INFERRED_NOTES, ENGINE_VERSION, REFERENCE_VERSION } from "../engine";
 import type { WorkbookReport } from "../workbook/validate";
 
 /**

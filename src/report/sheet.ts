@@ -1,8 +1,5 @@
 import { toA1 } from "../grid";
-import type { ScopeReport } from "../engine/check";
-import { AMOUNT_FORMAT } from "../engine/template";
-import { lineOf } from "../engine/lines";
-import { usDate } from "../engine/periods/dates";
+import { type ScopeReport, AMOUNT_FORMAT, lineOf, usDate } from "../engine";
 import type { CellWrite, SheetSpec } from "../workbook/port";
 import { codeValues, NOTICE_HEADS, noticeRow, packageFacts, statementName, type ReviewPackage } from "./package";
 

@@ -3,7 +3,7 @@
  * fill wins where several findings name one cell); the .xlsx layer (xlsx/annotate/) only
  * knows cells, colours and notes.
  */
-import type { Severity } from "../engine/findings";
+import type { Severity } from "../engine";
 import { annotateXlsx } from "./xlsx/annotate";
 
 export type { Severity };

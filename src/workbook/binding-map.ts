@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { parseA1, qualified } from "../grid";
-import type { CellContent } from "../engine/cell";
-import { focusCodeOf, isBindingName } from "../engine/binding-name";
+import { type CellContent, focusCodeOf, isBindingName } from "../engine";
 import { codeInCell } from "./detect";
 import type { NameSpec, WorkbookStructure } from "./port";
 import { parseRefersTo } from "./refers-to";

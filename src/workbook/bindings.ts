@@ -1,7 +1,4 @@
-import { focusCodeOf, SETTING_NAMES, settingName, type Setting } from "../engine/binding-name";
-import { isKnownCode, lineOf } from "../engine/lines";
-import { finding, type Finding } from "../engine/findings";
-import type { Code } from "../engine/types";
+import { focusCodeOf, SETTING_NAMES, settingName, type Setting, isKnownCode, lineOf, finding, type Finding, type Code } from "../engine";
 import type { NameInfo, SheetInfo } from "./port";
 import { parseRefersTo, type Target } from "./refers-to";
 

@@ -1,5 +1,4 @@
-import { isKnownCode } from "../engine/lines";
-import type { CellContent } from "../engine/cell";
+import { isKnownCode, type CellContent } from "../engine";
 import type { GridCell } from "./port";
 
 /** A line code read from a cell: 7010, "7010" or "[7010]", and only a known one. */

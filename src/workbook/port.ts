@@ -1,5 +1,4 @@
-import type { CellContent } from "../engine/cell";
-import type { Severity } from "../engine/severity";
+import type { CellContent, Severity } from "../engine";
 
 /**
  * What the product needs from a workbook, whatever holds it: Excel through

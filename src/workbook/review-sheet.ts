@@ -1,8 +1,5 @@
 import { toA1 } from "../grid";
-import type { CellContent } from "../engine/cell";
-import type { Acknowledgement } from "../engine/findings";
-import { sha256 } from "../engine/review/sha256";
-import type { BoundValue, SignOff } from "../engine/review/signoff";
+import { type CellContent, type Acknowledgement, sha256, type BoundValue, type SignOff } from "../engine";
 import type { CellWrite, GridCell, RecordGuard } from "./port";
 
 /**

@@ -1,8 +1,6 @@
 import { toA1 } from "../grid";
-import { cellLabel } from "../engine/cell";
-import { scanLabels, type FoundStatement, type ProposedCell, type UnitProposal, type UnmatchedRow } from "../engine/labels/scan";
-import { lineOf } from "../engine/lines";
-import type { Code } from "../engine/types";
+import { cellLabel, lineOf, type Code } from "../engine";
+import { scanLabels, type FoundStatement, type ProposedCell, type UnitProposal, type UnmatchedRow } from "../engine/labels";
 import { codeInCell, detectLayout } from "./detect";
 import type { GridCell } from "./port";
 

@@ -1,18 +1,6 @@
 import { toA1 } from "../grid";
-import { readAmount } from "../engine/amount";
-import { BLANK, cellLabel, type CellContent } from "../engine/cell";
-import { checkScope, sortFindings, type BoundLine, type ScopeReport } from "../engine/check";
-import { Dec, grouped } from "../engine/decimal";
-import { finding, type Finding } from "../engine/findings";
-import type { FirmFacts } from "../engine/firm";
-import { lineIndex, lineOf } from "../engine/lines";
+import { readAmount, BLANK, cellLabel, type CellContent, checkScope, sortFindings, type BoundLine, type ScopeReport, Dec, grouped, finding, type Finding, type FirmFacts, lineIndex, lineOf, type ChangeThresholds, dateInText, readAsOf, firmInHeading, HEADING_AREA, type Period, reviewScopes, type ReviewOutcome, canonicalValue, type BoundValue } from "../engine";
 import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
-import type { ChangeThresholds } from "../engine/compare";
-import { dateInText, readAsOf } from "../engine/periods/dates";
-import { firmInHeading, HEADING_AREA } from "../engine/periods/heading";
-import type { Period } from "../engine/periods/periods";
-import { reviewScopes, type ReviewOutcome } from "../engine/review/review";
-import { canonicalValue, type BoundValue } from "../engine/review/signoff";
 import { parseReviewSheet, REVIEW_SHEET, type ReviewRecord } from "./review-sheet";
 import { rangeKey, type RangeRead, type RangeRef, type WorkbookReader, type WorkbookStructure } from "./port";
 

@@ -1,5 +1,5 @@
-import { cellKey, contains, cornersA1, keyCol, keyRow, parseArea, sameArea, toA1, type Area } from "../grid";
-import { BLANK, type CellContent } from "../engine/cell";
+import { cellKey, contains, cornersA1, keyCol, keyRow, parseArea, sameArea, type Area } from "../grid";
+import { BLANK, type CellContent } from "../engine";
 import { codeInCell } from "./detect";
 import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "./port";
 import { LABEL_SCAN_ROWS, rangeKey } from "./port";

@@ -184,6 +184,7 @@ test("text from a hostile workbook cannot drive the terminal", async () => {
   const p = file("escapes.xlsx", zipSync(parts));
   const r = await cli([p], { stdoutIsTTY: true });
   // Only our own colour codes (ESC [ digits m) may appear.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   expect(r.stdout.replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   expect(r.stdout).toContain("?]0;owned?n/a");
 });

@@ -1,8 +1,5 @@
 import fc from "fast-check";
-import { decimalFromFloat, parseNumericText, readAmount } from "../../src/engine/amount";
-import type { CellContent } from "../../src/engine/cell";
-import { Dec } from "../../src/engine/decimal";
-import { isDateFormat } from "../../src/engine/number-format";
+import { decimalFromFloat, parseNumericText, readAmount, type CellContent, Dec, isDateFormat } from "../../src/engine";
 
 const num = (value: number, numberFormat?: string): CellContent => ({ value: { type: "number", value }, numberFormat });
 const text = (t: string): CellContent => ({ value: { type: "text", text: t } });
@@ -113,6 +110,7 @@ test("cell text in a message cannot carry terminal escapes or bidi overrides", (
   const r = readAmount({ value: { type: "text", text: "\u001b[2J\u001b[31mPWNED\u202e" } });
   expect(r.status).toBe("bad");
   const reason = (r as { reason: string }).reason;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   expect(reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   expect(reason).toContain("?[2J?[31mPWNED?");
 });

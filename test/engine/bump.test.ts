@@ -1,6 +1,4 @@
-import { checkScope } from "../../src/engine/check";
-import { STATEMENTS } from "../../src/engine/statements";
-import type { LineDef } from "../../src/engine/types";
+import { checkScope, STATEMENTS, type LineDef } from "../../src/engine";
 import { boundValue } from "./helpers";
 import { oracleValues } from "./oracle";
 

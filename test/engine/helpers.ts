@@ -1,5 +1,4 @@
-import type { CellContent } from "../../src/engine/cell";
-import type { BoundLine, ScopeInput } from "../../src/engine/check";
+import type { CellContent, BoundLine, ScopeInput } from "../../src/engine";
 
 /** A bound line from a plain value, the way an adapter would hand it over. */
 export function boundValue(code: string, v: number | string | null | CellContent, sheet = "S", row?: number): BoundLine {

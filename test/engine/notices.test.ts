@@ -1,11 +1,4 @@
-import { checkScope, type ScopeReport } from "../../src/engine/check";
-import { compareScopes } from "../../src/engine/compare";
-import { Dec } from "../../src/engine/decimal";
-import { excelFormula } from "../../src/engine/excel-formula";
-import { finding } from "../../src/engine/findings";
-import type { FirmFacts } from "../../src/engine/firm";
-import { addBusinessDays, BROKER_DEALER_ASSUMPTION, dueDate, noticesDue, NOTICE_RULES } from "../../src/engine/notices";
-import type { Period } from "../../src/engine/periods/periods";
+import { checkScope, type ScopeReport, compareScopes, Dec, excelFormula, finding, type FirmFacts, addBusinessDays, BROKER_DEALER_ASSUMPTION, dueDate, noticesDue, NOTICE_RULES, type Period } from "../../src/engine";
 import { scopeOf } from "./helpers";
 
 const firm = (f: Partial<FirmFacts> = {}): FirmFacts => ({ nfaMarginBased: null, brokerDealer: null, ...f });

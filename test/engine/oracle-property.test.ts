@@ -1,8 +1,5 @@
 import fc from "fast-check";
-import { checkScope } from "../../src/engine/check";
-import { Dec } from "../../src/engine/decimal";
-import { STATEMENTS } from "../../src/engine/statements";
-import type { LineDef } from "../../src/engine/types";
+import { checkScope, Dec, STATEMENTS, type LineDef } from "../../src/engine";
 import { boundValue } from "./helpers";
 
 /**

@@ -4,8 +4,7 @@
  * deduct lines by magnitude. It walks the same statement data (codes and terms)
  * but none of the engine's code.
  */
-import { STATEMENTS } from "../../src/engine/statements";
-import type { LineDef } from "../../src/engine/types";
+import { STATEMENTS, type LineDef } from "../../src/engine";
 
 const lines = new Map<string, LineDef>();
 for (const st of STATEMENTS) for (const l of st.lines) lines.set(l.code, l);

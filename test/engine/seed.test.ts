@@ -1,7 +1,5 @@
-import { checkScope } from "../../src/engine/check";
-import { Dec } from "../../src/engine/decimal";
+import { checkScope, Dec, STATEMENTS } from "../../src/engine";
 import { SEED } from "../../examples/seed-figures";
-import { STATEMENTS } from "../../src/engine/statements";
 import { scopeOf } from "./helpers";
 
 describe("the seed filing (HSBC Securities (USA) Inc., 11/30/20)", () => {

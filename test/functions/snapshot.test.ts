@@ -148,7 +148,9 @@ describe("the page's live report", () => {
     // The pane and the functions are separate webpack bundles on one page: two copies of the module.
     let pane!: typeof import("../../src/functions/snapshot");
     let functions!: typeof import("../../src/functions/snapshot");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules needs require() for a fresh copy
     jest.isolateModules(() => (pane = require("../../src/functions/snapshot")));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules needs require() for a fresh copy
     jest.isolateModules(() => (functions = require("../../src/functions/snapshot")));
     expect(functions).not.toBe(pane);
     expect(functions.liveReport()).toBe(pane.liveReport());

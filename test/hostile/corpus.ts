@@ -5,7 +5,7 @@
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { type CellModel, type WorkbookModel, writeXlsx } from "../../sim";
-import { bindingName } from "../../src/engine/binding-name";
+import { bindingName } from "../../src/engine";
 import { qualified } from "../../src/grid";
 
 export interface Hostile {

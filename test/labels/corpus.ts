@@ -1,5 +1,4 @@
-import { STATEMENTS } from "../../src/engine/statements";
-import type { Code, StatementId } from "../../src/engine/types";
+import { STATEMENTS, type Code, type StatementId } from "../../src/engine";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 import type { RefRow, RefSection } from "./reference";
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LabelCell } from "../../src/engine/labels/scan";
+import type { LabelCell } from "../../src/engine/labels";
 
 /** The published statements' wording (../shared/reference/statement-wording/). */
 export const WORDING_DIR = join(__dirname, "..", "..", "..", "shared", "reference", "statement-wording");

@@ -1,4 +1,4 @@
-import { scanLabels, CONFIDENT } from "../../src/engine/labels/scan";
+import { scanLabels, CONFIDENT } from "../../src/engine/labels";
 import { layOut, loadReference, referenceSlugs } from "./reference";
 
 const text = (row: number, col: number, t: string) => ({ row, col, content: { value: { type: "text" as const, text: t } } });

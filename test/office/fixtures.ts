@@ -7,7 +7,7 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from "../../sim";
-import { allLines } from "../../src/engine/lines";
+import { allLines } from "../../src/engine";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import type { Workbook } from "../../src/workbook/port";
 

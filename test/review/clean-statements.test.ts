@@ -1,5 +1,4 @@
-import { isPreviousBusinessDay, isBusinessDay } from "../../src/engine/periods/business-days";
-import { dayNumber, fromDayNumber } from "../../src/engine/periods/dates";
+import { isPreviousBusinessDay, isBusinessDay, dayNumber, fromDayNumber } from "../../src/engine";
 import type { WorkbookReport } from "../../src/workbook/validate";
 import type { WorkbookModel } from "../../sim";
 import { check } from "../workbook/fixtures";

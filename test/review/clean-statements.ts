@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bindingName } from "../../src/engine/binding-name";
-import { lineOf } from "../../src/engine/lines";
+import { bindingName, lineOf, type Code } from "../../src/engine";
 import { qualified } from "../../src/grid";
-import type { Code } from "../../src/engine/types";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 
 /**

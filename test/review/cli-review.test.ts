@@ -158,5 +158,6 @@ test("workbook text in the review lines cannot drive the terminal", async () => 
   }
   const r = await cli([put("escape.xlsx", zipSync(parts))]);
   expect(r.stdout).toContain("periods 2 daily statements of ?[2J?]0;pwned?Firm");
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   expect(r.stdout).not.toMatch(/\u001b|\u0007/);
 });

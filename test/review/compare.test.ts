@@ -1,6 +1,4 @@
-import { checkScope } from "../../src/engine/check";
-import { compareScopes } from "../../src/engine/compare";
-import { Dec } from "../../src/engine/decimal";
+import { checkScope, compareScopes, Dec } from "../../src/engine";
 import { scopeOf } from "../engine/helpers";
 
 /** A consistent 4d(2) statement whose excess (7190) is `excess`: funds = required + excess. */

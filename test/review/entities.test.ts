@@ -1,5 +1,4 @@
-import type { CellContent } from "../../src/engine/cell";
-import { firmInHeading, type HeadingCell } from "../../src/engine/periods/heading";
+import { type CellContent, firmInHeading, type HeadingCell } from "../../src/engine";
 import type { CellModel, WorkbookModel } from "../../sim";
 import { boundSheet, check, SMALL_SEG } from "../workbook/fixtures";
 

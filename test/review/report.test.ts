@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkScope } from "../../src/engine/check";
-import { ENGINE_VERSION, REFERENCE_VERSION } from "../../src/engine/version";
+import { checkScope, ENGINE_VERSION, REFERENCE_VERSION, Dec } from "../../src/engine";
 import { codeValueCsv, csvField, scopeFileName } from "../../src/report/csv";
 import { esc } from "../../src/report/html";
-import { Dec } from "../../src/engine/decimal";
 import { scopeOf } from "../engine/helpers";
 
 const ROOT = join(__dirname, "..", "..");

@@ -1,6 +1,6 @@
 import type { GridCell } from "../../src/workbook/port";
 import { acknowledgementWrites, EMPTY_RECORD, parseReviewSheet, signOffWrites } from "../../src/workbook/review-sheet";
-import { newSignOff, type BoundValue } from "../../src/engine/review/signoff";
+import { newSignOff, type BoundValue } from "../../src/engine";
 import { parseA1 } from "../../src/grid";
 import type { CellWrite } from "../../src/workbook/port";
 

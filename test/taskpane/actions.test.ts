@@ -1,4 +1,4 @@
-import { Dec } from "../../src/engine/decimal";
+import { Dec } from "../../src/engine";
 import { ActionError, createFocusActions, detectCapabilities, WATCH_DEBOUNCE_MS } from "../../src/taskpane/actions";
 import type { Capabilities, FocusActions, RecomputeRow } from "../../src/taskpane/actions";
 import { HIGHLIGHT_MARKER } from "../../src/workbook/port";

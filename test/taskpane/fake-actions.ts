@@ -1,4 +1,4 @@
-import { Dec, finding, type Finding, type ScopeReport } from "../../src/engine";
+import { Dec, finding, type Finding, type ScopeReport, reviewScopes } from "../../src/engine";
 import type {
   ActionProblem,
   BindingMapChoice,
@@ -14,7 +14,6 @@ import type {
   TeamTemplateStatus,
 } from "../../src/taskpane/actions";
 import type { WorkbookReport } from "../../src/workbook/validate";
-import { reviewScopes } from "../../src/engine/review/review";
 import { parseReviewSheet } from "../../src/workbook/review-sheet";
 import { ALL_CAPABILITIES } from "./fake-workbook";
 

@@ -1,5 +1,5 @@
 import { parseA1, toA1 } from "../../src/grid";
-import { cellLabel, type CellContent, type CellValue } from "../../src/engine/cell";
+import { cellLabel, type CellContent, type CellValue } from "../../src/engine";
 import {
   rangeKey,
   WriteBlocked,

@@ -1,5 +1,5 @@
 import { toA1 } from "../../src/grid";
-import { lineOf } from "../../src/engine/lines";
+import { lineOf } from "../../src/engine";
 import type { CellModel, WorkbookModel } from "../../sim";
 import { oracleValues } from "../engine/oracle";
 import { layOut, loadReference } from "../labels/reference";

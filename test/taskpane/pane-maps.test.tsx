@@ -2,8 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFocusActions, type BindingView, type FocusActions } from "../../src/taskpane/actions";
 import { readAsText } from "../../src/taskpane/shared/files";
-import { STATEMENTS } from "../../src/engine/statements";
-import { statementTemplate } from "../../src/engine/template";
+import { STATEMENTS, statementTemplate } from "../../src/engine";
 import { createExcelSim, type WorkbookModel } from "../../sim";
 import { parseBindingMap } from "../../src/workbook/binding-map";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";

@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, within } from "@testing-library/react";
-import { Dec, finding, type ScopeReport } from "../../src/engine";
-import { reviewScopes } from "../../src/engine/review/review";
+import { Dec, finding, type ScopeReport, reviewScopes } from "../../src/engine";
 import type { WorkbookReport } from "../../src/workbook/validate";
 import { parseReviewSheet } from "../../src/workbook/review-sheet";
 import { fakeActions, scopeReport } from "./fake-actions";

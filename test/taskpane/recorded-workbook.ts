@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { createExcelSim, type CellModel, type ExcelSim, type SheetModel, type WorkbookModel } from "../../sim";
-import type { CellContent, CellValue } from "../../src/engine/cell";
+import type { CellContent, CellValue } from "../../src/engine";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import type { AddinApi } from "../../src/workbook/office/startup";
 import type {

@@ -241,6 +241,7 @@ describe("team template: the pane's start-up (src/taskpane/index.tsx) in the sha
       Office: { ...sim.Office, HostType: { Excel: "Excel" }, onReady: sim.Office.onReady },
     });
     await act(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules needs require() for a fresh copy
       jest.isolateModules(() => void require("../../src/taskpane/index"));
       await new Promise((r) => setTimeout(r, 50));
     });

@@ -1,4 +1,4 @@
-import type { CellContent } from "../../src/engine/cell";
+import type { CellContent } from "../../src/engine";
 import {
   exportBindingMap,
   MAX_MAP_BYTES,

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { bindingName } from "../../src/engine/binding-name";
+import { bindingName } from "../../src/engine";
 import { qualified } from "../../src/grid";
 import { validateWorkbook, type ValidateOptions } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parseA1 } from "../../src/grid";
-import type { CellContent } from "../../src/engine/cell";
+import type { CellContent } from "../../src/engine";
 import { annotateFindings, SEVERITY_FILL, type FindingMark } from "../../src/workbook/annotate-findings";
 import { annotateXlsx } from "../../src/workbook/xlsx/annotate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";

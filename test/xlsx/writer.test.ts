@@ -154,6 +154,7 @@ describe("writeXlsx", () => {
     expect(sst).toContain('<t xml:space="preserve">  padded &amp; &lt;odd&gt; &quot;text&quot;  </t>');
     expect(sst).toContain("line2&#13;\nline3");
     expect(sst.match(/Statement of Segregation/g)).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(sst).not.toMatch(/[\u0001\u0008\uFFFF]/);
   });
 

@@ -1,4 +1,3 @@
-import type { Finding } from "../findings";
 import type { Severity } from "../severity";
 import type { Code } from "../types";
 
@@ -12,7 +11,8 @@ export interface MarkOptions {
 
 /** A finding about a line, with the parts every mark formula starts from. */
 export interface MarkInput {
-  finding: Finding & { code: Code };
+  /** The finding's line (a structural type, so the rules need not import findings.ts, which imports the registry). */
+  finding: { kind: string; code: Code };
   /** N("<marker>:<kind>:<code>")=0: always TRUE, and how the add-in finds its own rules again. */
   tag: string;
   /** FOCUS_<code>, the line's name. */

@@ -1,10 +1,8 @@
-import { cellLabel } from "../../engine/cell";
-import type { Code } from "../../engine/types";
+import { cellLabel, type Code, bindingName } from "../../engine";
 import type { NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { describeTarget, lineNames, type LineName } from "./binding-list";
 import { absoluteReference, parseCellLabel, sameName, topLeftOf } from "./cell-ref";
 import { ActionError } from "./errors";
-import { bindingName } from "../../engine/binding-name";
 import { lineName, requireLine } from "./lines";
 import type { BindResult } from "./types";
 

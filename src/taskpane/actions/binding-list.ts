@@ -1,6 +1,4 @@
-import { cellLabel } from "../../engine/cell";
-import { lineOf } from "../../engine/lines";
-import type { Code } from "../../engine/types";
+import { cellLabel, lineOf, type Code, lineCodeOfName } from "../../engine";
 import {
   rangeKey,
   type NameInfo,
@@ -9,7 +7,6 @@ import {
   type WorkbookStructure,
 } from "../../workbook/port";
 import { parseRefersTo, type Target } from "../../workbook/refers-to";
-import { lineCodeOfName } from "../../engine/binding-name";
 import { printOrder } from "./lines";
 import type { BindingView } from "./types";
 

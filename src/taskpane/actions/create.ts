@@ -1,4 +1,4 @@
-import { explain } from "../../engine/explain";
+import { explain } from "../../engine";
 import type { Workbook } from "../../workbook/port";
 import { validateWorkbook } from "../../workbook/validate";
 import { bindEntity, bindSelection, unbind } from "./binding-edit";

@@ -1,8 +1,4 @@
-import { decimalFromFloat } from "../../engine/amount";
-import type { CellContent } from "../../engine/cell";
-import { type Dec, grouped } from "../../engine/decimal";
-import type { FindingKind } from "../../engine/findings";
-import { ruleOf } from "../../engine/rules/registry";
+import { decimalFromFloat, type CellContent, type Dec, grouped, type FindingKind, ruleOf } from "../../engine";
 
 /**
  * An amount as accountants read it: thousands separators, negatives in

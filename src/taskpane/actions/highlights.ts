@@ -1,6 +1,4 @@
-import type { Finding } from "../../engine/findings";
-import { highlightRule } from "../../engine/highlight";
-import { SEVERITIES } from "../../engine/severity";
+import { type Finding, highlightRule, SEVERITIES } from "../../engine";
 import { HIGHLIGHT_MARKER, type Highlight } from "../../workbook/port";
 import type { WorkbookReport } from "../../workbook/validate";
 import { expectedLabel, formatAmount, kindLabel } from "./format";

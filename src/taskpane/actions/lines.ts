@@ -1,5 +1,4 @@
-import { allLines, lineOf, type RegisteredLine } from "../../engine/lines";
-import type { Code } from "../../engine/types";
+import { allLines, lineOf, type RegisteredLine, type Code } from "../../engine";
 import { ActionError } from "./errors";
 
 /** Print order of every line (statement by statement), for sorting. */

@@ -1,6 +1,4 @@
-import { cellLabel } from "../../engine/cell";
-import { excelFormula } from "../../engine/excel-formula";
-import { lineOf } from "../../engine/lines";
+import { cellLabel, excelFormula, lineOf } from "../../engine";
 import { planScopes } from "../../workbook/bindings";
 import { rangeKey, type CellWrite, type RangeRef, type Workbook } from "../../workbook/port";
 import { validateWorkbook } from "../../workbook/validate";

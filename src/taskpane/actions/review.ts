@@ -1,7 +1,4 @@
-import type { Finding } from "../../engine/findings";
-import { findingKey } from "../../engine/review/acknowledgements";
-import { sha256Bytes } from "../../engine/review/sha256";
-import { newSignOff, type SignOff } from "../../engine/review/signoff";
+import { type Finding, findingKey, sha256Bytes, newSignOff, type SignOff } from "../../engine";
 import { reviewPackage, resultSummary } from "../../report/package";
 import { reportSheet } from "../../report/sheet";
 import type { Workbook } from "../../workbook/port";

@@ -1,9 +1,5 @@
 import { parseA1, toA1 } from "../../grid";
-import { cellLabel } from "../../engine/cell";
-import { lineOf } from "../../engine/lines";
-import { STATEMENTS } from "../../engine/statements";
-import type { StatementId } from "../../engine/types";
-import { bindingName, focusCodeOf } from "../../engine/binding-name";
+import { cellLabel, lineOf, STATEMENTS, type StatementId, bindingName, focusCodeOf } from "../../engine";
 import type { GridCell, NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { REVIEW_SHEET } from "../../workbook/review-sheet";
 import { scanGrid, type SheetProposal, type SheetScan } from "../../workbook/scan";

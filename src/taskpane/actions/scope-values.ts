@@ -1,7 +1,4 @@
-import type { AmountRead } from "../../engine/amount";
-import type { ScopeReport } from "../../engine/check";
-import { Evaluator } from "../../engine/evaluate";
-import type { Code } from "../../engine/types";
+import { type AmountRead, type ScopeReport, Evaluator, type Code } from "../../engine";
 
 /**
  * The evaluator a scope was checked with, rebuilt from its report: a bound

@@ -1,6 +1,4 @@
-import { statementTemplate } from "../../engine/template";
-import { statementOf } from "../../engine/lines";
-import type { StatementId } from "../../engine/types";
+import { statementTemplate, statementOf, type StatementId } from "../../engine";
 import type { SheetSpec, Workbook } from "../../workbook/port";
 import { sameName } from "./cell-ref";
 

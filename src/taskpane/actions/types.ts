@@ -1,8 +1,4 @@
-import type { Dec } from "../../engine/decimal";
-import type { Explanation } from "../../engine/explain";
-import type { Finding } from "../../engine/findings";
-import type { SignOff } from "../../engine/review/signoff";
-import type { Code, StatementId } from "../../engine/types";
+import type { Dec, Explanation, Finding, SignOff, Code, StatementId } from "../../engine";
 import type { WorkbookReport } from "../../workbook/validate";
 import type { MapPlan } from "../../workbook/binding-map";
 

@@ -6,7 +6,7 @@ import {
   TextQuoteRegular,
   WarningFilled,
 } from "@fluentui/react-icons";
-import { CONFIDENT } from "../../engine/labels/scan";
+import { CONFIDENT } from "../../engine/labels";
 import type { Proposal } from "../actions";
 
 // As in shared/badges.tsx: every badge says its meaning in words, never by colour alone.

@@ -14,8 +14,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Comparison } from "../../engine/compare";
-import type { Dec } from "../../engine/decimal";
+import type { Comparison, Dec } from "../../engine";
 import type { WorkbookReport } from "../../workbook/validate";
 import { formatAmount } from "../actions/format";
 import { ProblemBar } from "../shared/ProblemBar";

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { SeriesPoint } from "../../engine/periods/periods";
-import { usDate } from "../../engine/periods/dates";
+import { type SeriesPoint, usDate } from "../../engine";
 import { formatAmount } from "../actions/format";
 
 const useStyles = makeStyles({

@@ -1,8 +1,6 @@
 import * as React from "react";
 import { Button, Dropdown, Field, Option, Text } from "@fluentui/react-components";
-import { statementOf } from "../../engine/lines";
-import { usDate } from "../../engine/periods/dates";
-import type { Period } from "../../engine/periods/periods";
+import { statementOf, usDate, type Period } from "../../engine";
 import type { WorkbookReport } from "../../workbook/validate";
 import { formatAmount } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";

@@ -1,5 +1,4 @@
-import type { Comparison } from "../../engine/compare";
-import { compareWithPriorFile } from "../../engine/review/review";
+import { type Comparison, compareWithPriorFile } from "../../engine";
 import { validateWorkbook, type WorkbookReport } from "../../workbook/validate";
 import { XlsxReader } from "../../workbook/xlsx-reader";
 import { WorkbookFileError } from "../../workbook/xlsx/zip";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import type { Notice, NoticesDue } from "../../engine/notices";
+import type { Notice, NoticesDue } from "../../engine";
 import { useListStyles } from "../shared/list-styles";
 import { statementTitle } from "./report-view";
 

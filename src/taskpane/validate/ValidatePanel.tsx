@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { WorkbookReport } from "../../workbook/validate";
-import { noticesDue } from "../../engine/notices";
+import { noticesDue } from "../../engine";
 import { onRibbonResult, problemOf } from "../actions";
 import { utcTime } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";

@@ -1,4 +1,4 @@
-import type { CellContent, CellValue } from "../../engine/cell";
+import type { CellContent, CellValue } from "../../engine";
 
 /**
  * One cell as Office.js reports it (values, formulas, valueTypes, numberFormat entries)

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { cellLabel } from "../../engine/cell";
+import { cellLabel } from "../../engine";
 import { WriteBlocked, type WriteProblem } from "../port";
 import type { DocumentFileSource } from "./document-file";
 import type { DocumentSettings } from "./settings";

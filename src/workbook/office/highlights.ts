@@ -1,6 +1,5 @@
 /// <reference types="office-js" />
-import { cellLabel } from "../../engine/cell";
-import { SEVERITIES } from "../../engine/severity";
+import { cellLabel, SEVERITIES } from "../../engine";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
 import { splitQualified } from "../../grid";
 import type { ExcelHost } from "./excel-host";

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { BLANK, type CellContent } from "../../engine/cell";
+import { BLANK, type CellContent } from "../../engine";
 import { rangeKey, type GridCell, type RangeRead, type RangeRef } from "../port";
 import {
   areaA1,

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { cellLabel } from "../../engine/cell";
+import { cellLabel } from "../../engine";
 import {
   WriteBlocked,
   type CellWrite,

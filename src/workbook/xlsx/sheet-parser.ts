@@ -1,4 +1,4 @@
-import type { CellContent, CellValue } from "../../engine/cell";
+import type { CellContent, CellValue } from "../../grid";
 import { cellKey, colToIndex, parseA1, parseArea, type Area } from "../../grid";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";

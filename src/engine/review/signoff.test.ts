@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { sha256, sha256Bytes } from "../../src/engine/review/sha256";
-import { changesSince, contentHash, newSignOff, verifyChain, type BoundValue } from "../../src/engine/review/signoff";
+import { sha256, sha256Bytes } from "./sha256";
+import { changesSince, contentHash, newSignOff, verifyChain, type BoundValue } from "./signoff";
 
 const v = (name: string, value: string, target = `'Seg'!$C$${name.slice(-2)}`, scope = "Seg"): BoundValue => ({ scope, name, level: "sheet", target, value });
 const VALUES = [v("FOCUS_7010", "100"), v("FOCUS_7020", "20"), v("FOCUS_7180", "150")];

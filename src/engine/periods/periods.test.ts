@@ -1,6 +1,6 @@
-import { businessDaysBetween, federalHolidays, isBusinessDay } from "../../src/engine/periods/business-days";
-import { dateInText, fromExcelSerial, readAsOf } from "../../src/engine/periods/dates";
-import { cadenceOf, entityKey, orderPeriods, type Period } from "../../src/engine/periods/periods";
+import { businessDaysBetween, federalHolidays, isBusinessDay } from "./business-days";
+import { dateInText, fromExcelSerial, readAsOf } from "./dates";
+import { cadenceOf, entityKey, orderPeriods, type Period } from "./periods";
 
 const p = (scope: string, asOf: string | null, entity: string | null = null): Period => ({ scope, entity, asOf, source: asOf ? "sheet name" : null });
 const kinds = (m: Map<string, { kind: string; message: string }[]>, scope: string) => (m.get(scope) ?? []).map((f) => f.kind);

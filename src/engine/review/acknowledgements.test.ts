@@ -1,7 +1,7 @@
-import { Dec } from "../../src/engine/decimal";
-import { finding, type Acknowledgement, type Finding } from "../../src/engine/findings";
-import type { Period } from "../../src/engine/periods/periods";
-import { applyAcknowledgements, findingKey } from "../../src/engine/review/acknowledgements";
+import { Dec } from "../decimal";
+import { finding, type Acknowledgement, type Finding } from "../findings";
+import type { Period } from "../periods/periods";
+import { applyAcknowledgements, findingKey } from "./acknowledgements";
 
 const identity = () => finding("identity", { code: "7180", statement: "seg-4d2", message: "7180 does not tie" });
 const ack = (asOf: string | null, scope: string, over: Partial<Acknowledgement> = {}): Acknowledgement => ({
