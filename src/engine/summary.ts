@@ -38,7 +38,7 @@ export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluato
     const target = targetBound ? known(s.targetAmount) : null;
     const overTarget = targetBound ? known(s.overTarget) : null;
     if (excess === null) return none;
-    const deficient = deficiency(st, s, excess, placeOf(bound.get(s.excess)));
+    const deficient = deficiency(st, s, excess, () => placeOf(bound.get(s.excess)));
     if (deficient) findings.push(deficient);
     const under = overTarget !== null && overTarget.isNegative() && !overTarget.isZero();
     if (under && s.overTarget) findings.push(belowTarget(st, s.overTarget, overTarget, target, placeOf(bound.get(s.overTarget)), s));
