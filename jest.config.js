@@ -6,7 +6,10 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
     // @noble/hashes ships ES modules only; Jest's module registry needs them as CommonJS (Node itself loads them).
-    "/node_modules/@noble/hashes/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2020" }, diagnostics: false }],
+    "/node_modules/@noble/hashes/.+\\.js$": [
+      "ts-jest",
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2020" }, diagnostics: false },
+    ],
   },
   transformIgnorePatterns: ["/node_modules/(?!@noble/hashes/)"],
   moduleNameMapper: {

@@ -23,7 +23,10 @@ function typescriptRule({ dev, configFile }) {
 
 /** Writes functions.json from the JSDoc in functions.ts and appends CustomFunctions.associate calls to it. */
 function functionsMetadata() {
-  return new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" });
+  return new CustomFunctionsMetadataPlugin({
+    output: "functions.json",
+    input: "./src/functions/functions.ts",
+  });
 }
 
 module.exports = { typescriptRule, functionsMetadata };

@@ -28,7 +28,11 @@ module.exports = (_env, argv) => {
       compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [typescriptRule({ dev, configFile: path.resolve(__dirname, "preview/tsconfig.json") })] },
+    module: {
+      rules: [
+        typescriptRule({ dev, configFile: path.resolve(__dirname, "preview/tsconfig.json") }),
+      ],
+    },
     plugins: [
       // As for Excel: functions.json from the JSDoc, and CustomFunctions.associate calls appended to
       // src/functions/functions.ts, which the preview imports after installing its CustomFunctions.

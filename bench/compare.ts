@@ -42,7 +42,8 @@ export function hyperFormulaMs(days: number): { ms: number; derivedCells: number
       if (!c.formula) continue;
       const p = parseA1(c.ref)!;
       const v = hf.getCellValue({ sheet: id, row: p.row - 1, col: p.col - 1 });
-      if (typeof v !== "number") throw new Error(`HyperFormula could not compute ${t.sheet}!${c.ref}: ${JSON.stringify(v)}`);
+      if (typeof v !== "number")
+        throw new Error(`HyperFormula could not compute ${t.sheet}!${c.ref}: ${JSON.stringify(v)}`);
       derivedCells++;
     }
   }

@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 
 /** A cell's value (with its reference), a shared string's text, or a defined name and what it refers to. */
-const PIECES = /<c r="([A-Z]+\d+)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>|<t(?: [^>]*)?>([^<]*)<\/t>|<definedName [^>]*name="([^"]*)"[^>]*>([^<]*)<\/definedName>/g;
+const PIECES =
+  /<c r="([A-Z]+\d+)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>|<t(?: [^>]*)?>([^<]*)<\/t>|<definedName [^>]*name="([^"]*)"[^>]*>([^<]*)<\/definedName>/g;
 
 export interface FloorCount {
   cells: number;
@@ -31,4 +32,5 @@ export function floorRead(file: string): FloorCount {
   return count;
 }
 
-if (require.main === module) process.stdout.write(JSON.stringify(floorRead(process.argv[2])) + "\n");
+if (require.main === module)
+  process.stdout.write(JSON.stringify(floorRead(process.argv[2])) + "\n");

@@ -53,7 +53,11 @@ interface Wiring {
 
 /** Amounts in cents, so that the exact answer is integer arithmetic: (a - b - c) / 100. */
 function excessRow(i: number): { a: number; b: number; c: number | null } {
-  return { a: 123_456_789 + i * 7_919, b: 98_765_432 + i * 31, c: i % 4 === 3 ? null : 1_000 + (i % 1_000) };
+  return {
+    a: 123_456_789 + i * 7_919,
+    b: 98_765_432 + i * 31,
+    c: i % 4 === 3 ? null : 1_000 + (i % 1_000),
+  };
 }
 
 function excessModel(formula: (row: number, hasTarget: boolean) => string): WorkbookModel {
@@ -85,7 +89,10 @@ function lineModel(): { model: WorkbookModel; expected: number[] } {
 
 /** A simulator for `model` that is, for the FOCUS functions, the page's Excel. */
 function openInSim(model: WorkbookModel, { metadata, runtime }: Wiring): ExcelSim {
-  const sim = createExcelSim({ workbook: model, customFunctions: { namespace: "FOCUS", metadata, runtime } });
+  const sim = createExcelSim({
+    workbook: model,
+    customFunctions: { namespace: "FOCUS", metadata, runtime },
+  });
   Object.assign(globalThis, { Excel: sim.Excel, Office: sim.Office });
   // As preview/host/session.ts: the functions read through the adapter, invalidated on every change.
   connectToExcel();
@@ -114,7 +121,14 @@ async function timeCalculation(
     check(sim);
   }
   const medianMs = median(times);
-  return { fn, cells, medianMs: Math.round(medianMs), minMs: Math.round(Math.min(...times)), usPerCell: Math.round((medianMs * 1000) / cells), syncs };
+  return {
+    fn,
+    cells,
+    medianMs: Math.round(medianMs),
+    minMs: Math.round(Math.min(...times)),
+    usPerCell: Math.round((medianMs * 1000) / cells),
+    syncs,
+  };
 }
 
 /** Best of five rounds of calling the implementation straight, as a cell's arguments would. */
@@ -135,21 +149,36 @@ function expectValue(sim: ExcelSim, sheet: string, address: string, want: number
 }
 
 export async function benchFunctions(root: string): Promise<FunctionsFigures> {
-  const generated = await generateCustomFunctionsMetadata([join(root, "src", "functions", "functions.ts")]);
+  const generated = await generateCustomFunctionsMetadata([
+    join(root, "src", "functions", "functions.ts"),
+  ]);
   const metadata = JSON.parse(generated.metadataJson) as CustomFunctionsMetadata;
   const runtime = new CustomFunctionsRuntime();
   // As on the page: CustomFunctions exists before the functions module loads (it associates nothing
   // here: the associate() lines are appended by the build, so the bench associates them itself).
   Object.assign(globalThis, { CustomFunctions: runtime });
   const focus = await import("../src/functions/functions");
-  runtime.associate({ EXCESS: focus.excess, LINE: focus.line, CHECK: focus.check, STATUS: focus.status, LABEL: focus.label, EARLYWARNING: focus.earlyWarning });
+  runtime.associate({
+    EXCESS: focus.excess,
+    LINE: focus.line,
+    CHECK: focus.check,
+    STATUS: focus.status,
+    LABEL: focus.label,
+    EARLYWARNING: focus.earlyWarning,
+  });
   const wiring: Wiring = { metadata, runtime };
   try {
     let doubleWouldDiffer = 0;
     const excess = await timeCalculation(
       "FOCUS.EXCESS",
       EXCESS_CELLS,
-      () => openInSim(excessModel((r, t) => (t ? `FOCUS.EXCESS(A${r},B${r},C${r})` : `FOCUS.EXCESS(A${r},B${r})`)), wiring),
+      () =>
+        openInSim(
+          excessModel((r, t) =>
+            t ? `FOCUS.EXCESS(A${r},B${r},C${r})` : `FOCUS.EXCESS(A${r},B${r})`
+          ),
+          wiring
+        ),
       (sim) => {
         doubleWouldDiffer = 0;
         for (let i = 0; i < EXCESS_CELLS; i++) {
@@ -160,7 +189,16 @@ export async function benchFunctions(root: string): Promise<FunctionsFigures> {
         }
       }
     );
-    const native = await timeCalculation("native", EXCESS_CELLS, () => openInSim(excessModel((r) => `A${r}-B${r}-C${r}`), wiring), () => undefined);
+    const native = await timeCalculation(
+      "native",
+      EXCESS_CELLS,
+      () =>
+        openInSim(
+          excessModel((r) => `A${r}-B${r}-C${r}`),
+          wiring
+        ),
+      () => undefined
+    );
     const { model, expected } = lineModel();
     const line = await timeCalculation(
       "FOCUS.LINE",
@@ -168,8 +206,15 @@ export async function benchFunctions(root: string): Promise<FunctionsFigures> {
       () => openInSim(model, wiring),
       (sim) => expected.forEach((want, i) => expectValue(sim, "Lines", `A${i + 1}`, want))
     );
-    return { excess, nativeBaselineMs: native.medianMs, excessDirectUsPerCall: directUsPerCall(focus.excess), doubleWouldDiffer, line };
+    return {
+      excess,
+      nativeBaselineMs: native.medianMs,
+      excessDirectUsPerCall: directUsPerCall(focus.excess),
+      doubleWouldDiffer,
+      line,
+    };
   } finally {
-    for (const global of ["CustomFunctions", "Excel", "Office"]) delete (globalThis as Record<string, unknown>)[global];
+    for (const global of ["CustomFunctions", "Excel", "Office"])
+      delete (globalThis as Record<string, unknown>)[global];
   }
 }

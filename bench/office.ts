@@ -21,7 +21,10 @@ export interface OfficeFigure {
 export async function validateRoundTrips(lines: number): Promise<OfficeFigure> {
   const sheets = Math.ceil(lines / 26);
   const sim = createExcelSim({ workbook: dailyWorkbook(sheets) });
-  const wb = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: sim.Office.context.requirements.isSetSupported });
+  const wb = createOfficeWorkbook({
+    run: sim.Excel.run,
+    isSetSupported: sim.Office.context.requirements.isSetSupported,
+  });
   const { syncs } = await sim.meter.measure(() => validateWorkbook(wb));
   const kb = (n: number) => Math.round(n / 1024);
   return {

@@ -31,7 +31,14 @@ export interface PaneRun {
 
 export type PaneFigure =
   | { skipped: string }
-  | { runs: PaneRun[]; medianMs: number; minMs: number; maxMs: number; medianValidateMs: number; previewGzipKb: number };
+  | {
+      runs: PaneRun[];
+      medianMs: number;
+      minMs: number;
+      maxMs: number;
+      medianValidateMs: number;
+      previewGzipKb: number;
+    };
 
 const RUNS = 7;
 const TIMEOUT_MS = 30_000;
@@ -39,16 +46,27 @@ const TIMEOUT_MS = 30_000;
 /** npx webpack --config webpack.preview.js --mode production: always rebuilt, so never a development build. */
 function buildPreview(root: string): void {
   const webpack = require.resolve("webpack/bin/webpack.js", { paths: [root] });
-  const r = spawnSync(process.execPath, [webpack, "--config", "webpack.preview.js", "--mode", "production"], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [webpack, "--config", "webpack.preview.js", "--mode", "production"],
+    { cwd: root, encoding: "utf8" }
+  );
   if (r.status !== 0) throw new Error(`preview build failed:\n${r.stdout}${r.stderr}`);
 }
 
 /** scripts/serve-preview.js on a free port: its URL once it prints it. */
 function servePreview(root: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, "scripts", "serve-preview.js"), "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [join(root, "scripts", "serve-preview.js"), "--port", "0"],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"] }
+  );
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve-preview.js printed no URL:\n${output}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve-preview.js printed no URL:\n${output}`)),
+      10_000
+    );
     const read = (d: Buffer) => {
       output += d.toString();
       const url = /FOCUS preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
@@ -72,7 +90,9 @@ async function oneRun(browser: Browser, url: string): Promise<PaneRun> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     // As the e2e suite: anything but this machine is refused, and a page error spoils the run.
-    await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort("blockedbyclient")));
+    await context.route("**/*", (route) =>
+      isLocal(route.request().url()) ? route.continue() : route.abort("blockedbyclient")
+    );
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
@@ -83,12 +103,21 @@ async function oneRun(browser: Browser, url: string): Promise<PaneRun> {
     const interactiveMs = msSince(t0);
     const t1 = process.hrtime.bigint();
     await validate.click();
-    await page.getByRole("button", { name: /^Error Identity line 13 \(7180\)/ }).waitFor({ timeout: TIMEOUT_MS });
+    await page
+      .getByRole("button", { name: /^Error Identity line 13 \(7180\)/ })
+      .waitFor({ timeout: TIMEOUT_MS });
     const validateMs = msSince(t1);
     // An expression, not a function: the bench compiles without the DOM's types.
-    const nav = JSON.parse(await page.evaluate<string>('JSON.stringify(performance.getEntriesByType("navigation")[0])')) as { domContentLoadedEventEnd: number; loadEventEnd: number };
+    const nav = JSON.parse(
+      await page.evaluate<string>('JSON.stringify(performance.getEntriesByType("navigation")[0])')
+    ) as { domContentLoadedEventEnd: number; loadEventEnd: number };
     if (problems.length) throw new Error(`the preview failed: ${problems.join("; ")}`);
-    return { interactiveMs: Math.round(interactiveMs), validateMs: Math.round(validateMs), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd), loadMs: Math.round(nav.loadEventEnd) };
+    return {
+      interactiveMs: Math.round(interactiveMs),
+      validateMs: Math.round(validateMs),
+      domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
+      loadMs: Math.round(nav.loadEventEnd),
+    };
   } finally {
     await context.close();
   }
@@ -100,7 +129,10 @@ export async function benchPane(root: string): Promise<PaneFigure> {
   // The preview's first load: the scripts its index.html names (panels opened later load more).
   const dir = join(root, "dist-preview");
   const scripts = [...pageScripts(readFileSync(join(dir, "index.html"), "utf8"))];
-  const previewGzipKb = Math.round(scripts.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0) / 1024);
+  const previewGzipKb = Math.round(
+    scripts.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0) /
+      1024
+  );
   const browser = await launchChromium();
   let server: { url: string; child: ChildProcess } | undefined;
   try {
@@ -108,7 +140,14 @@ export async function benchPane(root: string): Promise<PaneFigure> {
     const runs: PaneRun[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, server.url));
     const interactive = runs.map((r) => r.interactiveMs);
-    return { runs, medianMs: median(interactive), minMs: Math.min(...interactive), maxMs: Math.max(...interactive), medianValidateMs: median(runs.map((r) => r.validateMs)), previewGzipKb };
+    return {
+      runs,
+      medianMs: median(interactive),
+      minMs: Math.min(...interactive),
+      maxMs: Math.max(...interactive),
+      medianValidateMs: median(runs.map((r) => r.validateMs)),
+      previewGzipKb,
+    };
   } finally {
     await browser.close();
     server?.child.kill("SIGTERM");

@@ -34,9 +34,11 @@ function boundLines(values: Record<string, number | string | null>) {
     sheet: "S",
     address: `E${i + 6}`,
     content:
-      v === null ? { value: { type: "blank" as const } }
-      : typeof v === "number" ? { value: { type: "number" as const, value: v }, numberFormat: "#,##0;(#,##0)" }
-      : { value: { type: "text" as const, text: v } },
+      v === null
+        ? { value: { type: "blank" as const } }
+        : typeof v === "number"
+          ? { value: { type: "number" as const, value: v }, numberFormat: "#,##0;(#,##0)" }
+          : { value: { type: "text" as const, text: v } },
   }));
 }
 
@@ -58,7 +60,9 @@ function timePeriods(lines: ReturnType<typeof boundLines>, n: number): number {
  * statements together are timed too.
  */
 function benchEngine(): EngineFigure {
-  const daily = boundLines(Object.fromEntries(seg4d2.lines.map((l) => [l.code, dailyValues(3)[l.code] ?? null])));
+  const daily = boundLines(
+    Object.fromEntries(seg4d2.lines.map((l) => [l.code, dailyValues(3)[l.code] ?? null]))
+  );
   const t0 = process.hrtime.bigint();
   checkScope({ scope: "cold", lines: daily });
   const coldUs = Number(process.hrtime.bigint() - t0) / 1000;
@@ -72,9 +76,15 @@ function benchEngine(): EngineFigure {
 }
 
 /** One process from start to exit, with its peak RSS in MB (a preloaded hook reports it: /usr/bin/time is not always there). */
-function timed(script: string, args: string[]): { ms: number; rssMb: number; stdout: string; stderr: string } {
+function timed(
+  script: string,
+  args: string[]
+): { ms: number; rssMb: number; stdout: string; stderr: string } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--require", RSS_HOOK, script, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ["--require", RSS_HOOK, script, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = /RSS (\d+)/.exec(r.stderr);
   return { ms, rssMb: rss ? Number(rss[1]) / 1024 : 0, stdout: r.stdout, stderr: r.stderr };
@@ -96,7 +106,8 @@ function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
   for (let i = 0; i < runs; i++) {
     if (floor) {
       const f = timed(FLOOR, [file]);
-      if (!/"cells":[1-9]/.test(f.stdout)) throw new Error(`the floor read nothing from ${file}: ${f.stderr}`);
+      if (!/"cells":[1-9]/.test(f.stdout))
+        throw new Error(`the floor read nothing from ${file}: ${f.stderr}`);
       floorTimes.push(f.ms);
       floorPeak = Math.max(floorPeak, f.rssMb);
     }
@@ -105,13 +116,25 @@ function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
     peak = Math.max(peak, r.rssMb);
     // Every generated workbook carries broken totals (day 17 of a month) or, at one sheet, none.
     const report = JSON.parse(r.stdout);
-    if (report.files[0].file !== file || report.files[0].scopes.length !== sheets) throw new Error(`focus-check did not check ${file}: ${r.stderr}`);
+    if (report.files[0].file !== file || report.files[0].scopes.length !== sheets)
+      throw new Error(`focus-check did not check ${file}: ${r.stderr}`);
   }
   const medianMs = Math.round(median(times));
-  const figure: CliFigure = { sheets, bytes: bytes.length, medianMs, minMs: Math.round(Math.min(...times)), peakRssMb: Math.round(peak) };
+  const figure: CliFigure = {
+    sheets,
+    bytes: bytes.length,
+    medianMs,
+    minMs: Math.round(Math.min(...times)),
+    peakRssMb: Math.round(peak),
+  };
   if (floor) {
     const floorMs = Math.round(median(floorTimes));
-    figure.floor = { medianMs: floorMs, minMs: Math.round(Math.min(...floorTimes)), peakRssMb: Math.round(floorPeak), ratio: Math.round((medianMs / floorMs) * 100) / 100 };
+    figure.floor = {
+      medianMs: floorMs,
+      minMs: Math.round(Math.min(...floorTimes)),
+      peakRssMb: Math.round(floorPeak),
+      ratio: Math.round((medianMs / floorMs) * 100) / 100,
+    };
   }
   return figure;
 }
@@ -136,7 +159,11 @@ async function main() {
     // Recorded beside the last full run (kept as it was), with its own date and the machine's load.
     const path = join(ROOT, "bench", "results.json");
     const last = JSON.parse(readFileSync(path, "utf8"));
-    last.readRun = { date: new Date().toISOString(), loadAverage: loadavg().map((l) => Math.round(l * 10) / 10), cli: read };
+    last.readRun = {
+      date: new Date().toISOString(),
+      loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+      cli: read,
+    };
     writeFileSync(path, JSON.stringify(last, null, 2) + "\n");
     if (check && read.some((c) => c.floor!.ratio > 2)) process.exitCode = 1;
     return;
@@ -146,9 +173,20 @@ async function main() {
   for (const c of cli) {
     const lo = await libreOfficeMs(c.sheets);
     const hf = hyperFormulaMs(c.sheets);
-    others.push({ sheets: c.sheets, focusCheckMs: c.medianMs, libreOfficeMs: Math.round(lo), hyperFormulaMs: Math.round(hf.ms), derivedCells: hf.derivedCells });
+    others.push({
+      sheets: c.sheets,
+      focusCheckMs: c.medianMs,
+      libreOfficeMs: Math.round(lo),
+      hyperFormulaMs: Math.round(hf.ms),
+      derivedCells: hf.derivedCells,
+    });
   }
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    memGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const functions = await benchFunctions(ROOT);
   const office = [];
   for (const lines of [150, 1500, 15000]) office.push(await validateRoundTrips(lines));
@@ -156,9 +194,23 @@ async function main() {
   const pane = await benchPane(ROOT);
   // Both builds are fresh now (the pane's step built dist-preview/): neither may carry GPL code.
   const hyperFormulaScan = scanForHyperFormula(ROOT, ["dist", "dist-preview"]);
-  const results: Results = { date: new Date().toISOString(), machine, engine, cli, others, functions, office, bundles, pane, hyperFormulaScan };
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine,
+    engine,
+    cli,
+    others,
+    functions,
+    office,
+    bundles,
+    pane,
+    hyperFormulaScan,
+  };
   const judged = judgeBudgets(results);
-  writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify({ ...results, budgets: judged }, null, 2) + "\n");
+  writeFileSync(
+    join(ROOT, "bench", "results.json"),
+    JSON.stringify({ ...results, budgets: judged }, null, 2) + "\n"
+  );
   printResults(results);
 
   const failures = judged.filter((b) => b.met === false);
@@ -167,9 +219,14 @@ async function main() {
   if (hyperFormulaScan.found.length) process.exitCode = 1;
   if (!check) return;
   if (failures.length) {
-    console.error(`\nbudgets: ${failures.length} not met\n${failures.map((f) => `  - ${f.budget}: ${f.measured} (budget ${f.limit})`).join("\n")}`);
+    console.error(
+      `\nbudgets: ${failures.length} not met\n${failures.map((f) => `  - ${f.budget}: ${f.measured} (budget ${f.limit})`).join("\n")}`
+    );
     process.exitCode = 1;
-  } else console.log(`\nbudgets: all met${unmeasured.length ? ` (not measured here: ${unmeasured.join("; ")})` : ""}`);
+  } else
+    console.log(
+      `\nbudgets: all met${unmeasured.length ? ` (not measured here: ${unmeasured.join("; ")})` : ""}`
+    );
 }
 
 main().catch((e) => {

@@ -12,15 +12,41 @@ import { type SheetModel, type WorkbookModel, writeXlsx } from "../sim";
  */
 export function dailyValues(d: number): Record<string, number> {
   const v: Record<string, number> = {
-    "7010": 1_443_907_046 + d * 1_013, "7020": 1_535_003_808, "7030": 538_004_715 - d * 7, "7032": 295_487_120, "7033": -52_837_332,
-    "7045": 34_375, "7047": -34_375, "7070": 191_652_393 + d * 1_013, "7090": 322_033_030, "7100": 1_748_149_521, "7110": 155_005_807,
-    "7120": 939_638_754, "7130": 20_668_841 - d * 7, "7132": 295_487_120, "7133": 52_837_332, "7140": 572_576, "7170": 27_617_188,
-    "7150": 245_694_236, "7194": 122_000_000,
+    "7010": 1_443_907_046 + d * 1_013,
+    "7020": 1_535_003_808,
+    "7030": 538_004_715 - d * 7,
+    "7032": 295_487_120,
+    "7033": -52_837_332,
+    "7045": 34_375,
+    "7047": -34_375,
+    "7070": 191_652_393 + d * 1_013,
+    "7090": 322_033_030,
+    "7100": 1_748_149_521,
+    "7110": 155_005_807,
+    "7120": 939_638_754,
+    "7130": 20_668_841 - d * 7,
+    "7132": 295_487_120,
+    "7133": 52_837_332,
+    "7140": 572_576,
+    "7170": 27_617_188,
+    "7150": 245_694_236,
+    "7194": 122_000_000,
   };
   v["7040"] = v["7010"] + v["7020"] + v["7030"] + v["7032"] - 52_837_332;
   v["7050"] = 0;
   v["7060"] = v["7040"];
-  v["7180"] = v["7070"] + v["7090"] + v["7100"] + v["7110"] + v["7120"] + v["7130"] + v["7132"] - 52_837_332 + v["7140"] + v["7170"] + v["7150"];
+  v["7180"] =
+    v["7070"] +
+    v["7090"] +
+    v["7100"] +
+    v["7110"] +
+    v["7120"] +
+    v["7130"] +
+    v["7132"] -
+    52_837_332 +
+    v["7140"] +
+    v["7170"] +
+    v["7150"];
   if (d % 21 === 16) v["7180"] += 100;
   v["7190"] = v["7180"] - v["7060"];
   v["7198"] = v["7190"] - v["7194"];
@@ -31,7 +57,13 @@ export const daySheet = (d: number) => `D${String(d + 1).padStart(4, "0")}`;
 
 export function dailyTemplates(days: number, derived: "typed" | "formulas"): TemplateSheet[] {
   return Array.from({ length: days }, (_, d) =>
-    statementTemplate(seg4d2, { sheet: daySheet(d), values: dailyValues(d), derived: derived === "typed" ? "values" : "formulas", firm: "Bench FCM", asOf: `day ${d + 1}` }),
+    statementTemplate(seg4d2, {
+      sheet: daySheet(d),
+      values: dailyValues(d),
+      derived: derived === "typed" ? "values" : "formulas",
+      firm: "Bench FCM",
+      asOf: `day ${d + 1}`,
+    })
   );
 }
 
@@ -40,8 +72,13 @@ export function dailyModel(days: number, derived: "typed" | "formulas" = "typed"
   const sheets: SheetModel[] = [];
   const names: NonNullable<WorkbookModel["names"]> = [];
   for (const t of dailyTemplates(days, derived)) {
-    sheets.push({ name: t.sheet, cells: t.cells.map((c) => ({ ...c, formula: c.formula?.replace(/^=/, "") })), columnWidths: t.columnWidths });
-    for (const n of t.names) names.push({ name: n.name, refersTo: `'${t.sheet}'!${n.address}`, localSheet: t.sheet });
+    sheets.push({
+      name: t.sheet,
+      cells: t.cells.map((c) => ({ ...c, formula: c.formula?.replace(/^=/, "") })),
+      columnWidths: t.columnWidths,
+    });
+    for (const n of t.names)
+      names.push({ name: n.name, refersTo: `'${t.sheet}'!${n.address}`, localSheet: t.sheet });
   }
   return { sheets, names };
 }

@@ -19,9 +19,21 @@ export function formWorkbook(opts: FormOptions): WorkbookModel {
   const sheets: SheetModel[] = [];
   const names: NonNullable<WorkbookModel["names"]> = [];
   for (const { statement, sheet, codes } of opts.sheets) {
-    const t = statementTemplate(statement, { sheet, firm: opts.firm, asOf: opts.asOf, values: opts.values, derived: "values", codes });
-    sheets.push({ name: sheet, cells: t.cells.map((c) => ({ ...c, formula: c.formula?.replace(/^=/, "") })), columnWidths: t.columnWidths });
-    for (const n of t.names) names.push({ name: n.name, refersTo: `'${sheet.replace(/'/g, "''")}'!${n.address}` });
+    const t = statementTemplate(statement, {
+      sheet,
+      firm: opts.firm,
+      asOf: opts.asOf,
+      values: opts.values,
+      derived: "values",
+      codes,
+    });
+    sheets.push({
+      name: sheet,
+      cells: t.cells.map((c) => ({ ...c, formula: c.formula?.replace(/^=/, "") })),
+      columnWidths: t.columnWidths,
+    });
+    for (const n of t.names)
+      names.push({ name: n.name, refersTo: `'${sheet.replace(/'/g, "''")}'!${n.address}` });
   }
   return { sheets, names };
 }

@@ -11,7 +11,9 @@ import { formWorkbook, SEED_SHEETS } from "./form-layout";
 import { SEED, SEED_ASOF, SEED_FIRM } from "./seed-figures";
 
 export function exampleBytes(): Uint8Array {
-  return writeXlsx(formWorkbook({ firm: SEED_FIRM, asOf: SEED_ASOF, values: SEED, sheets: SEED_SHEETS }));
+  return writeXlsx(
+    formWorkbook({ firm: SEED_FIRM, asOf: SEED_ASOF, values: SEED, sheets: SEED_SHEETS })
+  );
 }
 
 if (require.main === module) {

@@ -13,9 +13,14 @@ function parseResults(posted) {
   if (!Array.isArray(list)) return new Error("the test pane posted no list of results");
   for (const [i, r] of list.entries()) {
     const ok =
-      r && typeof r.id === "string" && typeof r.title === "string" && STATUSES.has(r.status) &&
-      Array.isArray(r.detail) && r.detail.every((d) => typeof d === "string");
-    if (!ok) return new Error(`result ${i + 1} is not {id, title, status, detail}: ${JSON.stringify(r)}`);
+      r &&
+      typeof r.id === "string" &&
+      typeof r.title === "string" &&
+      STATUSES.has(r.status) &&
+      Array.isArray(r.detail) &&
+      r.detail.every((d) => typeof d === "string");
+    if (!ok)
+      return new Error(`result ${i + 1} is not {id, title, status, detail}: ${JSON.stringify(r)}`);
   }
   return list;
 }
@@ -32,11 +37,16 @@ function formatReport(results, expectedIds) {
     for (const d of r.detail) lines.push(`        ${"".padEnd(width)}  - ${d}`);
   }
   const missing = (expectedIds || []).filter((id) => !results.some((r) => r.id === id));
-  for (const id of missing) lines.push(`MISSING ${id.padEnd(width)}  (no result: Excel may have closed or crashed during it)`);
+  for (const id of missing)
+    lines.push(
+      `MISSING ${id.padEnd(width)}  (no result: Excel may have closed or crashed during it)`
+    );
   const count = (s) => results.filter((r) => r.status === s).length;
   const [pass, fail, skipped] = [count("pass"), count("fail"), count("skipped")];
   lines.push("");
-  lines.push(`${pass} passed, ${fail} failed, ${skipped} skipped${missing.length ? `, ${missing.length} missing` : ""}`);
+  lines.push(
+    `${pass} passed, ${fail} failed, ${skipped} skipped${missing.length ? `, ${missing.length} missing` : ""}`
+  );
   const exitCode = fail === 0 && missing.length === 0 && pass > 0 ? 0 : 1;
   return { lines, exitCode };
 }

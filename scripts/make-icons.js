@@ -83,7 +83,8 @@ function render(size) {
       // alpha: the square's coverage (soft edge at the rounded corners).
       const t = bg > 0 ? mark / bg : 0;
       const o = (j * size + i) * 4;
-      for (let c = 0; c < 3; c++) px[o + c] = bg > 0 ? Math.round(GREEN[c] * (1 - t) + WHITE[c] * t) : 0;
+      for (let c = 0; c < 3; c++)
+        px[o + c] = bg > 0 ? Math.round(GREEN[c] * (1 - t) + WHITE[c] * t) : 0;
       px[o + 3] = Math.round(bg * 255);
     }
   }

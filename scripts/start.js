@@ -10,9 +10,27 @@ const { spawn } = require("node:child_process");
 
 const desktop = process.platform === "win32" || process.platform === "darwin";
 const [command, args] = desktop
-  ? ["npx", ["--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]]
+  ? [
+      "npx",
+      [
+        "--yes",
+        "office-addin-debugging",
+        "start",
+        "manifest.xml",
+        "desktop",
+        "--app",
+        "excel",
+        "--dev-server",
+        "npm run dev-server",
+        "--dev-server-port",
+        "3000",
+      ],
+    ]
   : ["npm", ["run", "preview"]];
 
-if (!desktop) console.log("No Excel desktop on this platform: starting the browser preview instead (npm run preview).");
+if (!desktop)
+  console.log(
+    "No Excel desktop on this platform: starting the browser preview instead (npm run preview)."
+  );
 const child = spawn(command, args, { stdio: "inherit", shell: process.platform === "win32" });
 child.on("exit", (code) => process.exit(code ?? 1));

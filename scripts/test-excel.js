@@ -43,17 +43,28 @@ async function main() {
   }
   const sideloaded =
     (await npx([
-      "office-addin-debugging", "start", manifest, "desktop", "--app", "excel",
-      "--dev-server", "npm run dev-server -- --config test/end-to-end/webpack.config.js",
-      "--dev-server-port", "3000",
+      "office-addin-debugging",
+      "start",
+      manifest,
+      "desktop",
+      "--app",
+      "excel",
+      "--dev-server",
+      "npm run dev-server -- --config test/end-to-end/webpack.config.js",
+      "--dev-server-port",
+      "3000",
     ])) === 0;
   try {
     if (!sideloaded) {
       console.error("office-addin-debugging could not sideload the test build into Excel desktop.");
       return 1;
     }
-    console.log("Excel opens with the FOCUS test pane: follow its prompts. Results print here when it posts them.");
-    const timeout = new Promise((resolve) => setTimeout(() => resolve(null), WAIT_MINUTES * 60_000));
+    console.log(
+      "Excel opens with the FOCUS test pane: follow its prompts. Results print here when it posts them."
+    );
+    const timeout = new Promise((resolve) =>
+      setTimeout(() => resolve(null), WAIT_MINUTES * 60_000)
+    );
     const posted = await Promise.race([server.getTestResults(), timeout]);
     // The scenario ids, kept equal to test/end-to-end/lane/scenarios.ts by lane-on-sim.test.ts.
     const SCENARIOS = require("./excel-lane-scenarios.json");

@@ -4,7 +4,17 @@
  * names and calculation settings. Same model, same bytes.
  */
 import { strToU8 } from "fflate";
-import { cellKey, colToIndex, cornersA1, intersects, MAX_COL, parseA1, toA1, type Area, type CellPos } from "../src/grid";
+import {
+  cellKey,
+  colToIndex,
+  cornersA1,
+  intersects,
+  MAX_COL,
+  parseA1,
+  toA1,
+  type Area,
+  type CellPos,
+} from "../src/grid";
 import {
   CONTENT_TYPE,
   CORE_PROPS_REL,
@@ -73,21 +83,36 @@ export interface CellModel {
 }
 
 /** The error values a cell can hold in the file format. */
-export const CELL_ERRORS: ReadonlySet<string> = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]);
+export const CELL_ERRORS: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+]);
 
 const MAX_TEXT = 32767;
 
 /** Throws unless Excel would accept `name` as a sheet name. */
 export function checkSheetName(name: string): void {
   const why =
-    typeof name !== "string" || name.length === 0 ? "it is empty"
-    : name.length > 31 ? "it is longer than 31 characters"
-    : /[[\]:*?/\\]/.test(name) ? "it contains one of [ ] : * ? / \\"
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    : /[\u0000-\u001f\u007f]/.test(name) ? "it contains a control character"
-    : name.startsWith("'") || name.endsWith("'") ? "it begins or ends with an apostrophe"
-    : name.toLowerCase() === "history" ? "History is reserved by Excel"
-    : null;
+    typeof name !== "string" || name.length === 0
+      ? "it is empty"
+      : name.length > 31
+        ? "it is longer than 31 characters"
+        : /[[\]:*?/\\]/.test(name)
+          ? "it contains one of [ ] : * ? / \\"
+          : // eslint-disable-next-line no-control-regex -- matching control characters is the point
+            /[\u0000-\u001f\u007f]/.test(name)
+            ? "it contains a control character"
+            : name.startsWith("'") || name.endsWith("'")
+              ? "it begins or ends with an apostrophe"
+              : name.toLowerCase() === "history"
+                ? "History is reserved by Excel"
+                : null;
   if (why) throw new Error(`invalid sheet name ${JSON.stringify(name)}: ${why}`);
 }
 
@@ -96,8 +121,10 @@ function checkDefinedName(name: string): void {
   let why: string | null = null;
   if (typeof name !== "string" || name.length === 0) why = "it is empty";
   else if (name.length > 255) why = "it is longer than 255 characters";
-  else if (!/^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u.test(name)) why = "it must begin with a letter, _ or \\ and hold only letters, digits, _ . \\ ?";
-  else if (/^[RC]$/i.test(name) || /^R\d*C\d*$/i.test(name)) why = "it looks like an R1C1 reference";
+  else if (!/^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u.test(name))
+    why = "it must begin with a letter, _ or \\ and hold only letters, digits, _ . \\ ?";
+  else if (/^[RC]$/i.test(name) || /^R\d*C\d*$/i.test(name))
+    why = "it looks like an R1C1 reference";
   else {
     if (parseA1(name)) why = "it looks like a cell address";
   }
@@ -109,20 +136,26 @@ class StyleTable {
   private readonly numFmts = new Map<string, number>();
   private readonly fills = new Map<string, number>();
   private readonly xfKeys = new Map<string, number>([["0/0/0", 0]]);
-  private readonly xfs: { numFmtId: number; fontId: number; fillId: number }[] = [{ numFmtId: 0, fontId: 0, fillId: 0 }];
+  private readonly xfs: { numFmtId: number; fontId: number; fillId: number }[] = [
+    { numFmtId: 0, fontId: 0, fillId: 0 },
+  ];
 
   index(cell: CellModel, where: string): number {
     const code = cell.numberFormat ?? "General";
     let numFmtId = 0;
     if (code !== "General") {
-      if (typeof code !== "string" || code.length === 0 || code.length > 255) throw new Error(`${where}: invalid number format ${JSON.stringify(code)}`);
+      if (typeof code !== "string" || code.length === 0 || code.length > 255)
+        throw new Error(`${where}: invalid number format ${JSON.stringify(code)}`);
       numFmtId = this.numFmts.get(code) ?? 164 + this.numFmts.size;
       this.numFmts.set(code, numFmtId);
     }
     let fillId = 0;
     if (cell.fill !== undefined) {
       const argb = normalizeArgb(cell.fill);
-      if (!argb) throw new Error(`${where}: fill ${JSON.stringify(cell.fill)} is not an ARGB colour such as FFFFC7CE`);
+      if (!argb)
+        throw new Error(
+          `${where}: fill ${JSON.stringify(cell.fill)} is not an ARGB colour such as FFFFC7CE`
+        );
       fillId = this.fills.get(argb) ?? 2 + this.fills.size;
       this.fills.set(argb, fillId);
     }
@@ -138,11 +171,18 @@ class StyleTable {
   }
 
   xml(): string {
-    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`);
-    const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', ...[...this.fills.keys()].map((argb) => solidFillXml(argb))];
-    const xfs = this.xfs.map(({ numFmtId, fontId, fillId }) =>
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
-      `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}/>`,
+    const numFmts = [...this.numFmts].map(
+      ([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`
+    );
+    const fills = [
+      '<fill><patternFill patternType="none"/></fill>',
+      '<fill><patternFill patternType="gray125"/></fill>',
+      ...[...this.fills.keys()].map((argb) => solidFillXml(argb)),
+    ];
+    const xfs = this.xfs.map(
+      ({ numFmtId, fontId, fillId }) =>
+        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
+        `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}/>`
     );
     return (
       `${XML_DECL}<styleSheet xmlns="${NS.main}">` +
@@ -196,24 +236,33 @@ function cellXml(p: PlacedCell, style: number, sst: SharedStrings, where: string
   const value = cell.value ?? undefined;
   let f = "";
   if (cell.formula !== undefined) {
-    if (typeof cell.formula !== "string" || cell.formula.trim() === "") throw new Error(`${where}: empty formula`);
+    if (typeof cell.formula !== "string" || cell.formula.trim() === "")
+      throw new Error(`${where}: empty formula`);
     f = `<f>${xmlText(cell.formula)}</f>`;
   }
   if (cell.error !== undefined) {
-    if (value !== undefined) throw new Error(`${where}: a cell cannot hold both a value and an error`);
-    if (!CELL_ERRORS.has(cell.error)) throw new Error(`${where}: ${JSON.stringify(cell.error)} is not an error value (${[...CELL_ERRORS].join(" ")})`);
+    if (value !== undefined)
+      throw new Error(`${where}: a cell cannot hold both a value and an error`);
+    if (!CELL_ERRORS.has(cell.error))
+      throw new Error(
+        `${where}: ${JSON.stringify(cell.error)} is not an error value (${[...CELL_ERRORS].join(" ")})`
+      );
     return `<c r="${ref}"${s} t="e">${f}<v>${cell.error}</v></c>`;
   }
   if (value === undefined) return f ? `<c r="${ref}"${s}>${f}</c>` : `<c r="${ref}"${s}/>`;
   switch (typeof value) {
     case "number":
-      if (!Number.isFinite(value)) throw new Error(`${where}: ${value} cannot be stored in a workbook`);
+      if (!Number.isFinite(value))
+        throw new Error(`${where}: ${value} cannot be stored in a workbook`);
       return `<c r="${ref}"${s}>${f}<v>${String(value)}</v></c>`;
     case "boolean":
       return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
     case "string":
-      if (value.length > MAX_TEXT) throw new Error(`${where}: text longer than ${MAX_TEXT} characters`);
-      return f ? `<c r="${ref}"${s} t="str">${f}<v>${xmlText(xstring(value))}</v></c>` : `<c r="${ref}"${s} t="s"><v>${sst.add(value)}</v></c>`;
+      if (value.length > MAX_TEXT)
+        throw new Error(`${where}: text longer than ${MAX_TEXT} characters`);
+      return f
+        ? `<c r="${ref}"${s} t="str">${f}<v>${xmlText(xstring(value))}</v></c>`
+        : `<c r="${ref}"${s} t="s"><v>${sst.add(value)}</v></c>`;
     default:
       throw new Error(`${where}: unsupported value ${JSON.stringify(value)}`);
   }
@@ -224,11 +273,18 @@ function mergeAreas(sheet: SheetModel): { ref: string; area: Area }[] {
   for (const m of sheet.merges ?? []) {
     const where = `sheet "${sheet.name}", merge`;
     const [a, b, extra] = String(m).split(":");
-    if (b === undefined || extra !== undefined) throw new Error(`${where}: "${m}" is not an area such as B3:C3`);
+    if (b === undefined || extra !== undefined)
+      throw new Error(`${where}: "${m}" is not an area such as B3:C3`);
     const p = cellPos(a, where);
     const q = cellPos(b, where);
-    const area = { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
-    if (area.r1 === area.r2 && area.c1 === area.c2) throw new Error(`${where}: "${m}" is a single cell`);
+    const area = {
+      r1: Math.min(p.row, q.row),
+      c1: Math.min(p.col, q.col),
+      r2: Math.max(p.row, q.row),
+      c2: Math.max(p.col, q.col),
+    };
+    if (area.r1 === area.r2 && area.c1 === area.c2)
+      throw new Error(`${where}: "${m}" is a single cell`);
     for (const o of out) {
       if (intersects(area, o.area)) {
         throw new Error(`${where}: "${m}" overlaps "${o.ref}"`);
@@ -245,7 +301,8 @@ function colsXml(sheet: SheetModel): string {
       const where = `sheet "${sheet.name}", column ${JSON.stringify(letters)}`;
       const col = /^[A-Za-z]{1,3}$/.test(letters) ? colToIndex(letters) : 0;
       if (col < 1 || col > MAX_COL) throw new Error(`${where}: not a column letter`);
-      if (typeof width !== "number" || !Number.isFinite(width) || width < 0 || width > 255) throw new Error(`${where}: width ${width} is not between 0 and 255`);
+      if (typeof width !== "number" || !Number.isFinite(width) || width < 0 || width > 255)
+        throw new Error(`${where}: width ${width} is not between 0 and 255`);
       return { col, width };
     })
     .sort((a, b) => a.col - b.col);
@@ -258,7 +315,12 @@ interface SheetParts {
   notes: { pos: CellPos; ref: string; text: string }[];
 }
 
-function sheetParts(sheet: SheetModel, selected: boolean, styles: StyleTable, sst: SharedStrings): SheetParts {
+function sheetParts(
+  sheet: SheetModel,
+  selected: boolean,
+  styles: StyleTable,
+  sst: SharedStrings
+): SheetParts {
   const placed = new Map<number, PlacedCell>();
   for (const cell of sheet.cells) {
     const where = `sheet "${sheet.name}", cell ${JSON.stringify(cell?.ref)}`;
@@ -271,18 +333,26 @@ function sheetParts(sheet: SheetModel, selected: boolean, styles: StyleTable, ss
   const cells = [...placed.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   const merges = mergeAreas(sheet);
 
-  let minR = Infinity, minC = Infinity, maxR = 0, maxC = 0;
+  let minR = Infinity,
+    minC = Infinity,
+    maxR = 0,
+    maxC = 0;
   for (const { pos } of cells) {
-    minR = Math.min(minR, pos.row); minC = Math.min(minC, pos.col);
-    maxR = Math.max(maxR, pos.row); maxC = Math.max(maxC, pos.col);
+    minR = Math.min(minR, pos.row);
+    minC = Math.min(minC, pos.col);
+    maxR = Math.max(maxR, pos.row);
+    maxC = Math.max(maxC, pos.col);
   }
-  const dimension = cells.length === 0 ? "A1"
-    : minR === maxR && minC === maxC ? toA1({ row: minR, col: minC })
-    : cornersA1({ r1: minR, c1: minC, r2: maxR, c2: maxC });
+  const dimension =
+    cells.length === 0
+      ? "A1"
+      : minR === maxR && minC === maxC
+        ? toA1({ row: minR, col: minC })
+        : cornersA1({ r1: minR, c1: minC, r2: maxR, c2: maxC });
 
   const rows: string[] = [];
   const notes: SheetParts["notes"] = [];
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     const row = cells[i].pos.row;
     const parts: string[] = [];
     for (; i < cells.length && cells[i].pos.row === row; i++) {
@@ -290,7 +360,8 @@ function sheetParts(sheet: SheetModel, selected: boolean, styles: StyleTable, ss
       const where = `sheet "${sheet.name}", cell ${p.ref}`;
       parts.push(cellXml(p, styles.index(p.cell, where), sst, where));
       if (p.cell.note !== undefined && p.cell.note !== null) {
-        if (p.cell.note.length > MAX_TEXT) throw new Error(`${where}: note longer than ${MAX_TEXT} characters`);
+        if (p.cell.note.length > MAX_TEXT)
+          throw new Error(`${where}: note longer than ${MAX_TEXT} characters`);
         notes.push({ pos: p.pos, ref: p.ref, text: String(p.cell.note) });
       }
     }
@@ -305,7 +376,9 @@ function sheetParts(sheet: SheetModel, selected: boolean, styles: StyleTable, ss
     colsXml(sheet) +
     (rows.length ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>") +
     (sheet.protected ? '<sheetProtection sheet="1"/>' : "") +
-    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.ref}"/>`).join("")}</mergeCells>` : "") +
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.ref}"/>`).join("")}</mergeCells>`
+      : "") +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     (notes.length ? '<legacyDrawing r:id="rId1"/>' : "") +
     "</worksheet>";
@@ -324,9 +397,13 @@ function definedNamesXml(model: WorkbookModel): string {
       local = ` localSheetId="${scope}"`;
     }
     const key = `${scope}/${n.name.toUpperCase()}`;
-    if (seen.has(key)) throw new Error(`defined name "${n.name}" is defined twice${scope >= 0 ? ` on sheet "${n.localSheet}"` : ""}`);
+    if (seen.has(key))
+      throw new Error(
+        `defined name "${n.name}" is defined twice${scope >= 0 ? ` on sheet "${n.localSheet}"` : ""}`
+      );
     seen.add(key);
-    if (typeof n.refersTo !== "string" || n.refersTo.trim() === "") throw new Error(`defined name "${n.name}": empty refersTo`);
+    if (typeof n.refersTo !== "string" || n.refersTo.trim() === "")
+      throw new Error(`defined name "${n.name}": empty refersTo`);
     const refersTo = n.refersTo.startsWith("=") ? n.refersTo.slice(1) : n.refersTo;
     return `<definedName name="${xmlAttr(n.name)}"${local}${n.hidden ? ' hidden="1"' : ""}>${xmlText(refersTo)}</definedName>`;
   });
@@ -340,10 +417,18 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   const seen = new Set<string>();
   for (const s of sheets) {
     checkSheetName(s.name);
-    if (seen.has(s.name.toLowerCase())) throw new Error(`sheet name "${s.name}" appears twice (names are not case-sensitive)`);
+    if (seen.has(s.name.toLowerCase()))
+      throw new Error(`sheet name "${s.name}" appears twice (names are not case-sensitive)`);
     seen.add(s.name.toLowerCase());
-    if (s.state !== undefined && s.state !== "visible" && s.state !== "hidden" && s.state !== "veryHidden") {
-      throw new Error(`sheet "${s.name}": state ${JSON.stringify(s.state)} is not visible, hidden or veryHidden`);
+    if (
+      s.state !== undefined &&
+      s.state !== "visible" &&
+      s.state !== "hidden" &&
+      s.state !== "veryHidden"
+    ) {
+      throw new Error(
+        `sheet "${s.name}": state ${JSON.stringify(s.state)} is not visible, hidden or veryHidden`
+      );
     }
   }
   const active = sheets.findIndex((s) => (s.state ?? "visible") === "visible");
@@ -360,9 +445,18 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     ["/xl/styles.xml", CONTENT_TYPE.styles],
   ];
   if (sst.size) overrides.push(["/xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings]);
-  const wbRels = sheets.map((_, i) => ({ id: `rId${i + 1}`, type: relType("worksheet"), target: `worksheets/sheet${i + 1}.xml` }));
+  const wbRels = sheets.map((_, i) => ({
+    id: `rId${i + 1}`,
+    type: relType("worksheet"),
+    target: `worksheets/sheet${i + 1}.xml`,
+  }));
   wbRels.push({ id: `rId${sheets.length + 1}`, type: relType("styles"), target: "styles.xml" });
-  if (sst.size) wbRels.push({ id: `rId${sheets.length + 2}`, type: relType("sharedStrings"), target: "sharedStrings.xml" });
+  if (sst.size)
+    wbRels.push({
+      id: `rId${sheets.length + 2}`,
+      type: relType("sharedStrings"),
+      target: "sharedStrings.xml",
+    });
 
   const sheetEntries: [string, string][] = [];
   let nextBlock = 1;
@@ -383,18 +477,35 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
         { id: "rId2", type: relType("comments"), target: `../comments${n}.xml` },
       ]),
     ]);
-    sheetEntries.push([`xl/comments${n}.xml`, commentsPartXml([NOTE_AUTHOR], notes.map((x) => commentXml(x.ref, 0, x.text)))]);
-    sheetEntries.push([`xl/drawings/vmlDrawing${n}.vml`, vmlDrawingXml(blocks, notes.map((x, k) => vmlNoteShapeXml(ids[k], x.pos.row, x.pos.col)))]);
+    sheetEntries.push([
+      `xl/comments${n}.xml`,
+      commentsPartXml(
+        [NOTE_AUTHOR],
+        notes.map((x) => commentXml(x.ref, 0, x.text))
+      ),
+    ]);
+    sheetEntries.push([
+      `xl/drawings/vmlDrawing${n}.vml`,
+      vmlDrawingXml(
+        blocks,
+        notes.map((x, k) => vmlNoteShapeXml(ids[k], x.pos.row, x.pos.col))
+      ),
+    ]);
     overrides.push([`/xl/comments${n}.xml`, CONTENT_TYPE.comments]);
   });
-  overrides.push(["/docProps/core.xml", CONTENT_TYPE.core], ["/docProps/app.xml", CONTENT_TYPE.app]);
+  overrides.push(
+    ["/docProps/core.xml", CONTENT_TYPE.core],
+    ["/docProps/app.xml", CONTENT_TYPE.app]
+  );
 
   parts.push([
     "[Content_Types].xml",
     `${XML_DECL}<Types xmlns="${NS.contentTypes}">` +
       `<Default Extension="rels" ContentType="${CONTENT_TYPE.rels}"/><Default Extension="xml" ContentType="${CONTENT_TYPE.xml}"/>` +
       (noteParts ? `<Default Extension="vml" ContentType="${CONTENT_TYPE.vml}"/>` : "") +
-      overrides.map(([name, type]) => `<Override PartName="${name}" ContentType="${type}"/>`).join("") +
+      overrides
+        .map(([name, type]) => `<Override PartName="${name}" ContentType="${type}"/>`)
+        .join("") +
       "</Types>",
   ]);
   parts.push([
@@ -423,7 +534,10 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     `${XML_DECL}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
       `<workbookPr/><bookViews><workbookView${active ? ` activeTab="${active}"` : ""}/></bookViews>` +
       `<sheets>${sheets
-        .map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.state && s.state !== "visible" ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
+        .map(
+          (s, i) =>
+            `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.state && s.state !== "visible" ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`
+        )
         .join("")}</sheets>` +
       definedNames +
       `<calcPr calcId="191029"${calcAttrs}/>` +

@@ -38,7 +38,9 @@ describe("simulator: Office.addin (SharedRuntime 1.1)", () => {
   it("showAsTaskpane shows the pane and moves keyboard focus into it (office-js#5050); hide gives it back", async () => {
     const { Office, taskpane } = createExcelSim();
     const modes: string[] = [];
-    const remove = await Office.addin.onVisibilityModeChanged((m) => void modes.push(m.visibilityMode));
+    const remove = await Office.addin.onVisibilityModeChanged(
+      (m) => void modes.push(m.visibilityMode)
+    );
     expect(taskpane.focus).toBe("grid");
     await Office.addin.showAsTaskpane();
     expect(taskpane.paneVisible).toBe(true);
@@ -87,6 +89,8 @@ describe("simulator: Office.addin (SharedRuntime 1.1)", () => {
 
   it("refuses an unknown startup behaviour", async () => {
     const { Office } = createExcelSim();
-    await expect(Office.addin.setStartupBehavior("Always" as "Load")).rejects.toThrow(/Unknown startup behavior/);
+    await expect(Office.addin.setStartupBehavior("Always" as "Load")).rejects.toThrow(
+      /Unknown startup behavior/
+    );
   });
 });

@@ -8,7 +8,8 @@ const SIM = join(ROOT, "sim");
 const OUTSIDE = ["src", "test", "preview", "bench", "examples", "scripts", "tools"];
 const SOURCE = /\.(ts|tsx|js|cjs|mjs)$/;
 // import … from "x", export … from "x", import("x"), require("x"), jest.mock("x").
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bjest\.mock\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
+const SPECIFIER =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bjest\.mock\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
 
 function sourceFiles(dir: string): string[] {
   let entries;
@@ -25,7 +26,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Imports of the simulator that go past its index, as "file: specifier". */
-function importsAroundIndex(files: string[], read = (file: string) => readFileSync(file, "utf8")): string[] {
+function importsAroundIndex(
+  files: string[],
+  read = (file: string) => readFileSync(file, "utf8")
+): string[] {
   const found: string[] = [];
   for (const file of files) {
     for (const m of read(file).matchAll(SPECIFIER)) {
@@ -33,7 +37,8 @@ function importsAroundIndex(files: string[], read = (file: string) => readFileSy
       if (!spec.startsWith(".")) continue;
       const target = resolve(dirname(file), spec);
       const inside = relative(SIM, target);
-      if (inside.startsWith("..") || inside === "" || inside === "index" || inside === "index.ts") continue;
+      if (inside.startsWith("..") || inside === "" || inside === "index" || inside === "index.ts")
+        continue;
       found.push(`${relative(ROOT, file).split(sep).join("/")}: ${spec}`);
     }
   }
@@ -49,7 +54,10 @@ describe("the simulator's one entry point", () => {
 
   it("catches an import that reaches past the index", () => {
     // The check itself must be able to fail: a file in test/ importing sim/model/book.
-    const text = 'import type { SimBook } from "../sim/model/book";\nimport { createExcelSim } from "../sim";\n';
-    expect(importsAroundIndex([join(ROOT, "test", "x.ts")], () => text)).toEqual(["test/x.ts: ../sim/model/book"]);
+    const text =
+      'import type { SimBook } from "../sim/model/book";\nimport { createExcelSim } from "../sim";\n';
+    expect(importsAroundIndex([join(ROOT, "test", "x.ts")], () => text)).toEqual([
+      "test/x.ts: ../sim/model/book",
+    ]);
   });
 });

@@ -23,20 +23,15 @@ describe("the simulator's platform", () => {
     ["web", "OfficeOnline"],
     ["windows", "PC"],
     ["mac", "Mac"],
-  ] as const)(
-    "%s is Office.context.diagnostics.platform %s",
-    async (platform, office) => {
-      const sim = createExcelSim({ workbook: MODEL, platform });
-      expect(sim.Office.context.diagnostics.platform).toBe(office);
-      expect((await sim.Office.onReady()).platform).toBe(office);
-      expect(sim.state.platform).toBe(platform);
-    },
-  );
+  ] as const)("%s is Office.context.diagnostics.platform %s", async (platform, office) => {
+    const sim = createExcelSim({ workbook: MODEL, platform });
+    expect(sim.Office.context.diagnostics.platform).toBe(office);
+    expect((await sim.Office.onReady()).platform).toBe(office);
+    expect(sim.state.platform).toBe(platform);
+  });
 
   it("defaults to Excel on the web", () => {
-    expect(createExcelSim().Office.context.diagnostics.platform).toBe(
-      "OfficeOnline",
-    );
+    expect(createExcelSim().Office.context.diagnostics.platform).toBe("OfficeOnline");
   });
 });
 
@@ -66,12 +61,8 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
     await state.setValue("Day 1", "A1", 2);
     await Excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem("Day 1");
-      sheet
-        .getRange("A1:B2")
-        .load("values, formulas, numberFormat, valueTypes");
-      ctx.workbook.worksheets.load(
-        "items/name, items/visibility, items/protection/protected",
-      );
+      sheet.getRange("A1:B2").load("values, formulas, numberFormat, valueTypes");
+      ctx.workbook.worksheets.load("items/name, items/visibility, items/protection/protected");
       ctx.workbook.names.load("items/name, items/formula");
       ctx.runtime.load("enableEvents");
       await ctx.sync();
@@ -104,9 +95,7 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
       await ctx.sync();
       sheet.getRange("A2").values = [[6]];
       ctx.workbook.names.add("FOCUS_X", sheet.getRange("A1"));
-      sheet
-        .getRange("A1")
-        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      sheet.getRange("A1").conditionalFormats.add(Excel.ConditionalFormatType.custom);
       ctx.runtime.enableEvents = true;
       await ctx.sync();
     });
@@ -122,9 +111,7 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
     const { Office, state } = make();
     await state.setValue("Day 1", "A1", 2);
     Office.context.document.settings.set("k", true);
-    await new Promise<void>((done) =>
-      Office.context.document.settings.saveAsync(() => done()),
-    );
+    await new Promise<void>((done) => Office.context.document.settings.saveAsync(() => done()));
     expect(state.undoDepth).toBe(0);
     expect(state.undoLog.at(-1)).toEqual({
       kind: "cleared",
@@ -158,7 +145,7 @@ describe.each(PLATFORMS)("the undo stack on %s", (platform) => {
         sheet.getRange("B1").values = [[7]];
         sheet.protection.protect();
         await ctx.sync();
-      }),
+      })
     );
     expect(refused).toBe("UndoNotSupported");
     expect(state.value("Day 1", "B1")).toBeNull();
@@ -181,7 +168,7 @@ describe("where the table differs by platform", () => {
       Excel.run({ mergeUndoGroup: true }, async (ctx) => {
         ctx.workbook.worksheets.getItem("Rec").visibility = "VeryHidden";
         await ctx.sync();
-      }),
+      })
     );
     return { refused, state };
   };
@@ -212,7 +199,7 @@ describe("where the table differs by platform", () => {
         await ctx.sync();
       });
       expect(sim.state.undoDepth).toBe(0);
-    },
+    }
   );
 
   it.each([
@@ -225,14 +212,11 @@ describe("where the table differs by platform", () => {
       const { Excel, state } = createExcelSim({ workbook: MODEL, platform });
       await state.setValue("Day 1", "A1", 2);
       await Excel.run(async (ctx) => {
-        ctx.workbook.worksheets
-          .getItem("Day 1")
-          .getRange("A1")
-          .getMergedAreasOrNullObject();
+        ctx.workbook.worksheets.getItem("Day 1").getRange("A1").getMergedAreasOrNullObject();
         await ctx.sync();
       });
       expect(state.undoDepth).toBe(depth);
-    },
+    }
   );
 
   it("inside a merged group on Windows the merged-area read clears the stack but is not refused", async () => {
@@ -248,11 +232,7 @@ describe("where the table differs by platform", () => {
       range.values = [[3]];
       await ctx.sync();
     });
-    expect(state.undoLog.map((e) => e.kind)).toEqual([
-      "step",
-      "cleared",
-      "step",
-    ]);
+    expect(state.undoLog.map((e) => e.kind)).toEqual(["step", "cleared", "step"]);
     expect(state.undoDepth).toBe(1);
   });
 
@@ -265,9 +245,7 @@ describe("where the table differs by platform", () => {
       });
       await state.setValue("Day 1", "A1", 2);
       await Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Day 1").getRange("B1").formulas = [
-          ["=A1"],
-        ];
+        ctx.workbook.worksheets.getItem("Day 1").getRange("B1").formulas = [["=A1"]];
         await ctx.sync();
       });
       expect(state.undoDepth).toBe(reported ? 0 : 2);
@@ -340,11 +318,9 @@ describe("co-author (Remote) edits", () => {
     const seen: string[] = [];
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.onChanged.add(
-        async (e) => void seen.push(`changed ${e.source} ${e.address}`),
+        async (e) => void seen.push(`changed ${e.source} ${e.address}`)
       );
-      ctx.workbook.worksheets.onCalculated.add(
-        async () => void seen.push("calculated"),
-      );
+      ctx.workbook.worksheets.onCalculated.add(async () => void seen.push("calculated"));
       await ctx.sync();
     });
     await state.setValue("Day 1", "A1", 5, { source: "Remote" });

@@ -73,17 +73,35 @@ type Valued = { [K in Option]: (typeof OPTIONS)[K]["type"] extends "string" ? K 
  */
 export function parseArgs(argv: string[]): CliArgs {
   const a: CliArgs = {
-    json: false, detect: false, strict: false, annotate: null, compare: null, report: null, out: null, by: null,
-    changePercent: null, changeAmount: null, files: [], help: false, version: false,
+    json: false,
+    detect: false,
+    strict: false,
+    annotate: null,
+    compare: null,
+    report: null,
+    out: null,
+    by: null,
+    changePercent: null,
+    changeAmount: null,
+    files: [],
+    help: false,
+    version: false,
   };
-  const { tokens } = nodeParseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = nodeParseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const seen = new Set<Option>();
   for (const t of tokens) {
     if (t.kind === "positional") a.files.push(t.value);
     if (t.kind !== "option") continue;
     // An option is known only as typed whole: -hv, -hh and -h=x are unknown, as are names not listed.
     const typed = argv[t.index];
-    const whole = typed === t.rawName || (t.inlineValue === true && typed === `${t.rawName}=${t.value}`);
+    const whole =
+      typed === t.rawName || (t.inlineValue === true && typed === `${t.rawName}=${t.value}`);
     if (!Object.hasOwn(OPTIONS, t.name) || !whole) throw new UsageError(`unknown option ${typed}`);
     const name = t.name as Option;
     if (OPTIONS[name].type === "boolean") {
@@ -96,13 +114,18 @@ export function parseArgs(argv: string[]): CliArgs {
     // --annotate reports a missing value before a repeat; the others the other way round.
     if (repeated && name !== "annotate") throw new UsageError(`${flag} given twice`);
     const v = t.value;
-    if (v === undefined || v === "") throw new UsageError(`${flag} needs ${OPTIONS[name as Valued].needs}`);
+    if (v === undefined || v === "")
+      throw new UsageError(`${flag} needs ${OPTIONS[name as Valued].needs}`);
     if (repeated) throw new UsageError(`${flag} given twice`);
     seen.add(name);
     setValue(a, name as Valued, v);
   }
-  if (a.annotate && a.files.length > 1) throw new UsageError("--annotate takes exactly one input file");
-  if (a.report && !a.out) throw new UsageError(`--report ${a.report} needs --out ${a.report === "html" ? "FILE.html" : "FOLDER"}`);
+  if (a.annotate && a.files.length > 1)
+    throw new UsageError("--annotate takes exactly one input file");
+  if (a.report && !a.out)
+    throw new UsageError(
+      `--report ${a.report} needs --out ${a.report === "html" ? "FILE.html" : "FOLDER"}`
+    );
   if (a.out && !a.report) throw new UsageError("--out is for --report");
   if (a.report && a.files.length > 1) throw new UsageError("--report takes exactly one input file");
   return a;
@@ -115,7 +138,8 @@ function setSwitch(a: CliArgs, name: Exclude<Option, Valued>): void {
 function setValue(a: CliArgs, name: Valued, v: string): void {
   switch (name) {
     case "report":
-      if (v !== "html" && v !== "csv") throw new UsageError(`--report writes html or csv, not ${v}`);
+      if (v !== "html" && v !== "csv")
+        throw new UsageError(`--report writes html or csv, not ${v}`);
       a.report = v;
       break;
     case "change-pct":
@@ -130,6 +154,7 @@ function setValue(a: CliArgs, name: Valued, v: string): void {
 }
 
 function number(flag: string, v: string): string {
-  if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`${flag} needs a number not below zero, not ${v}`);
+  if (!/^\d+(\.\d+)?$/.test(v))
+    throw new UsageError(`${flag} needs a number not below zero, not ${v}`);
   return v;
 }

@@ -1,4 +1,13 @@
-import { plain, type Finding, lineOf, type ScopeReport, type Comparison, contentHash, noticesDue, type Notice } from "../engine";
+import {
+  plain,
+  type Finding,
+  lineOf,
+  type ScopeReport,
+  type Comparison,
+  contentHash,
+  noticesDue,
+  type Notice,
+} from "../engine";
 import type { ScopeBindings, WorkbookReport } from "../workbook/validate";
 
 /** The --json contract. Decimals are strings in plain notation; difference = reported - expected. */
@@ -17,7 +26,8 @@ export function toJson(results: FileResult[]): unknown {
     files: results.map((r) => {
       // By scope once (the first of a name, as a search would find): a year of daily sheets has hundreds of scopes.
       const bindings = new Map<string, ScopeBindings>();
-      for (const b of r.report?.bindings ?? []) if (!bindings.has(b.scope)) bindings.set(b.scope, b);
+      for (const b of r.report?.bindings ?? [])
+        if (!bindings.has(b.scope)) bindings.set(b.scope, b);
       return {
         file: r.file,
         error: r.error,
@@ -45,7 +55,13 @@ export function toJson(results: FileResult[]): unknown {
 /** Every line bound in the scope, whatever found it, and the rows --detect could not place. */
 function bindingsJson(found: ScopeBindings | undefined) {
   return {
-    bindings: (found?.bindings ?? []).map((b) => ({ code: b.code, cell: b.cell, source: b.source, label: b.label, confidence: b.confidence })),
+    bindings: (found?.bindings ?? []).map((b) => ({
+      code: b.code,
+      cell: b.cell,
+      source: b.source,
+      label: b.label,
+      confidence: b.confidence,
+    })),
     unmatched: (found?.unmatched ?? []).map((u) => ({ cell: u.cell, text: u.text })),
   };
 }
@@ -63,13 +79,31 @@ function reviewJson(report: WorkbookReport, comparisons: Comparison[]) {
       entity: s.entity,
       statement: s.statement,
       cadence: report.review.order.series.find((x) => x.entity === s.entity)?.cadence ?? "single",
-      points: s.points.map((p) => ({ asOf: p.asOf, scope: p.scope, excess: plain(p.excess), target: plain(p.target), overTarget: plain(p.overTarget), status: p.status, errors: p.errors, warnings: p.warnings })),
+      points: s.points.map((p) => ({
+        asOf: p.asOf,
+        scope: p.scope,
+        excess: plain(p.excess),
+        target: plain(p.target),
+        overTarget: plain(p.overTarget),
+        status: p.status,
+        errors: p.errors,
+        warnings: p.warnings,
+      })),
     })),
     comparisons: comparisons.map((c) => ({
       scope: c.scope,
       priorScope: c.priorScope,
       priorSource: c.priorSource,
-      rows: c.rows.map((r) => ({ code: r.code, line: r.line, label: r.label, prior: plain(r.prior), current: plain(r.current), change: plain(r.change), percent: plain(r.percent), notable: r.notable })),
+      rows: c.rows.map((r) => ({
+        code: r.code,
+        line: r.line,
+        label: r.label,
+        prior: plain(r.prior),
+        current: plain(r.current),
+        change: plain(r.change),
+        percent: plain(r.percent),
+        notable: r.notable,
+      })),
     })),
     review: {
       contentSha256: contentHash(report.bound),

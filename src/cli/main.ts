@@ -1,7 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { type ScopeReport, DEFAULT_THRESHOLDS, Dec, compareWithPriorFile, sha256Bytes } from "../engine";
+import {
+  type ScopeReport,
+  DEFAULT_THRESHOLDS,
+  Dec,
+  compareWithPriorFile,
+  sha256Bytes,
+} from "../engine";
 import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } from "../report/csv";
 import { renderHtml } from "../report/html";
 import { reviewPackage, type ReviewPackage } from "../report/package";
@@ -72,7 +86,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let prior: WorkbookReport | null = null;
   if (args.compare) {
     try {
-      prior = await validateWorkbook(new XlsxReader(readWorkbookFile(args.compare)), { detect: args.detect, dateHint: basename(args.compare), thresholds });
+      prior = await validateWorkbook(new XlsxReader(readWorkbookFile(args.compare)), {
+        detect: args.detect,
+        dateHint: basename(args.compare),
+        thresholds,
+      });
     } catch (e) {
       const message = e instanceof WorkbookFileError ? e.message : unexpected(e);
       io.stderr(`focus-check: --compare ${printable(args.compare)}: ${printable(message)}\n`);
@@ -96,26 +114,34 @@ export async function run(argv: string[], io: Io): Promise<number> {
         detect: args.detect,
         dateHint: basename(file),
         thresholds,
-        onProgress: (done, total) => progress.update(`${basename(file)} ${done}/${total}`, (i + done / total) / files.length),
+        onProgress: (done, total) =>
+          progress.update(`${basename(file)} ${done}/${total}`, (i + done / total) / files.length),
       });
       const comparisons = [...report.review.comparisons];
       if (prior) {
         const compared = new Set(comparisons.map((c) => c.scope));
-        comparisons.push(...compareWithPriorFile(report, prior, compared, basename(args.compare!), thresholds));
+        comparisons.push(
+          ...compareWithPriorFile(report, prior, compared, basename(args.compare!), thresholds)
+        );
       }
       results.push({ file: shown, error: null, scopes: report.scopes, report, comparisons });
       if (args.annotate) writeAnnotated(bytes, report.scopes, args.annotate);
       if (args.report) {
-        const pkg = reviewPackage(report, {
-          file: basename(file),
-          fileSha256: sha256Bytes(bytes),
-          generatedAt: new Date().toISOString(),
-          by: args.by ?? osUser(),
-        }, comparisons.filter((c) => c.priorSource !== "this workbook"));
+        const pkg = reviewPackage(
+          report,
+          {
+            file: basename(file),
+            fileSha256: sha256Bytes(bytes),
+            generatedAt: new Date().toISOString(),
+            by: args.by ?? osUser(),
+          },
+          comparisons.filter((c) => c.priorSource !== "this workbook")
+        );
         writeReport(args.report, args.out!, pkg, report);
       }
     } catch (e) {
-      const message = e instanceof WorkbookFileError || e instanceof UsageError ? e.message : unexpected(e);
+      const message =
+        e instanceof WorkbookFileError || e instanceof UsageError ? e.message : unexpected(e);
       unusable = true;
       progress.clear();
       io.stderr(`focus-check: ${printable(shown)}: ${printable(message)}\n`);
@@ -124,10 +150,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   progress.clear();
 
-  io.stdout(args.json ? JSON.stringify(toJson(results), null, 2) + "\n" : renderHuman(results, { color }) + "\n");
+  io.stdout(
+    args.json
+      ? JSON.stringify(toJson(results), null, 2) + "\n"
+      : renderHuman(results, { color }) + "\n"
+  );
   if (unusable) return 2;
   // A reviewer's acknowledgement settles a finding for the exit code, except a regulatory breach.
-  const all = results.flatMap((r) => r.scopes.flatMap((s) => s.findings)).filter((f) => !f.acknowledgement || ALWAYS_FAIL.has(f.kind));
+  const all = results
+    .flatMap((r) => r.scopes.flatMap((s) => s.findings))
+    .filter((f) => !f.acknowledgement || ALWAYS_FAIL.has(f.kind));
   if (all.some((f) => f.severity === "error")) return 1;
   if (args.strict && all.some((f) => f.severity === "warning")) return 1;
   return 0;
@@ -147,16 +179,24 @@ function outProblem(format: "html" | "csv", out: string): string | null {
   const target = resolve(out);
   if (format === "html") {
     if (!existsSync(dirname(target))) return `--out: folder ${dirname(out)} does not exist`;
-    if (existsSync(target) && statSync(target).isDirectory()) return `--out ${out} is a folder; --report html writes a file`;
+    if (existsSync(target) && statSync(target).isDirectory())
+      return `--out ${out} is a folder; --report html writes a file`;
     return null;
   }
-  if (existsSync(target) && !statSync(target).isDirectory()) return `--out ${out} is a file; --report csv writes a folder`;
-  if (!existsSync(target) && !existsSync(dirname(target))) return `--out: folder ${dirname(out)} does not exist`;
+  if (existsSync(target) && !statSync(target).isDirectory())
+    return `--out ${out} is a file; --report csv writes a folder`;
+  if (!existsSync(target) && !existsSync(dirname(target)))
+    return `--out: folder ${dirname(out)} does not exist`;
   return null;
 }
 
 /** The review package, written whole or not at all (a temporary file renamed into place). */
-function writeReport(format: "html" | "csv", out: string, pkg: ReviewPackage, report: WorkbookReport): void {
+function writeReport(
+  format: "html" | "csv",
+  out: string,
+  pkg: ReviewPackage,
+  report: WorkbookReport
+): void {
   const put = (path: string, text: string) => {
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, text, "utf8");
@@ -173,7 +213,8 @@ function writeReport(format: "html" | "csv", out: string, pkg: ReviewPackage, re
   const used = new Set<string>();
   for (const s of report.scopes) {
     let name = scopeFileName(s.scope, report.periods.find((p) => p.scope === s.scope)?.asOf);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = name.replace(/(-\d+)?\.csv$/, `-${n}.csv`);
+    for (let n = 2; used.has(name.toLowerCase()); n++)
+      name = name.replace(/(-\d+)?\.csv$/, `-${n}.csv`);
     used.add(name.toLowerCase());
     put(join(out, name), codeValueCsv(s));
   }
@@ -191,7 +232,8 @@ function readWorkbookFile(file: string): Uint8Array {
     throw new WorkbookFileError("no such file");
   }
   if (st.isDirectory()) throw new WorkbookFileError("is a directory, not a workbook");
-  if (st.size > MAX_FILE_BYTES) throw new WorkbookFileError(`too large (${Math.round(st.size / 1048576)} MB); refused`);
+  if (st.size > MAX_FILE_BYTES)
+    throw new WorkbookFileError(`too large (${Math.round(st.size / 1048576)} MB); refused`);
   try {
     return readFileSync(file);
   } catch (e) {
@@ -205,7 +247,8 @@ function annotateProblem(input: string, out: string): string | null {
   const b = resolve(out);
   if (a === b) return "--annotate would overwrite the input; choose another output file";
   try {
-    if (existsSync(b) && realpathSync(a) === realpathSync(b)) return "--annotate would overwrite the input; choose another output file";
+    if (existsSync(b) && realpathSync(a) === realpathSync(b))
+      return "--annotate would overwrite the input; choose another output file";
   } catch {
     /* an unreadable input is reported when it is read */
   }
@@ -257,7 +300,7 @@ export function main(): void {
     (e) => {
       process.stderr.write(`focus-check: ${unexpected(e)}\n`);
       process.exitCode = 2;
-    },
+    }
   );
 }
 

@@ -5,7 +5,7 @@ export class Progress {
 
   constructor(
     private readonly enabled: boolean,
-    private readonly write: (s: string) => void,
+    private readonly write: (s: string) => void
   ) {}
 
   update(label: string, fraction: number): void {
@@ -15,7 +15,9 @@ export class Progress {
     this.last = now;
     const width = 24;
     const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
-    this.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${label.slice(0, 50).padEnd(50)}`);
+    this.write(
+      `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${label.slice(0, 50).padEnd(50)}`
+    );
     this.shown = true;
   }
 

@@ -72,16 +72,25 @@ export function parseNumericText(raw: string): Dec | null {
 /** Read a bound cell as an amount. A formula counts by its cached result. */
 export function readAmount(content: CellContent): AmountRead {
   const v = content.value;
-  if (v === null) return { status: "bad", reason: "formula with no cached result (recalculate and save the workbook)" };
+  if (v === null)
+    return {
+      status: "bad",
+      reason: "formula with no cached result (recalculate and save the workbook)",
+    };
   switch (v.type) {
     case "blank":
       return { status: "blank" };
     case "number": {
       if (isDateFormat(content.numberFormat)) {
-        return { status: "bad", reason: `a date-formatted number (format "${content.numberFormat}") where an amount belongs` };
+        return {
+          status: "bad",
+          reason: `a date-formatted number (format "${content.numberFormat}") where an amount belongs`,
+        };
       }
       const d = decimalFromFloat(v.value);
-      return d ? { status: "number", value: d, fromText: false } : { status: "bad", reason: "not a finite number" };
+      return d
+        ? { status: "number", value: d, fromText: false }
+        : { status: "bad", reason: "not a finite number" };
     }
     case "text": {
       if (v.text.trim() === "") return { status: "blank" };
@@ -90,7 +99,10 @@ export function readAmount(content: CellContent): AmountRead {
       return { status: "bad", reason: `text "${truncate(v.text)}" where an amount belongs` };
     }
     case "boolean":
-      return { status: "bad", reason: `a logical value (${v.value ? "TRUE" : "FALSE"}) where an amount belongs` };
+      return {
+        status: "bad",
+        reason: `a logical value (${v.value ? "TRUE" : "FALSE"}) where an amount belongs`,
+      };
     case "error":
       return { status: "bad", reason: `the error ${v.error}` };
   }

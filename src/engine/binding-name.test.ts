@@ -28,7 +28,10 @@ describe("binding names", () => {
   });
 
   it("are read back from a reference, with the sheet of a scoped one", () => {
-    expect(readBindingReference(scopedBindingName("It's", "7010"))).toEqual({ sheet: "It's", key: "7010" });
+    expect(readBindingReference(scopedBindingName("It's", "7010"))).toEqual({
+      sheet: "It's",
+      key: "7010",
+    });
     expect(readBindingReference("Sheet1!focus_unit")).toEqual({ sheet: "Sheet1", key: "UNIT" });
     expect(readBindingReference("FOCUS_7010")).toEqual({ sheet: null, key: "7010" });
     expect(readBindingReference("'Day 1'!Total")).toBeNull();
@@ -55,8 +58,18 @@ describe("binding names", () => {
   });
 
   it("are the product's for lines and settings only", () => {
-    for (const n of ["FOCUS_7010", "FOCUS_0001", "focus_unit", "FOCUS_TOLERANCE", "FOCUS_ENTITY", "FOCUS_ASOF", "FOCUS_NFA_MARGIN_BASED", "FOCUS_BROKER_DEALER"])
+    for (const n of [
+      "FOCUS_7010",
+      "FOCUS_0001",
+      "focus_unit",
+      "FOCUS_TOLERANCE",
+      "FOCUS_ENTITY",
+      "FOCUS_ASOF",
+      "FOCUS_NFA_MARGIN_BASED",
+      "FOCUS_BROKER_DEALER",
+    ])
       expect(isBindingName(n)).toBe(true);
-    for (const n of ["FOCUS_", "FOCUS_701", "FOCUS_COLOR", "Total", "FOCUS_7010X"]) expect(isBindingName(n)).toBe(false);
+    for (const n of ["FOCUS_", "FOCUS_701", "FOCUS_COLOR", "Total", "FOCUS_7010X"])
+      expect(isBindingName(n)).toBe(false);
   });
 });

@@ -12,7 +12,14 @@ const FOCUS_NAME = /^FOCUS_(.+)$/i;
 const LINE_NAME = /^FOCUS_\d{4}$/i;
 
 /** Scope settings and period metadata: names that are not line codes. */
-export const SETTING_NAMES = ["UNIT", "TOLERANCE", "ENTITY", "ASOF", "NFA_MARGIN_BASED", "BROKER_DEALER"] as const;
+export const SETTING_NAMES = [
+  "UNIT",
+  "TOLERANCE",
+  "ENTITY",
+  "ASOF",
+  "NFA_MARGIN_BASED",
+  "BROKER_DEALER",
+] as const;
 export type Setting = (typeof SETTING_NAMES)[number];
 
 /** FOCUS_7010: the name that binds a line. */
@@ -22,7 +29,8 @@ export const bindingName = (code: Code): string => `${NAME_PREFIX}${code}`;
 export const settingName = (setting: Setting): string => `${NAME_PREFIX}${setting}`;
 
 /** 'Day 1'!FOCUS_7010: a sheet-level binding as a formula refers to it. */
-export const scopedBindingName = (sheet: string, code: Code): string => qualified(sheet, bindingName(code));
+export const scopedBindingName = (sheet: string, code: Code): string =>
+  qualified(sheet, bindingName(code));
 
 /** What a FOCUS_ name names, upper-cased: a code ("7010") or a setting ("UNIT"); null for any other name. */
 export function focusCodeOf(name: string): string | null {
@@ -49,5 +57,7 @@ export const isLineName = (name: string): boolean => LINE_NAME.test(name);
 /** Whether a name is one of the product's: a line's or a setting's. */
 export function isBindingName(name: string): boolean {
   const key = focusCodeOf(name);
-  return key !== null && (/^\d{4}$/.test(key) || (SETTING_NAMES as readonly string[]).includes(key));
+  return (
+    key !== null && (/^\d{4}$/.test(key) || (SETTING_NAMES as readonly string[]).includes(key))
+  );
 }

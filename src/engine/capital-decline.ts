@@ -27,14 +27,16 @@ export function capitalDecline(current: ScopeReport, prior: ScopeReport): Findin
   const fall = was.sub(is);
   if (fall.lt(was.mul(DECLINE_SHARE))) return [];
   const share = fall.div(was).mul(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP);
-  return [finding("capital-decline", {
-    code,
-    statement: "cftc-capital",
-    cell: now.cell,
-    reported: is,
-    expected: was,
-    difference: is.sub(was),
-    rule: CAPITAL_DECLINE_RULE,
-    message: `Net capital fell by ${grouped(fall)} (${share.toFixed(1)}%) from ${grouped(was)} on ${prior.scope} to ${grouped(is)}: a reduction of 20% or more. ${CAPITAL_DECLINE_RULE}`,
-  })];
+  return [
+    finding("capital-decline", {
+      code,
+      statement: "cftc-capital",
+      cell: now.cell,
+      reported: is,
+      expected: was,
+      difference: is.sub(was),
+      rule: CAPITAL_DECLINE_RULE,
+      message: `Net capital fell by ${grouped(fall)} (${share.toFixed(1)}%) from ${grouped(was)} on ${prior.scope} to ${grouped(is)}: a reduction of 20% or more. ${CAPITAL_DECLINE_RULE}`,
+    }),
+  ];
 }

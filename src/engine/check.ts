@@ -20,7 +20,14 @@ import { STATEMENTS } from "./statements";
 import { summarise } from "./summary";
 import type { StatementId } from "./types";
 
-export type { BoundLine, ScopeInput, LineResult, StatementStatus, StatementSummary, ScopeReport } from "./scope";
+export type {
+  BoundLine,
+  ScopeInput,
+  LineResult,
+  StatementStatus,
+  StatementSummary,
+  ScopeReport,
+} from "./scope";
 
 // The scope check in order: read every bound amount, judge each derived line and soft
 // check, summarise each statement (its flags), then the plugged totals. Each kind's
@@ -48,13 +55,17 @@ export function checkScope(input: ScopeInput): ScopeReport {
     used.add(line.statement);
     if (line.kind === "text") {
       const v = b.content.value;
-      texts.setAt(at, v && v.type !== "blank" && v.type !== "error" ? String("text" in v ? v.text : v.value) : "");
+      texts.setAt(
+        at,
+        v && v.type !== "blank" && v.type !== "error" ? String("text" in v ? v.text : v.value) : ""
+      );
       continue;
     }
     const read = readAmount(b.content);
     reads.setAt(at, read);
     if (read.status === "bad") findings.push(badInput(line, b, read.reason));
-    else if (read.status === "number" && read.fromText) findings.push(storedAsText(line, b, read.value, read.text));
+    else if (read.status === "number" && read.fromText)
+      findings.push(storedAsText(line, b, read.value, read.text));
   }
   const valued = statementsWithValues(bound, reads, texts);
 
@@ -93,12 +104,20 @@ export function checkScope(input: ScopeInput): ScopeReport {
 }
 
 /** A keyed total against its parts: blank, condensed (none bound), or an identity to test. */
-function checkDerived(line: RegisteredLine, pos: number, b: BoundLine, ev: Evaluator, declared: Dec): Finding | null {
+function checkDerived(
+  line: RegisteredLine,
+  pos: number,
+  b: BoundLine,
+  ev: Evaluator,
+  declared: Dec
+): Finding | null {
   const read = ev.readAt(pos);
   if (!read || read.status === "bad") return null;
   const computed = ev.computedAt(pos);
   if (read.status === "blank") {
-    return computed.hasSource && !computed.bad && !computed.value.isZero() ? blankTotal(line, b, computed.value) : null;
+    return computed.hasSource && !computed.bad && !computed.value.isZero()
+      ? blankTotal(line, b, computed.value)
+      : null;
   }
   if (!computed.hasSource) return notChecked(line, b, read.value);
   if (computed.bad) return null; // the unreadable part has its own bad-input finding
@@ -106,10 +125,15 @@ function checkDerived(line: RegisteredLine, pos: number, b: BoundLine, ev: Evalu
 }
 
 /** Statements with some bound line keyed (a number, or a depository's name): only those report blanks as missing. */
-function statementsWithValues(bound: CodeTable<BoundLine>, reads: CodeTable<AmountRead>, texts: CodeTable<string>): Set<StatementId> {
+function statementsWithValues(
+  bound: CodeTable<BoundLine>,
+  reads: CodeTable<AmountRead>,
+  texts: CodeTable<string>
+): Set<StatementId> {
   const out = new Set<StatementId>();
   for (const at of bound.positions()) {
-    if (reads.at(at)?.status === "number" || (texts.at(at) ?? "") !== "") out.add(lineAt(at).statement);
+    if (reads.at(at)?.status === "number" || (texts.at(at) ?? "") !== "")
+      out.add(lineAt(at).statement);
   }
   return out;
 }

@@ -54,13 +54,20 @@ export interface Comparison {
 const WITHDRAWAL_SHARE = new Dec("0.25");
 
 export function compareScopes(
-  current: ScopeReport, prior: ScopeReport, priorSource: string,
-  thresholds: ChangeThresholds = DEFAULT_THRESHOLDS, dates: ComparedDates = { current: null, prior: null },
+  current: ScopeReport,
+  prior: ScopeReport,
+  priorSource: string,
+  thresholds: ChangeThresholds = DEFAULT_THRESHOLDS,
+  dates: ComparedDates = { current: null, prior: null }
 ): Comparison {
   const dollars = (r: ScopeReport, v: Dec | null) => (v === null ? null : v.mul(r.unit));
   // Lines the preparer bound: an unbound line's computed value would only repeat its parts.
-  const before = new Map(prior.lines.filter((l) => l.bound).map((l) => [l.code, dollars(prior, l.value)]));
-  const after = new Map(current.lines.filter((l) => l.bound).map((l) => [l.code, dollars(current, l.value)]));
+  const before = new Map(
+    prior.lines.filter((l) => l.bound).map((l) => [l.code, dollars(prior, l.value)])
+  );
+  const after = new Map(
+    current.lines.filter((l) => l.bound).map((l) => [l.code, dollars(current, l.value)])
+  );
   const codes = [...new Set([...before.keys(), ...after.keys()])];
   const rows: LineChange[] = [];
   for (const code of codes) {
@@ -70,19 +77,40 @@ export function compareScopes(
     const c = after.get(code) ?? null;
     if (p === null && c === null) continue;
     const change = p !== null && c !== null ? c.sub(p) : null;
-    const percent = change !== null && !p!.isZero() ? change.div(p!.abs()).mul(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP) : null;
-    const notable = change === null
-      ? true
-      : !change.isZero() && change.abs().gte(thresholds.amount) && (percent === null || percent.abs().gte(thresholds.percent));
-    rows.push({ code, statement: line.statement, line: line.line, label: line.label, prior: p, current: c, change, percent, notable });
+    const percent =
+      change !== null && !p!.isZero()
+        ? change.div(p!.abs()).mul(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP)
+        : null;
+    const notable =
+      change === null
+        ? true
+        : !change.isZero() &&
+          change.abs().gte(thresholds.amount) &&
+          (percent === null || percent.abs().gte(thresholds.percent));
+    rows.push({
+      code,
+      statement: line.statement,
+      line: line.line,
+      label: line.label,
+      prior: p,
+      current: c,
+      change,
+      percent,
+      notable,
+    });
   }
   const falls = residualFalls(current, prior);
   for (const f of falls) markFall(rows, f);
   rows.sort((a, b) => lineIndex(a.code) - lineIndex(b.code)); // print order
   // The withdrawal rules speak of the previous business day's residual interest: across a
   // longer gap (a month, a year) the fall is shown as notable, but no rule is cited.
-  const daily = dates.current !== null && dates.prior !== null && isPreviousBusinessDay(dates.prior, dates.current);
-  const findings = daily ? falls.map((f) => withdrawalFinding(f, current, prior, dates.prior!)) : [];
+  const daily =
+    dates.current !== null &&
+    dates.prior !== null &&
+    isPreviousBusinessDay(dates.prior, dates.current);
+  const findings = daily
+    ? falls.map((f) => withdrawalFinding(f, current, prior, dates.prior!))
+    : [];
   findings.push(...capitalDecline(current, prior)); // Reg 1.12(g)(1): capital-decline.ts
   return { scope: current.scope, priorScope: prior.scope, priorSource, rows, findings };
 }
@@ -105,7 +133,17 @@ function markFall(rows: LineChange[], f: ResidualFall): void {
   const line = lineOf(f.code)!;
   const change = f.is.sub(f.was);
   const percent = change.div(f.was.abs()).mul(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  rows.push({ code: f.code, statement: f.statement, line: line.line, label: line.label, prior: f.was, current: f.is, change, percent, notable: true });
+  rows.push({
+    code: f.code,
+    statement: f.statement,
+    line: line.line,
+    label: line.label,
+    prior: f.was,
+    current: f.is,
+    change,
+    percent,
+    notable: true,
+  });
 }
 
 /**
@@ -130,10 +168,15 @@ function residualFalls(current: ScopeReport, prior: ScopeReport): ResidualFall[]
   return out;
 }
 
-function withdrawalFinding(f: ResidualFall, current: ScopeReport, prior: ScopeReport, priorDate: IsoDate): Finding {
+function withdrawalFinding(
+  f: ResidualFall,
+  current: ScopeReport,
+  prior: ScopeReport,
+  priorDate: IsoDate
+): Finding {
   const st = statementOf(f.statement);
   const spec = st.summary;
-  const rule = spec.kind === "segregation" ? spec.withdrawalRule ?? "" : "";
+  const rule = spec.kind === "segregation" ? (spec.withdrawalRule ?? "") : "";
   const fall = f.was.sub(f.is);
   const share = fall.div(f.was).mul(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP);
   const line = current.lines.find((l) => l.code === f.code);

@@ -4,7 +4,12 @@ import Decimal from "decimal.js";
  * The one decimal type for money. A private clone, so no other library's
  * global Decimal settings can change our rounding: half up, as filed.
  */
-export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
+export const Dec = Decimal.clone({
+  precision: 50,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);

@@ -1,7 +1,13 @@
 import type { AmountRead } from "./amount";
 import { CodeTable } from "./code-table";
 import { Dec, ONE, roundTo, startSum, ZERO } from "./decimal";
-import { indexedLine, indexFormula, indexTerm, type IndexedFormula, type IndexedTerm } from "./indexed";
+import {
+  indexedLine,
+  indexFormula,
+  indexTerm,
+  type IndexedFormula,
+  type IndexedTerm,
+} from "./indexed";
 import { LINE_COUNT, lineIndex } from "./lines";
 import type { Code, Formula, LineDef, Term } from "./types";
 
@@ -45,7 +51,7 @@ export class Evaluator {
   constructor(
     private readonly reads: Reads,
     readonly unit: Dec = ONE,
-    readonly options: EvaluatorOptions = {},
+    readonly options: EvaluatorOptions = {}
   ) {
     this.table = reads instanceof CodeTable ? reads : CodeTable.from(reads);
     // A division per scope otherwise; nearly every scope is keyed in dollars.
@@ -112,15 +118,20 @@ export class Evaluator {
 
   contributionOf(term: IndexedTerm): LineValue {
     const part = this.valueAt(term.at);
-    const v = term.marginBased && this.marginBasedApplies(term, part.value)
-      ? termValue({ ...term, factor: term.marginBased.factor }, part.value)
-      : termValue(term, part.value);
+    const v =
+      term.marginBased && this.marginBasedApplies(term, part.value)
+        ? termValue({ ...term, factor: term.marginBased.factor }, part.value)
+        : termValue(term, part.value);
     return { value: term.sign < 0 ? v.neg() : v, hasSource: part.hasSource, bad: part.bad };
   }
 
   /** Reg 1.12(b)(3): declared margin-based, and at least the amount it is measured against. */
   marginBasedApplies(term: IndexedTerm, value: Dec): boolean {
-    return !!this.options.nfaMarginBased && !!term.marginBased && value.gte(this.valueAt(term.marginBased.atLeast).value);
+    return (
+      !!this.options.nfaMarginBased &&
+      !!term.marginBased &&
+      value.gte(this.valueAt(term.marginBased.atLeast).value)
+    );
   }
 
   evalFormula(formula: Formula): LineValue {

@@ -32,7 +32,8 @@ export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
   const part = (t: Term): string => {
     const ref = refOf(t.code);
     // Reg 1.12(b)(3): the reduced rate once the part reaches the amount named; live in Excel.
-    if (t.marginBased && opts.nfaMarginBased) return `${ref}*IF(${ref}>=${refOf(t.marginBased.atLeast)},${t.marginBased.factor},${t.factor ?? 1})`;
+    if (t.marginBased && opts.nfaMarginBased)
+      return `${ref}*IF(${ref}>=${refOf(t.marginBased.atLeast)},${t.marginBased.factor},${t.factor ?? 1})`;
     return t.factor ? `${ref}*${t.factor}` : ref;
   };
   let body: string;
@@ -45,7 +46,10 @@ export function excelFormula(code: Code, opts: ExcelFormulaOptions): string {
     if (f.floorDollars) args.push(new Dec(f.floorDollars).div(unit).toFixed());
     body = `MAX(${args.join(",")})`;
   }
-  if (f.roundToDollar) body = unit.eq(1) ? `ROUND(${body},0)` : `ROUND((${body})*${unit.toFixed()},0)/${unit.toFixed()}`;
+  if (f.roundToDollar)
+    body = unit.eq(1)
+      ? `ROUND(${body},0)`
+      : `ROUND((${body})*${unit.toFixed()},0)/${unit.toFixed()}`;
   return `=${body}`;
 }
 

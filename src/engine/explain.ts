@@ -42,12 +42,21 @@ export function explain(code: Code, ev: Evaluator): Explanation | null {
   const computed = ev.computed(code).value;
   const r = ev.read(code);
   const reported = r?.status === "number" ? r.value : null;
-  const show = (t: ExplainedTerm) => `${t.code}${t.factor ? ` × ${t.factor}` : ""} ${grouped(t.value.abs())}`;
+  const show = (t: ExplainedTerm) =>
+    `${t.code}${t.factor ? ` × ${t.factor}` : ""} ${grouped(t.value.abs())}`;
   let body: string;
   if (f.op === "greatest") {
     body = `greatest of ${terms.map(show).join(", ")}${floor ? `, ${grouped(floor)}` : ""}`;
   } else {
-    body = terms.map((t, i) => (i === 0 ? (t.value.isNegative() ? `- ${show(t)}` : show(t)) : `${t.value.isNegative() ? "-" : "+"} ${show(t)}`)).join(" ");
+    body = terms
+      .map((t, i) =>
+        i === 0
+          ? t.value.isNegative()
+            ? `- ${show(t)}`
+            : show(t)
+          : `${t.value.isNegative() ? "-" : "+"} ${show(t)}`
+      )
+      .join(" ");
   }
   const rounding = f.roundToDollar ? " (rounded to the dollar)" : "";
   const text = `${code} = ${body} = ${grouped(computed)}${rounding}${reported !== null ? `; reported ${grouped(reported)}` : ""}`;

@@ -49,7 +49,7 @@ export interface Acknowledgement {
 
 export function finding(
   kind: FindingKind,
-  fields: Partial<Omit<Finding, "kind">> & { message: string },
+  fields: Partial<Omit<Finding, "kind">> & { message: string }
 ): Finding {
   return {
     code: null,
@@ -62,7 +62,12 @@ export function finding(
     severity: FINDING_KINDS[kind],
     ...fields,
     // Raisers that hold the cell as structure pass it; for the others it is read from the label once, here.
-    location: fields.location !== undefined ? fields.location : fields.cell ? locationOfLabel(fields.cell) : null,
+    location:
+      fields.location !== undefined
+        ? fields.location
+        : fields.cell
+          ? locationOfLabel(fields.cell)
+          : null,
     kind,
   };
 }

@@ -27,7 +27,10 @@ export function formulaRefs(formula: string): FormulaRefs {
   let opaque = false;
   const src = formula.replace(/^=/, "").replace(/"(?:[^"]|"")*"/g, '""');
   if (/\[[^\]]*\]/.test(src)) opaque = true; // [1]Sheet!A1 or Table[Column]
-  const token = new RegExp(`(?:(${QUOTED_SHEET_NAME}|${UNQUOTED_SHEET_NAME})!)?(${AREA_OR_NAME})`, "g");
+  const token = new RegExp(
+    `(?:(${QUOTED_SHEET_NAME}|${UNQUOTED_SHEET_NAME})!)?(${AREA_OR_NAME})`,
+    "g"
+  );
   for (let m = token.exec(src); m; m = token.exec(src)) {
     const before = m.index > 0 ? src[m.index - 1] : "";
     if (/[\w.$]/.test(before)) continue; // inside a number or a longer token
@@ -47,7 +50,13 @@ export function formulaRefs(formula: string): FormulaRefs {
   return { areas, names, opaque };
 }
 
-export function areaContains(area: RefArea, sheet: string, ownSheet: string, row: number, col: number): boolean {
+export function areaContains(
+  area: RefArea,
+  sheet: string,
+  ownSheet: string,
+  row: number,
+  col: number
+): boolean {
   const areaSheet = area.sheet ?? ownSheet;
   return areaSheet.toLowerCase() === sheet.toLowerCase() && contains(area, row, col);
 }

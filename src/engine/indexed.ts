@@ -57,7 +57,9 @@ export function indexTerm(term: Term): IndexedTerm {
     sign: term.sign,
     deduct: at >= 0 && lineAt(at).kind === "deduct",
     factor: term.factor ? new Dec(term.factor) : null,
-    marginBased: term.marginBased ? { factor: new Dec(term.marginBased.factor), atLeast: lineIndex(term.marginBased.atLeast) } : null,
+    marginBased: term.marginBased
+      ? { factor: new Dec(term.marginBased.factor), atLeast: lineIndex(term.marginBased.atLeast) }
+      : null,
   };
 }
 
@@ -71,7 +73,11 @@ export function indexFormula(f: Formula): IndexedFormula {
 }
 
 /** Every line in position order. */
-const LINES: readonly IndexedLine[] = allLines().map((line, at) => ({ line, at, formula: line.formula ? indexFormula(line.formula) : null }));
+const LINES: readonly IndexedLine[] = allLines().map((line, at) => ({
+  line,
+  at,
+  formula: line.formula ? indexFormula(line.formula) : null,
+}));
 
 /** The line at a position (from lineIndex or an IndexedTerm's `at`). */
 export function indexedLine(at: number): IndexedLine {

@@ -5,7 +5,12 @@ import type { BoundLine, LineResult } from "./scope";
 import type { StatementId } from "./types";
 
 /** Every line of the statements in use, bound or not: its reported, computed and used value. */
-export function lineResults(used: Set<StatementId>, bound: CodeTable<BoundLine>, ev: Evaluator, texts: CodeTable<string>): LineResult[] {
+export function lineResults(
+  used: Set<StatementId>,
+  bound: CodeTable<BoundLine>,
+  ev: Evaluator,
+  texts: CodeTable<string>
+): LineResult[] {
   const out: LineResult[] = [];
   for (const st of INDEXED_STATEMENTS) {
     if (!used.has(st.def.id)) continue;

@@ -65,5 +65,5 @@ export function usersOf(code: Code): RegisteredLine[] {
 /** Position of a statement in print order, for sorting findings. */
 const ORDER = new Map<StatementId, number>(STATEMENTS.map((s, i) => [s.id, i]));
 export function statementOrder(id: StatementId | null): number {
-  return id === null ? -1 : ORDER.get(id) ?? STATEMENTS.length;
+  return id === null ? -1 : (ORDER.get(id) ?? STATEMENTS.length);
 }

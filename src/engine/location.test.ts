@@ -13,9 +13,18 @@ describe("a finding's location as structure", () => {
   });
 
   test("a finding raised with only the label gets its structure from it once", () => {
-    expect(finding("duplicate", { cell: "'Daily O''Brien'!$B$7", message: "m" }).location).toEqual({ sheet: "Daily O'Brien", address: "B7" });
+    expect(finding("duplicate", { cell: "'Daily O''Brien'!$B$7", message: "m" }).location).toEqual({
+      sheet: "Daily O'Brien",
+      address: "B7",
+    });
     expect(finding("duplicate", { cell: null, message: "m" }).location).toBeNull();
-    expect(finding("duplicate", { cell: "'S'!C3", location: { sheet: "T", address: "D4" }, message: "m" }).location).toEqual({ sheet: "T", address: "D4" });
+    expect(
+      finding("duplicate", {
+        cell: "'S'!C3",
+        location: { sheet: "T", address: "D4" },
+        message: "m",
+      }).location
+    ).toEqual({ sheet: "T", address: "D4" });
   });
 
   test("labels: quoted with doubled quotes, unquoted, absolute, a range's top-left; anything else is none", () => {
@@ -28,7 +37,10 @@ describe("a finding's location as structure", () => {
   });
 
   test("a bound line's place: its label and structure, or nowhere for a constant name", () => {
-    expect(placeOf({ cell: "'S'!C3", sheet: "S", address: "$C$3" })).toEqual({ cell: "'S'!C3", location: { sheet: "S", address: "C3" } });
+    expect(placeOf({ cell: "'S'!C3", sheet: "S", address: "$C$3" })).toEqual({
+      cell: "'S'!C3",
+      location: { sheet: "S", address: "C3" },
+    });
     expect(placeOf({ cell: null })).toEqual({ cell: null, location: null });
     expect(placeOf(undefined)).toEqual({ cell: null, location: null });
   });

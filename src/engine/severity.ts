@@ -9,10 +9,45 @@ export type Severity = "error" | "warning" | "info";
  * name for the pane's badges; `terminal` the ANSI tone of the CLI.
  */
 export const SEVERITIES = {
-  error: { rank: 0, word: "Error", fill: "#FFC7CE", font: "#9C0006", print: "#a4262c", badge: "danger", terminal: "red" },
-  warning: { rank: 1, word: "Warning", fill: "#FFEB9C", font: "#9C5700", print: "#8a5300", badge: "warning", terminal: "yellow" },
-  info: { rank: 2, word: "Note", fill: "#DDEBF7", font: "#1F4E78", print: "#444", badge: "informative", terminal: "dim" },
-} as const satisfies Record<Severity, { rank: number; word: string; fill: string; font: string; print: string; badge: string; terminal: string }>;
+  error: {
+    rank: 0,
+    word: "Error",
+    fill: "#FFC7CE",
+    font: "#9C0006",
+    print: "#a4262c",
+    badge: "danger",
+    terminal: "red",
+  },
+  warning: {
+    rank: 1,
+    word: "Warning",
+    fill: "#FFEB9C",
+    font: "#9C5700",
+    print: "#8a5300",
+    badge: "warning",
+    terminal: "yellow",
+  },
+  info: {
+    rank: 2,
+    word: "Note",
+    fill: "#DDEBF7",
+    font: "#1F4E78",
+    print: "#444",
+    badge: "informative",
+    terminal: "dim",
+  },
+} as const satisfies Record<
+  Severity,
+  {
+    rank: number;
+    word: string;
+    fill: string;
+    font: string;
+    print: string;
+    badge: string;
+    terminal: string;
+  }
+>;
 
 /** Errors first (0), then warnings, then notes. */
 export function severityRank(s: Severity): number {

@@ -12,8 +12,21 @@ import type { Code, StatementDef, StatementId } from "./types";
 import { placeOf } from "./location";
 
 /** A statement's summary (excess, target, status), raising its regulatory flags into `findings`. */
-export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluator, bound: CodeTable<BoundLine>, findings: Finding[]): StatementSummary {
-  const none: StatementSummary = { statement: st.id, excess: null, target: null, overTarget: null, status: "not-bound", rule: null };
+export function summarise(
+  st: StatementDef,
+  used: Set<StatementId>,
+  ev: Evaluator,
+  bound: CodeTable<BoundLine>,
+  findings: Finding[]
+): StatementSummary {
+  const none: StatementSummary = {
+    statement: st.id,
+    excess: null,
+    target: null,
+    overTarget: null,
+    status: "not-bound",
+    rule: null,
+  };
   if (!used.has(st.id)) return none;
   // Reported where bound, else computed; but a computed value only when each of its
   // direct parts has some bound cell behind it (a requirement with no funds side bound
@@ -26,7 +39,10 @@ export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluato
     if (!bound.has(code) && line?.formula) {
       const sourced = line.formula.terms.map((t) => ev.value(t.code).hasSource);
       // A sum needs every part; a greatest-of needs one candidate (or its floor).
-      const determinable = line.formula.op === "sum" ? sourced.every(Boolean) : sourced.some(Boolean) || !!line.formula.floorDollars;
+      const determinable =
+        line.formula.op === "sum"
+          ? sourced.every(Boolean)
+          : sourced.some(Boolean) || !!line.formula.floorDollars;
       if (!determinable) return null;
     }
     return v.value;
@@ -34,14 +50,19 @@ export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluato
   const s = st.summary;
   if (s.kind === "segregation") {
     const excess = known(s.excess);
-    const targetBound = !!s.targetAmount && (bound.has(s.targetAmount) || (!!s.overTarget && bound.has(s.overTarget)));
+    const targetBound =
+      !!s.targetAmount &&
+      (bound.has(s.targetAmount) || (!!s.overTarget && bound.has(s.overTarget)));
     const target = targetBound ? known(s.targetAmount) : null;
     const overTarget = targetBound ? known(s.overTarget) : null;
     if (excess === null) return none;
     const deficient = deficiency(st, s, excess, () => placeOf(bound.get(s.excess)));
     if (deficient) findings.push(deficient);
     const under = overTarget !== null && overTarget.isNegative() && !overTarget.isZero();
-    if (under && s.overTarget) findings.push(belowTarget(st, s.overTarget, overTarget, target, placeOf(bound.get(s.overTarget)), s));
+    if (under && s.overTarget)
+      findings.push(
+        belowTarget(st, s.overTarget, overTarget, target, placeOf(bound.get(s.overTarget)), s)
+      );
     const status = deficient ? "deficient" : under ? "below-target" : "ok";
     const rule = deficient ? s.deficiencyRule : under ? (s.belowTargetRule ?? null) : null;
     return { statement: st.id, excess, target, overTarget, status, rule };
@@ -53,7 +74,12 @@ export function summarise(st: StatementDef, used: Set<StatementId>, ev: Evaluato
   const net = netRead.value;
   const excess = minimum ? net.sub(minimum) : null;
   const overTarget = early ? net.sub(early) : null;
-  const at = { code: s.netCapital, statement: st.id, ...placeOf(bound.get(s.netCapital)), reported: net };
+  const at = {
+    code: s.netCapital,
+    statement: st.id,
+    ...placeOf(bound.get(s.netCapital)),
+    reported: net,
+  };
   let status: StatementStatus = "ok";
   let rule: string | null = null;
   if (minimum && net.lt(minimum)) {

@@ -13,7 +13,9 @@ import type { Code, StatementDef } from "./types";
 export const AMOUNT_FORMAT = "#,##0;(#,##0)";
 
 /** Lines the form prints in the inner column: parts shown beside the total they make (`inner` in each statement file). */
-export const INNER_COLUMN: ReadonlySet<Code> = new Set(STATEMENTS.flatMap((st) => st.lines.filter((l) => l.inner).map((l) => l.code)));
+export const INNER_COLUMN: ReadonlySet<Code> = new Set(
+  STATEMENTS.flatMap((st) => st.lines.filter((l) => l.inner).map((l) => l.code))
+);
 
 export interface TemplateCell {
   /** A1 address on the sheet. */
@@ -89,7 +91,12 @@ export function statementTemplate(statement: StatementDef, opts: TemplateOptions
     names.push({ name: bindingName(line.code), code: line.code, address: `$${amountCol}$${row}` });
     row++;
   }
-  return { sheet: opts.sheet, cells, names, columnWidths: { A: 7, B: 78, C: 16, D: 7, E: 18, F: 7 } };
+  return {
+    sheet: opts.sheet,
+    cells,
+    names,
+    columnWidths: { A: 7, B: 78, C: 16, D: 7, E: 18, F: 7 },
+  };
 }
 
 /** The cell a template binds to a code, e.g. for tests and the pane's "jump to". */

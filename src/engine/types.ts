@@ -11,7 +11,8 @@ export type LineKind =
   | "policy" // a management target: keyed, drives below-target
   | "text"; // a depository's name: no arithmetic
 
-export type StatementId = "seg-4d2" | "dealer-options-32.6" | "secured-30.7" | "cleared-swaps-4df" | "cftc-capital";
+export type StatementId =
+  "seg-4d2" | "dealer-options-32.6" | "secured-30.7" | "cleared-swaps-4df" | "cftc-capital";
 
 /** One term of a formula: sign x value(code) x factor. Deduct lines enter by magnitude. */
 export interface Term {

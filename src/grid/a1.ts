@@ -24,8 +24,7 @@ export interface Area {
 export const WHOLE_SHEET: Area = { r1: 1, c1: 1, r2: MAX_ROW, c2: MAX_COL };
 
 /** One number per cell of a sheet, for maps keyed by cell: row * (MAX_COL + 1) + col. */
-export const cellKey = (row: number, col: number): number =>
-  row * (MAX_COL + 1) + col;
+export const cellKey = (row: number, col: number): number => row * (MAX_COL + 1) + col;
 export const keyRow = (key: number): number => Math.floor(key / (MAX_COL + 1));
 export const keyCol = (key: number): number => key % (MAX_COL + 1);
 
@@ -109,8 +108,7 @@ function normalized(a: Area): Area | null {
     r2: Math.max(a.r1, a.r2),
     c2: Math.max(a.c1, a.c2),
   };
-  const inside =
-    area.r1 >= 1 && area.c1 >= 1 && area.r2 <= MAX_ROW && area.c2 <= MAX_COL;
+  const inside = area.r1 >= 1 && area.c1 >= 1 && area.r2 <= MAX_ROW && area.c2 <= MAX_COL;
   return inside ? area : null;
 }
 
@@ -121,9 +119,7 @@ export function areaA1(a: Area, absolute = false): string {
     return `${$}${indexToCol(a.c1)}:${$}${indexToCol(a.c2)}`;
   if (a.c1 === 1 && a.c2 === MAX_COL) return `${$}${a.r1}:${$}${a.r2}`;
   const first = `${$}${indexToCol(a.c1)}${$}${a.r1}`;
-  return a.r1 === a.r2 && a.c1 === a.c2
-    ? first
-    : `${first}:${$}${indexToCol(a.c2)}${$}${a.r2}`;
+  return a.r1 === a.r2 && a.c1 === a.c2 ? first : `${first}:${$}${indexToCol(a.c2)}${$}${a.r2}`;
 }
 
 /** Both corners always, as an .xlsx `ref` attribute writes a merged area: "B3:C4", and "B3:B3" for one cell. */
@@ -137,8 +133,7 @@ export const cellArea = (pos: CellPos): Area => ({
   c2: pos.col,
 });
 
-export const cellCount = (a: Area): number =>
-  (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
+export const cellCount = (a: Area): number => (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
 
 export const intersects = (a: Area, b: Area): boolean =>
   a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;

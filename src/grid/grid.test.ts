@@ -83,26 +83,14 @@ describe("cells", () => {
   });
 
   it("reject what is not one cell", () => {
-    for (const a of [
-      "",
-      "B",
-      "3",
-      "B3:C4",
-      "ABCD1",
-      "B-3",
-      "B3.0",
-      "3B",
-      "Sheet1!B3",
-      "R1C1",
-    ])
+    for (const a of ["", "B", "3", "B3:C4", "ABCD1", "B-3", "B3.0", "3B", "Sheet1!B3", "R1C1"])
       expect(parseA1(a)).toBeNull();
   });
 
   it("print relative or absolute, and round-trip", () => {
     expect(toA1({ row: 3, col: 2 })).toBe("B3");
     expect(absoluteA1({ row: 3, col: 2 })).toBe("$B$3");
-    for (const a of ["A1", "Z26", "AA100", "XFD1048576"])
-      expect(toA1(parseA1(a)!)).toBe(a);
+    for (const a of ["A1", "Z26", "AA100", "XFD1048576"]) expect(toA1(parseA1(a)!)).toBe(a);
     expect(parseA1(absoluteA1({ row: 42, col: 703 }))).toEqual({
       row: 42,
       col: 703,
@@ -143,17 +131,7 @@ describe("areas", () => {
   });
 
   it("reject what is not one area", () => {
-    for (const a of [
-      "",
-      "B3:C4:D5",
-      "B3:",
-      ":C4",
-      "A:3",
-      "3:A",
-      "B3:C",
-      "Sheet1!B3",
-      "B3,C4",
-    ])
+    for (const a of ["", "B3:C4:D5", "B3:", ":C4", "A:3", "3:A", "B3:C", "Sheet1!B3", "B3,C4"])
       expect(parseArea(a)).toBeNull();
   });
 
@@ -163,15 +141,12 @@ describe("areas", () => {
     [{ r1: 1, c1: 1, r2: MAX_ROW, c2: 3 }, "A:C", "$A:$C"],
     [{ r1: 3, c1: 1, r2: 5, c2: MAX_COL }, "3:5", "$3:$5"],
     [WHOLE_SHEET, "1:1048576", "$1:$1048576"],
-  ])(
-    "%o prints as %s (absolute %s) and parses back",
-    (area, relative, absolute) => {
-      expect(areaA1(area)).toBe(relative);
-      expect(areaA1(area, true)).toBe(absolute);
-      expect(parseArea(relative)).toEqual(area);
-      expect(parseArea(absolute)).toEqual(area);
-    },
-  );
+  ])("%o prints as %s (absolute %s) and parses back", (area, relative, absolute) => {
+    expect(areaA1(area)).toBe(relative);
+    expect(areaA1(area, true)).toBe(absolute);
+    expect(parseArea(relative)).toEqual(area);
+    expect(parseArea(absolute)).toEqual(area);
+  });
 
   it("print both corners for an .xlsx ref", () => {
     expect(cornersA1({ r1: 3, c1: 2, r2: 4, c2: 3 })).toBe("B3:C4");
@@ -196,15 +171,7 @@ describe("areas", () => {
 
 describe("sheet names in references", () => {
   it("stand unquoted when they are plain identifiers", () => {
-    for (const name of [
-      "Sheet1",
-      "Day_1",
-      "_x",
-      "Seg.2020",
-      "Übersicht",
-      "Été",
-      "Données_2024",
-    ]) {
+    for (const name of ["Sheet1", "Day_1", "_x", "Seg.2020", "Übersicht", "Été", "Données_2024"]) {
       expect(isPlainSheetName(name)).toBe(true);
       expect(quoteSheetName(name)).toBe(name);
     }
@@ -268,16 +235,15 @@ describe("sheet names in references", () => {
       "trail ",
     ]) {
       expect(unquoteSheetName(quoteSheetName(name))).toBe(name);
-      expect(unquoteSheetName(quoteSheetName(name, { always: true }))).toBe(
-        name,
-      );
+      expect(unquoteSheetName(quoteSheetName(name, { always: true }))).toBe(name);
       expect(splitQualified(qualified(name, "B3"))).toEqual({
         sheet: name,
         address: "B3",
       });
-      expect(
-        splitQualified(qualified(name, "B3:C4", { always: true })),
-      ).toEqual({ sheet: name, address: "B3:C4" });
+      expect(splitQualified(qualified(name, "B3:C4", { always: true }))).toEqual({
+        sheet: name,
+        address: "B3:C4",
+      });
     }
   });
 
@@ -307,14 +273,8 @@ describe("sheet names in references", () => {
   });
 
   it("qualify areas in Excel's spelling", () => {
-    expect(qualifiedAddress("Day 1", parseArea("B3:C4")!)).toBe(
-      "'Day 1'!B3:C4",
-    );
-    expect(qualifiedAddress("Sheet1", parseArea("A:C")!, true)).toBe(
-      "Sheet1!$A:$C",
-    );
-    expect(qualifiedAddress("R1C1", parseArea("B3")!, true)).toBe(
-      "'R1C1'!$B$3",
-    );
+    expect(qualifiedAddress("Day 1", parseArea("B3:C4")!)).toBe("'Day 1'!B3:C4");
+    expect(qualifiedAddress("Sheet1", parseArea("A:C")!, true)).toBe("Sheet1!$A:$C");
+    expect(qualifiedAddress("R1C1", parseArea("B3")!, true)).toBe("'R1C1'!$B$3");
   });
 });

@@ -16,13 +16,8 @@ export const isPlainSheetName = (name: string): boolean =>
   PLAIN.test(name) && !CELL_A1.test(name) && !R1C1_LIKE.test(name);
 
 /** The name as it stands before "!": quoted when it must be (Excel's spelling), or always with `always`. */
-export function quoteSheetName(
-  name: string,
-  opts: { always?: boolean } = {},
-): string {
-  return !opts.always && isPlainSheetName(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+export function quoteSheetName(name: string, opts: { always?: boolean } = {}): string {
+  return !opts.always && isPlainSheetName(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The sheet name a reference's prefix spells: 'It''s' → It's; an unquoted name is returned as it is. */
@@ -36,15 +31,12 @@ export function unquoteSheetName(text: string): string {
 export const qualified = (
   sheet: string,
   address: string,
-  opts: { always?: boolean } = {},
+  opts: { always?: boolean } = {}
 ): string => `${quoteSheetName(sheet, opts)}!${address}`;
 
 /** An area on a sheet in Excel's spelling: Sheet1!B3:C4, 'Day 1'!$A:$C. */
-export const qualifiedAddress = (
-  sheet: string,
-  a: Area,
-  absolute = false,
-): string => qualified(sheet, areaA1(a, absolute));
+export const qualifiedAddress = (sheet: string, a: Area, absolute = false): string =>
+  qualified(sheet, areaA1(a, absolute));
 
 const QUALIFIED = new RegExp(`^(?:(${QUOTED_SHEET_NAME})|([^'!]+))!(.+)$`);
 

@@ -1,12 +1,25 @@
 import { grouped, type Dec, lineOf, usDate, SEVERITIES, severityRank } from "../engine";
-import { NOTICE_HEADS, noticeRow, packageFacts, statementName, type PackageScope, type ReviewPackage } from "./package";
+import {
+  NOTICE_HEADS,
+  noticeRow,
+  packageFacts,
+  statementName,
+  type PackageScope,
+  type ReviewPackage,
+} from "./package";
 
 /** Escape text for HTML content and attributes. */
 export const esc = (s: string | null | undefined): string =>
-  (s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  (s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 /** Money as on the form: grouped, negatives in parentheses. */
-const money = (d: Dec | null) => (d === null ? "" : d.isNegative() && !d.isZero() ? `(${grouped(d.abs())})` : grouped(d));
+const money = (d: Dec | null) =>
+  d === null ? "" : d.isNegative() && !d.isZero() ? `(${grouped(d.abs())})` : grouped(d);
 const pct = (d: Dec | null) => (d === null ? "" : `${d.toFixed(2)}%`);
 
 const STYLE = `
@@ -20,20 +33,51 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.erro
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>
   `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="n"' : ""}>${c}</td>`).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="n"' : ""}>${c}</td>`).join("")}</tr>`
+    )
     .join("")}</tbody></table>`;
 
 function scopeSection(s: PackageScope): string {
   const p = s.period;
-  const title = [esc(s.scope), p?.entity ? esc(p.entity) : "", p?.asOf ? `as of ${usDate(p.asOf)}` : ""].filter(Boolean).join(" · ");
+  const title = [
+    esc(s.scope),
+    p?.entity ? esc(p.entity) : "",
+    p?.asOf ? `as of ${usDate(p.asOf)}` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const parts = [`<h2>${title}</h2>`];
-  if (s.unit !== "1") parts.push(`<p class="note">Amounts keyed in units of ${esc(s.unit)} dollars.</p>`);
+  if (s.unit !== "1")
+    parts.push(`<p class="note">Amounts keyed in units of ${esc(s.unit)} dollars.</p>`);
   if (s.summaries.length) {
-    parts.push(table(["Statement", "Excess (deficiency)", "Target / early warning", "Over (under) target", "Status", "Rule"],
-      s.summaries.map((m) => [esc(statementName(m.statement)), money(m.excess), money(m.target), money(m.overTarget), esc(m.status), esc(m.rule)]), [1, 2, 3]));
+    parts.push(
+      table(
+        [
+          "Statement",
+          "Excess (deficiency)",
+          "Target / early warning",
+          "Over (under) target",
+          "Status",
+          "Rule",
+        ],
+        s.summaries.map((m) => [
+          esc(statementName(m.statement)),
+          money(m.excess),
+          money(m.target),
+          money(m.overTarget),
+          esc(m.status),
+          esc(m.rule),
+        ]),
+        [1, 2, 3]
+      )
+    );
   }
   // What needs a decision first (errors, then warnings); notes apart, so they do not bury them.
-  const decide = s.findings.filter((f) => f.severity !== "info").sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const decide = s.findings
+    .filter((f) => f.severity !== "info")
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   const notes = s.findings.filter((f) => f.severity === "info");
   const rows = (list: typeof s.findings) =>
     list.map((f) => {
@@ -45,12 +89,18 @@ function scopeSection(s: PackageScope): string {
         esc(f.cell),
         esc(f.message),
         esc(f.rule),
-        a ? `<span class="ack">${esc(a.by)}, ${esc(a.at)}${a.asOf && a.asOf !== p?.asOf ? ` (from ${usDate(a.asOf)})` : ""}:</span> ${esc(a.reason)}` : "",
+        a
+          ? `<span class="ack">${esc(a.by)}, ${esc(a.at)}${a.asOf && a.asOf !== p?.asOf ? ` (from ${usDate(a.asOf)})` : ""}:</span> ${esc(a.reason)}`
+          : "",
       ];
     });
   const head = ["Severity", "Line", "Cell", "Finding", "Rule", "Acknowledged"];
   parts.push(`<h3>Errors and warnings (${decide.length})</h3>`);
-  parts.push(decide.length === 0 ? "<p>None: every identity ties and no flag is raised.</p>" : table(head, rows(decide)));
+  parts.push(
+    decide.length === 0
+      ? "<p>None: every identity ties and no flag is raised.</p>"
+      : table(head, rows(decide))
+  );
   if (notes.length) {
     parts.push(`<h3>Notes (${notes.length})</h3>`);
     parts.push(table(head, rows(notes)).replace("<table>", '<table class="note">'));
@@ -58,10 +108,25 @@ function scopeSection(s: PackageScope): string {
   const c = s.comparison;
   if (c) {
     const notable = c.rows.filter((r) => r.notable);
-    parts.push(`<h3>Against ${esc(c.priorScope)} (${esc(c.priorSource)}): ${notable.length} notable change${notable.length === 1 ? "" : "s"} of ${c.rows.length} lines</h3>`);
+    parts.push(
+      `<h3>Against ${esc(c.priorScope)} (${esc(c.priorSource)}): ${notable.length} notable change${notable.length === 1 ? "" : "s"} of ${c.rows.length} lines</h3>`
+    );
     if (notable.length) {
-      parts.push(table(["Line", "Code", "Label", "Prior", "Current", "Change", "% change"],
-        notable.map((r) => [esc(r.line), esc(r.code), esc(r.label), money(r.prior), money(r.current), money(r.change), pct(r.percent)]), [3, 4, 5, 6]));
+      parts.push(
+        table(
+          ["Line", "Code", "Label", "Prior", "Current", "Change", "% change"],
+          notable.map((r) => [
+            esc(r.line),
+            esc(r.code),
+            esc(r.label),
+            money(r.prior),
+            money(r.current),
+            money(r.change),
+            pct(r.percent),
+          ]),
+          [3, 4, 5, 6]
+        )
+      );
     }
   }
   return parts.join("\n");
@@ -70,25 +135,64 @@ function scopeSection(s: PackageScope): string {
 /** The print-ready review package. Self-contained: no script, no external resource. */
 export function renderHtml(pkg: ReviewPackage): string {
   const m = pkg.meta;
-  const meta = table(["", ""], packageFacts(pkg).map((f) => [
-    esc(f.label),
-    (f.hash ? `<code>${esc(f.value)}</code>` : esc(f.value)) + (f.note ? ` <span class="note">(${esc(f.note)})</span>` : ""),
-  ])).replace(/<thead>.*?<\/thead>/, "").replace("<table>", '<table class="meta">');
+  const meta = table(
+    ["", ""],
+    packageFacts(pkg).map((f) => [
+      esc(f.label),
+      (f.hash ? `<code>${esc(f.value)}</code>` : esc(f.value)) +
+        (f.note ? ` <span class="note">(${esc(f.note)})</span>` : ""),
+    ])
+  )
+    .replace(/<thead>.*?<\/thead>/, "")
+    .replace("<table>", '<table class="meta">');
 
-  const signOffs = pkg.signOffs.length === 0 ? "<p>No sign-off recorded in this workbook.</p>" : table(["#", "Reviewer", "At (UTC)", "Result", "Entry SHA-256"],
-    pkg.signOffs.map((s) => [String(s.seq), esc(s.reviewer), esc(s.at), esc(s.summary), `<code>${esc(s.hash)}</code>`]));
-  const changes = pkg.changesSinceSignOff === null ? "" : pkg.changesSinceSignOff.length === 0
-    ? "<p>No bound value or target has changed since the last sign-off.</p>"
-    : table(["Scope", "Name", "Change", "Signed", "Now"], pkg.changesSinceSignOff.map((c) => [esc(c.scope), esc(c.name), esc(c.kind),
-      esc(c.before ? `${c.before.value} at ${c.before.target}` : ""), esc(c.after ? `${c.after.value} at ${c.after.target}` : "")]));
-  const problems = pkg.recordProblems.length ? `<p class="error">The sign-off record has problems:</p><ul>${pkg.recordProblems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>` : "";
-  const notices = (pkg.notices.notices.length === 0
-    ? "<p>None: no statement shows a trigger for a Reg 1.12 notice or a residual-interest withdrawal.</p>"
-    : table([...NOTICE_HEADS], pkg.notices.notices.map((n) => noticeRow(n).map(esc))))
-    + pkg.notices.assumptions.map((a) => `<p class="note">Assumed: ${esc(a)}</p>`).join("")
-    + `<p class="note">This package tells the reviewer what the statements show is due; it files nothing.</p>`;
-  const inferred = pkg.inferredCodes.length === 0 ? "<p>No inferred code is bound.</p>" : table(["Code", "Line", "Why inferred"],
-    pkg.inferredCodes.map((c) => [esc(c.code), esc(c.label), esc(c.note)]));
+  const signOffs =
+    pkg.signOffs.length === 0
+      ? "<p>No sign-off recorded in this workbook.</p>"
+      : table(
+          ["#", "Reviewer", "At (UTC)", "Result", "Entry SHA-256"],
+          pkg.signOffs.map((s) => [
+            String(s.seq),
+            esc(s.reviewer),
+            esc(s.at),
+            esc(s.summary),
+            `<code>${esc(s.hash)}</code>`,
+          ])
+        );
+  const changes =
+    pkg.changesSinceSignOff === null
+      ? ""
+      : pkg.changesSinceSignOff.length === 0
+        ? "<p>No bound value or target has changed since the last sign-off.</p>"
+        : table(
+            ["Scope", "Name", "Change", "Signed", "Now"],
+            pkg.changesSinceSignOff.map((c) => [
+              esc(c.scope),
+              esc(c.name),
+              esc(c.kind),
+              esc(c.before ? `${c.before.value} at ${c.before.target}` : ""),
+              esc(c.after ? `${c.after.value} at ${c.after.target}` : ""),
+            ])
+          );
+  const problems = pkg.recordProblems.length
+    ? `<p class="error">The sign-off record has problems:</p><ul>${pkg.recordProblems.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>`
+    : "";
+  const notices =
+    (pkg.notices.notices.length === 0
+      ? "<p>None: no statement shows a trigger for a Reg 1.12 notice or a residual-interest withdrawal.</p>"
+      : table(
+          [...NOTICE_HEADS],
+          pkg.notices.notices.map((n) => noticeRow(n).map(esc))
+        )) +
+    pkg.notices.assumptions.map((a) => `<p class="note">Assumed: ${esc(a)}</p>`).join("") +
+    `<p class="note">This package tells the reviewer what the statements show is due; it files nothing.</p>`;
+  const inferred =
+    pkg.inferredCodes.length === 0
+      ? "<p>No inferred code is bound.</p>"
+      : table(
+          ["Code", "Line", "Why inferred"],
+          pkg.inferredCodes.map((c) => [esc(c.code), esc(c.label), esc(c.note)])
+        );
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>FOCUS review package: ${esc(m.file)}</title>

@@ -1,4 +1,24 @@
-import { type ScopeReport, type StatementSummary, type Comparison, Dec, plain, type Finding, lineOf, statementOf, usDate, type Period, noticesDue, type Notice, type NoticesDue, contentHash, type SignOff, type ValueChange, INFERRED_NOTES, ENGINE_VERSION, REFERENCE_VERSION } from "../engine";
+import {
+  type ScopeReport,
+  type StatementSummary,
+  type Comparison,
+  Dec,
+  plain,
+  type Finding,
+  lineOf,
+  statementOf,
+  usDate,
+  type Period,
+  noticesDue,
+  type Notice,
+  type NoticesDue,
+  contentHash,
+  type SignOff,
+  type ValueChange,
+  INFERRED_NOTES,
+  ENGINE_VERSION,
+  REFERENCE_VERSION,
+} from "../engine";
 import type { WorkbookReport } from "../workbook/validate";
 
 /**
@@ -45,7 +65,11 @@ export interface ReviewPackage {
   totals: { errors: number; warnings: number; infos: number; acknowledged: number };
 }
 
-export function reviewPackage(report: WorkbookReport, meta: PackageMeta, extraComparisons: Comparison[] = []): ReviewPackage {
+export function reviewPackage(
+  report: WorkbookReport,
+  meta: PackageMeta,
+  extraComparisons: Comparison[] = []
+): ReviewPackage {
   const comparisons = [...report.review.comparisons, ...extraComparisons];
   const scopes = report.scopes.map((s: ScopeReport): PackageScope => ({
     scope: s.scope,
@@ -55,7 +79,9 @@ export function reviewPackage(report: WorkbookReport, meta: PackageMeta, extraCo
     findings: s.findings,
     comparison: comparisons.find((c) => c.scope === s.scope) ?? null,
   }));
-  const used = new Set(report.scopes.flatMap((s) => s.lines.filter((l) => l.bound).map((l) => l.code)));
+  const used = new Set(
+    report.scopes.flatMap((s) => s.lines.filter((l) => l.bound).map((l) => l.code))
+  );
   const inferredCodes = Object.entries(INFERRED_NOTES)
     .filter(([code]) => used.has(code))
     .map(([code, note]) => ({ code, label: lineOf(code)?.label ?? "", note }));
@@ -101,7 +127,20 @@ export function codeValues(s: ScopeReport): { code: string; value: string }[] {
 export const statementName = (id: Parameters<typeof statementOf>[0]) => statementOf(id).short;
 
 /** A notice's columns, the same in every rendering: heads, then one row per notice. */
-export const NOTICE_HEADS = ["Due", "Deadline", "Paragraph", "Trigger", "Statement", "Line", "Cell", "Scope", "As of", "Notify", "Notice", "Acknowledged"] as const;
+export const NOTICE_HEADS = [
+  "Due",
+  "Deadline",
+  "Paragraph",
+  "Trigger",
+  "Statement",
+  "Line",
+  "Cell",
+  "Scope",
+  "As of",
+  "Notify",
+  "Notice",
+  "Acknowledged",
+] as const;
 
 export function noticeRow(n: Notice): string[] {
   return [
@@ -142,6 +181,9 @@ export function packageFacts(pkg: ReviewPackage): PackageFact[] {
     { label: "Generated", value: `${m.generatedAt}${m.by ? ` by ${m.by}` : ""}` },
     { label: "Engine", value: `focus-check ${pkg.engineVersion}` },
     { label: "Reference", value: `${pkg.reference.document} ${pkg.reference.sha256}` },
-    { label: "Result", value: `${n(t.errors, "error")}, ${n(t.warnings, "warning")}, ${n(t.infos, "note")}; ${t.acknowledged} acknowledged` },
+    {
+      label: "Result",
+      value: `${n(t.errors, "error")}, ${n(t.warnings, "warning")}, ${n(t.infos, "note")}; ${t.acknowledged} acknowledged`,
+    },
   ];
 }

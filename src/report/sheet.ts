@@ -1,7 +1,14 @@
 import { toA1 } from "../grid";
 import { type ScopeReport, AMOUNT_FORMAT, lineOf, usDate } from "../engine";
 import type { CellWrite, SheetSpec } from "../workbook/port";
-import { codeValues, NOTICE_HEADS, noticeRow, packageFacts, statementName, type ReviewPackage } from "./package";
+import {
+  codeValues,
+  NOTICE_HEADS,
+  noticeRow,
+  packageFacts,
+  statementName,
+  type ReviewPackage,
+} from "./package";
 
 export const REPORT_SHEET = "FOCUS Review Report";
 
@@ -17,7 +24,8 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
     if (value === null || value === "") return;
     cells.push({ sheet: REPORT_SHEET, address: toA1({ row, col }), value, ...extra });
   };
-  const amount = (col: number, v: { toNumber(): number } | null) => v && put(col, v.toNumber(), { numberFormat: AMOUNT_FORMAT });
+  const amount = (col: number, v: { toNumber(): number } | null) =>
+    v && put(col, v.toNumber(), { numberFormat: AMOUNT_FORMAT });
   const line = (...values: (string | null)[]) => {
     values.forEach((v, i) => put(i + 1, v || null));
     row++;
@@ -51,13 +59,21 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
     for (const s of pkg.signOffs) line(String(s.seq), s.reviewer, s.at, s.summary, s.hash);
   }
   for (const p of pkg.recordProblems) line("Record problem", p);
-  if (pkg.changesSinceSignOff) line("Since the last sign-off", pkg.changesSinceSignOff.length === 0 ? "nothing changed" : `${pkg.changesSinceSignOff.length} bound values changed`);
+  if (pkg.changesSinceSignOff)
+    line(
+      "Since the last sign-off",
+      pkg.changesSinceSignOff.length === 0
+        ? "nothing changed"
+        : `${pkg.changesSinceSignOff.length} bound values changed`
+    );
   row++;
 
   const byScope = new Map(checked.map((s) => [s.scope, s]));
   for (const s of pkg.scopes) {
     const p = s.period;
-    header([s.scope, p?.entity, p?.asOf ? `as of ${usDate(p.asOf)}` : null].filter(Boolean).join(" · "));
+    header(
+      [s.scope, p?.entity, p?.asOf ? `as of ${usDate(p.asOf)}` : null].filter(Boolean).join(" · ")
+    );
     if (s.summaries.length) {
       header("Statement", "Excess (deficiency)", "Target", "Over (under) target", "Status", "Rule");
       for (const sm of s.summaries) {
@@ -75,8 +91,15 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
       header("Severity", "Line", "Cell", "Finding", "Rule", "Acknowledged by", "Reason");
       for (const f of s.findings) {
         const l = f.code ? lineOf(f.code) : undefined;
-        line(f.severity, f.code ? `${l?.line ?? ""} (${f.code})` : null, f.cell, f.message, f.rule ?? null,
-          f.acknowledgement ? `${f.acknowledgement.by}, ${f.acknowledgement.at}` : null, f.acknowledgement?.reason ?? null);
+        line(
+          f.severity,
+          f.code ? `${l?.line ?? ""} (${f.code})` : null,
+          f.cell,
+          f.message,
+          f.rule ?? null,
+          f.acknowledgement ? `${f.acknowledgement.by}, ${f.acknowledgement.at}` : null,
+          f.acknowledgement?.reason ?? null
+        );
       }
     }
     const values = byScope.get(s.scope);
@@ -96,5 +119,10 @@ export function reportSheet(pkg: ReviewPackage, checked: ScopeReport[]): SheetSp
   }
   row++;
   line("Sign-offs are tamper-evident, not signatures.");
-  return { name: REPORT_SHEET, cells, names: [], columnWidths: { A: 22, B: 40, C: 18, D: 60, E: 30, F: 24, G: 40 } };
+  return {
+    name: REPORT_SHEET,
+    cells,
+    names: [],
+    columnWidths: { A: 22, B: 40, C: 18, D: 60, E: 30, F: 24, G: 40 },
+  };
 }

@@ -17,7 +17,11 @@ export interface FindingMark {
 }
 
 /** The fill of each severity (ARGB). */
-export const SEVERITY_FILL: Readonly<Record<Severity, string>> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  info: "FFDDEBF7",
+};
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** A copy of the workbook with every marked cell filled by its highest severity and given every note. */
@@ -25,8 +29,17 @@ export function annotateFindings(bytes: Uint8Array, marks: FindingMark[]): Uint8
   return annotateXlsx(
     bytes,
     marks.map((m) => {
-      if (!(m.severity in RANK)) throw new Error(`annotate: ${m.sheet}!${m.address}: unknown severity ${JSON.stringify(m.severity)}`);
-      return { sheet: m.sheet, address: m.address, note: m.note, fill: SEVERITY_FILL[m.severity], priority: RANK[m.severity] };
-    }),
+      if (!(m.severity in RANK))
+        throw new Error(
+          `annotate: ${m.sheet}!${m.address}: unknown severity ${JSON.stringify(m.severity)}`
+        );
+      return {
+        sheet: m.sheet,
+        address: m.address,
+        note: m.note,
+        fill: SEVERITY_FILL[m.severity],
+        priority: RANK[m.severity],
+      };
+    })
   );
 }

@@ -1,4 +1,14 @@
-import { focusCodeOf, SETTING_NAMES, settingName, type Setting, isKnownCode, lineOf, finding, type Finding, type Code } from "../engine";
+import {
+  focusCodeOf,
+  SETTING_NAMES,
+  settingName,
+  type Setting,
+  isKnownCode,
+  lineOf,
+  finding,
+  type Finding,
+  type Code,
+} from "../engine";
 import type { NameInfo, SheetInfo } from "./port";
 import { parseRefersTo, type Target } from "./refers-to";
 
@@ -43,10 +53,17 @@ interface Classified {
   binding: Binding;
 }
 
-function classify(n: NameInfo, sheetNames: ReadonlyMap<string, string>): Classified | "unknown" | null {
+function classify(
+  n: NameInfo,
+  sheetNames: ReadonlyMap<string, string>
+): Classified | "unknown" | null {
   const key = focusCodeOf(n.name);
   if (key === null) return null;
-  const binding: Binding = { name: n.name, level: n.sheet ? "sheet" : "workbook", target: parseRefersTo(n.formula, sheetNames) };
+  const binding: Binding = {
+    name: n.name,
+    level: n.sheet ? "sheet" : "workbook",
+    target: parseRefersTo(n.formula, sheetNames),
+  };
   if ((SETTING_NAMES as readonly string[]).includes(key)) return { key, isSetting: true, binding };
   if (/^\d{4}$/.test(key)) return isKnownCode(key) ? { key, isSetting: false, binding } : "unknown";
   return null;
@@ -65,7 +82,7 @@ export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] 
   for (const n of names) {
     const c = classify(n, sheetNames);
     if (c === null) continue;
-    const owner = n.sheet ? sheetNames.get(n.sheet.toLowerCase()) ?? null : null;
+    const owner = n.sheet ? (sheetNames.get(n.sheet.toLowerCase()) ?? null) : null;
     if (c === "unknown") {
       unknown.set(owner, [...(unknown.get(owner) ?? []), n]); // rare
       continue;
@@ -74,15 +91,19 @@ export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] 
       const list = sheetLevel.get(owner);
       if (list) list.push(c);
       else sheetLevel.set(owner, [c]);
-    }
-    else if (!n.sheet) workbookLevel.push(c);
+    } else if (!n.sheet) workbookLevel.push(c);
   }
 
   const plans: ScopePlan[] = [];
   for (const sheet of sheets) {
     const own = sheetLevel.get(sheet.name);
     if (!own) continue;
-    plans.push(buildPlan(sheet.name, sheet.name, own, workbookLevel, [...(unknown.get(sheet.name) ?? []), ...(unknown.get(null) ?? [])]));
+    plans.push(
+      buildPlan(sheet.name, sheet.name, own, workbookLevel, [
+        ...(unknown.get(sheet.name) ?? []),
+        ...(unknown.get(null) ?? []),
+      ])
+    );
   }
   if (plans.length === 0 && (workbookLevel.length > 0 || unknown.has(null))) {
     plans.push(buildPlan("workbook", null, [], workbookLevel, unknown.get(null) ?? []));
@@ -90,7 +111,13 @@ export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] 
   return plans;
 }
 
-function buildPlan(scope: string, sheet: string | null, own: Classified[], shared: Classified[], unknown: NameInfo[]): ScopePlan {
+function buildPlan(
+  scope: string,
+  sheet: string | null,
+  own: Classified[],
+  shared: Classified[],
+  unknown: NameInfo[]
+): ScopePlan {
   const plan: ScopePlan = { scope, sheet, codes: new Map(), settings: new Map(), findings: [] };
   const ownByKey = group(own);
   const sharedByKey = group(shared);
@@ -101,28 +128,36 @@ function buildPlan(scope: string, sheet: string | null, own: Classified[], share
     const chosen = (ownList ?? sharedList)!;
     const isSetting = chosen[0].isSetting;
     const code = isSetting ? null : key;
-    const statement = code ? lineOf(code)?.statement ?? null : null;
+    const statement = code ? (lineOf(code)?.statement ?? null) : null;
     const what = isSetting ? settingName(key as Setting) : `line ${key}`;
     if (chosen.length > 1) {
-      plan.findings.push(finding("duplicate", {
-        code,
-        statement,
-        message: `${chosen.map((c) => c.binding.name).join(" and ")} both bind ${what} at ${chosen[0].binding.level} level in ${scope}: neither is used`,
-      }));
+      plan.findings.push(
+        finding("duplicate", {
+          code,
+          statement,
+          message: `${chosen.map((c) => c.binding.name).join(" and ")} both bind ${what} at ${chosen[0].binding.level} level in ${scope}: neither is used`,
+        })
+      );
       continue;
     }
     if (ownList && sharedList) {
-      plan.findings.push(finding("shadowed", {
-        code,
-        statement,
-        message: `${ownList[0].binding.name} on sheet ${scope} takes precedence over the workbook-level ${sharedList[0].binding.name} for ${what}`,
-      }));
+      plan.findings.push(
+        finding("shadowed", {
+          code,
+          statement,
+          message: `${ownList[0].binding.name} on sheet ${scope} takes precedence over the workbook-level ${sharedList[0].binding.name} for ${what}`,
+        })
+      );
     }
     if (isSetting) plan.settings.set(key as Setting, chosen[0].binding);
     else plan.codes.set(key, chosen[0].binding);
   }
   for (const n of unknown) {
-    plan.findings.push(finding("unknown-code", { message: `${n.name} names no line of the customer-funds statements; it is ignored` }));
+    plan.findings.push(
+      finding("unknown-code", {
+        message: `${n.name} names no line of the customer-funds statements; it is ignored`,
+      })
+    );
   }
   return plan;
 }

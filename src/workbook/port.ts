@@ -86,7 +86,8 @@ export type GridRead = "codes" | "labels";
 /** Rows read whole for label detection: a statement stack is a few hundred rows; a million-row sheet is not read whole. */
 export const LABEL_SCAN_ROWS = 5000;
 
-export const rangeKey = (r: RangeRef): string => `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}${r.cells ? "#cells" : ""}`;
+export const rangeKey = (r: RangeRef): string =>
+  `${r.sheet.toLowerCase()}!${r.address.toUpperCase()}${r.cells ? "#cells" : ""}`;
 
 /* ---------------------------------------------------------------------------
  * Writes. Every write is checked first and then done in one batch, so nothing

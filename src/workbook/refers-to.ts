@@ -6,25 +6,39 @@ export type Target =
   | { kind: "constant"; value: string }
   | { kind: "bad"; reason: string };
 
-const SHEET_REF = new RegExp(`^(?:(${QUOTED_SHEET_NAME})|([^'!()\\s,]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)$`);
+const SHEET_REF = new RegExp(
+  `^(?:(${QUOTED_SHEET_NAME})|([^'!()\\s,]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)$`
+);
 
 /** Parse a name's refersTo against the workbook's sheets (matched case-insensitively; a map is keyed by lower-case name). */
-export function parseRefersTo(formula: string, sheetNames: readonly string[] | ReadonlyMap<string, string>): Target {
+export function parseRefersTo(
+  formula: string,
+  sheetNames: readonly string[] | ReadonlyMap<string, string>
+): Target {
   const f = formula.trim().replace(/^=/, "").trim();
   if (f === "") return { kind: "bad", reason: "refers to nothing" };
   if (/^'?[^'!]*\[[^\]]+\]/.test(f)) return { kind: "bad", reason: "refers to another workbook" };
   const m = SHEET_REF.exec(f);
   if (!m) {
-    if (/#REF!/i.test(f)) return { kind: "bad", reason: "refers to #REF! (its cells or sheet were deleted)" };
+    if (/#REF!/i.test(f))
+      return { kind: "bad", reason: "refers to #REF! (its cells or sheet were deleted)" };
     if (/^[-+]?\d+(\.\d+)?$/.test(f)) return { kind: "constant", value: f };
     if (/^(TRUE|FALSE)$/i.test(f)) return { kind: "constant", value: f.toUpperCase() }; // FOCUS_BROKER_DEALER =TRUE
-    if (/^[A-Za-z_.]+\(/.test(f)) return { kind: "bad", reason: `is defined by a formula (${f.slice(0, 40)}${f.length > 40 ? "…" : ""}), not a cell` };
+    if (/^[A-Za-z_.]+\(/.test(f))
+      return {
+        kind: "bad",
+        reason: `is defined by a formula (${f.slice(0, 40)}${f.length > 40 ? "…" : ""}), not a cell`,
+      };
     if (splitAreas(f).length > 1) return { kind: "bad", reason: "covers several areas" };
     return { kind: "bad", reason: `does not refer to a cell (${f.slice(0, 40)})` };
   }
   const sheetRaw = m[1] !== undefined ? unquoteSheetName(m[1]) : m[2];
-  const sheet = "get" in sheetNames ? sheetNames.get(sheetRaw.toLowerCase()) : sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
-  if (!sheet) return { kind: "bad", reason: `refers to sheet '${sheetRaw}', which is not in the workbook` };
+  const sheet =
+    "get" in sheetNames
+      ? sheetNames.get(sheetRaw.toLowerCase())
+      : sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
+  if (!sheet)
+    return { kind: "bad", reason: `refers to sheet '${sheetRaw}', which is not in the workbook` };
   const [a, b] = m[3].replace(/\$/g, "").toUpperCase().split(":");
   const p = parseA1(a);
   const q = b ? parseA1(b) : p;

@@ -1,6 +1,12 @@
 import { toA1 } from "../grid";
 import { cellLabel, lineOf, type Code } from "../engine";
-import { scanLabels, type FoundStatement, type ProposedCell, type UnitProposal, type UnmatchedRow } from "../engine/labels";
+import {
+  scanLabels,
+  type FoundStatement,
+  type ProposedCell,
+  type UnitProposal,
+  type UnmatchedRow,
+} from "../engine/labels";
 import { codeInCell, detectLayout } from "./detect";
 import type { GridCell } from "./port";
 
@@ -45,7 +51,11 @@ export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): S
   const byCode: { code: Code; row: number; col: number }[] = [];
   for (const [code, cells] of codes) {
     if (cells.length > 1) {
-      duplicates.push({ code, cells: cells.map((c) => cellLabel(sheet, toA1(c))), addresses: cells.map(toA1) });
+      duplicates.push({
+        code,
+        cells: cells.map((c) => cellLabel(sheet, toA1(c))),
+        addresses: cells.map(toA1),
+      });
       for (const c of cells) byCode.push({ code, ...c });
       continue;
     }
@@ -53,24 +63,54 @@ export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): S
     if (takenSet.has(code)) continue;
     const address = toA1(cells[0]);
     proposals.push({
-      code, statement: lineOf(code)!.statement, cell: cellLabel(sheet, address), address, row: cells[0].row, col: cells[0].col,
-      source: "code", label: null, context: [], matched: null, confidence: null, confident: true,
+      code,
+      statement: lineOf(code)!.statement,
+      cell: cellLabel(sheet, address),
+      address,
+      row: cells[0].row,
+      col: cells[0].col,
+      source: "code",
+      label: null,
+      context: [],
+      matched: null,
+      confidence: null,
+      confident: true,
     });
   }
   // The code cells themselves are neither labels nor amounts.
-  const ignore = grid.filter((c) => codeInCell(c.content) !== null && byCode.some((b) => b.row === c.row && b.col === c.col - 1));
+  const ignore = grid.filter(
+    (c) =>
+      codeInCell(c.content) !== null && byCode.some((b) => b.row === c.row && b.col === c.col - 1)
+  );
   const labels = scanLabels(sheet, grid, {
     ignore,
     taken: [...byCode, ...taken.filter((c) => !codes.has(c)).map((code) => ({ code }))],
   });
   for (const p of labels.proposals) {
     proposals.push({
-      code: p.code, statement: p.statement, cell: p.cell, address: p.address, row: p.row, col: p.col,
-      source: "label", label: p.label, context: p.context, matched: p.matched, confidence: p.confidence, confident: p.confident,
+      code: p.code,
+      statement: p.statement,
+      cell: p.cell,
+      address: p.address,
+      row: p.row,
+      col: p.col,
+      source: "label",
+      label: p.label,
+      context: p.context,
+      matched: p.matched,
+      confidence: p.confidence,
+      confident: p.confident,
     });
   }
   proposals.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { sheet, statements: labels.statements, proposals, unmatched: labels.unmatched, unit: labels.unit, duplicates };
+  return {
+    sheet,
+    statements: labels.statements,
+    proposals,
+    unmatched: labels.unmatched,
+    unit: labels.unit,
+    duplicates,
+  };
 }
 
 /**
@@ -83,17 +123,23 @@ function printedCodes(grid: GridCell[]): Map<Code, { row: number; col: number }[
   const at = new Map(grid.map((c) => [`${c.row}:${c.col}`, c]));
   // Per column: cells read as codes, and other numbers (amounts).
   const codesIn = new Map<number, number>();
-  for (const cells of codes.values()) for (const c of cells) codesIn.set(c.col + 1, (codesIn.get(c.col + 1) ?? 0) + 1);
+  for (const cells of codes.values())
+    for (const c of cells) codesIn.set(c.col + 1, (codesIn.get(c.col + 1) ?? 0) + 1);
   const numbersIn = new Map<number, number>();
-  for (const c of grid) if (c.content.value?.type === "number") numbersIn.set(c.col, (numbersIn.get(c.col) ?? 0) + 1);
-  const amountColumn = (col: number) => (numbersIn.get(col) ?? 0) - (codesIn.get(col) ?? 0) > (codesIn.get(col) ?? 0);
+  for (const c of grid)
+    if (c.content.value?.type === "number") numbersIn.set(c.col, (numbersIn.get(c.col) ?? 0) + 1);
+  const amountColumn = (col: number) =>
+    (numbersIn.get(col) ?? 0) - (codesIn.get(col) ?? 0) > (codesIn.get(col) ?? 0);
   const out = new Map<Code, { row: number; col: number }[]>();
   for (const [code, cells] of codes) {
     const kept = cells.filter((c) => {
       if (at.get(`${c.row}:${c.col + 1}`)?.content.value?.type === "text") return true;
       if (amountColumn(c.col + 1)) return false;
       // A number that is a code stands in a column of codes, or beside its amount.
-      return (codesIn.get(c.col + 1) ?? 0) >= 3 || at.get(`${c.row}:${c.col}`)?.content.value?.type === "number";
+      return (
+        (codesIn.get(c.col + 1) ?? 0) >= 3 ||
+        at.get(`${c.row}:${c.col}`)?.content.value?.type === "number"
+      );
     });
     if (kept.length) out.set(code, kept);
   }

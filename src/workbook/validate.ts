@@ -1,8 +1,40 @@
 import { toA1 } from "../grid";
-import { readAmount, BLANK, cellLabel, type CellContent, checkScope, sortFindings, type BoundLine, type ScopeReport, Dec, grouped, finding, type Finding, type FirmFacts, lineIndex, lineOf, type ChangeThresholds, dateInText, readAsOf, firmInHeading, HEADING_AREA, type Period, reviewScopes, type ReviewOutcome, canonicalValue, type BoundValue } from "../engine";
+import {
+  readAmount,
+  BLANK,
+  cellLabel,
+  type CellContent,
+  checkScope,
+  sortFindings,
+  type BoundLine,
+  type ScopeReport,
+  Dec,
+  grouped,
+  finding,
+  type Finding,
+  type FirmFacts,
+  lineIndex,
+  lineOf,
+  type ChangeThresholds,
+  dateInText,
+  readAsOf,
+  firmInHeading,
+  HEADING_AREA,
+  type Period,
+  reviewScopes,
+  type ReviewOutcome,
+  canonicalValue,
+  type BoundValue,
+} from "../engine";
 import { planScopes, type Binding, type ScopePlan, type Setting } from "./bindings";
 import { parseReviewSheet, REVIEW_SHEET, type ReviewRecord } from "./review-sheet";
-import { rangeKey, type RangeRead, type RangeRef, type WorkbookReader, type WorkbookStructure } from "./port";
+import {
+  rangeKey,
+  type RangeRead,
+  type RangeRef,
+  type WorkbookReader,
+  type WorkbookStructure,
+} from "./port";
 
 export interface ValidateOptions {
   /** Where a scope without FOCUS_ASOF or a dated sheet name may find its date (the CLI passes the file name). */
@@ -45,7 +77,13 @@ class BoundReads {
 /** Every line bound in a scope and what bound it; the rows --detect left for binding by hand. */
 export interface ScopeBindings {
   scope: string;
-  bindings: { code: string; cell: string | null; source: "name" | "code" | "label"; label: string | null; confidence: number | null }[];
+  bindings: {
+    code: string;
+    cell: string | null;
+    source: "name" | "code" | "label";
+    label: string | null;
+    confidence: number | null;
+  }[];
   unmatched: { cell: string; text: string }[];
   /** The unit --detect read from the sheet's print and used, when it did. */
   printedUnit: { unit: string; text: string; cell: string } | null;
@@ -69,7 +107,10 @@ export interface WorkbookReport {
 const ALLOWED_UNITS = ["1", "1000", "1000000"];
 
 /** Validate a whole workbook: one read of its structure, one batched read of every bound cell. */
-export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOptions = {}): Promise<WorkbookReport> {
+export async function validateWorkbook(
+  reader: WorkbookReader,
+  opts: ValidateOptions = {}
+): Promise<WorkbookReport> {
   const structure = await reader.structure();
   const plans = planScopes(structure.sheets, structure.names);
   if (opts.detect) plans.push(...(await detectedPlans(reader, structure, plans)));
@@ -79,7 +120,8 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
   const refs = new Map<string, RangeRef>();
   for (const plan of plans) {
     for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
-      if (b.target.kind === "range") refs.set(rangeKey(b.target), { sheet: b.target.sheet, address: b.target.address });
+      if (b.target.kind === "range")
+        refs.set(rangeKey(b.target), { sheet: b.target.sheet, address: b.target.address });
     }
     // Without FOCUS_ENTITY, the firm is read from the sheet's heading, in the same batch.
     const sheet = headingSheet(plan);
@@ -88,7 +130,9 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
       refs.set(rangeKey(heading), heading);
     }
   }
-  const reads = new BoundReads(refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>());
+  const reads = new BoundReads(
+    refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>()
+  );
 
   const scopes: ScopeReport[] = [];
   const periods: Period[] = [];
@@ -102,13 +146,22 @@ export async function validateWorkbook(reader: WorkbookReader, opts: ValidateOpt
   });
   if (scopes.length === 0) {
     const hint = opts.detect ? "" : " (or try layout detection, --detect)";
-    scopes.push(emptyScope([finding("no-bindings", { message: `no cell is bound to a FOCUS line: define names FOCUS_<code>, e.g. FOCUS_7010${hint}` })]));
+    scopes.push(
+      emptyScope([
+        finding("no-bindings", {
+          message: `no cell is bound to a FOCUS line: define names FOCUS_<code>, e.g. FOCUS_7010${hint}`,
+        }),
+      ])
+    );
   }
   if (structure.calculation === "manual") {
     const first = scopes[0];
     first.findings = sortFindings([
       ...first.findings,
-      finding("manual-calculation", { message: "the workbook was saved with manual calculation: cached results may be stale (press F9 in Excel and save)" }),
+      finding("manual-calculation", {
+        message:
+          "the workbook was saved with manual calculation: cached results may be stale (press F9 in Excel and save)",
+      }),
     ]);
   }
   const parsed = parseReviewSheet(structure.review);
@@ -133,7 +186,12 @@ function bindingsOf(plan: ScopePlan): ScopeBindings {
     });
   }
   bindings.sort((a, b) => lineIndex(a.code) - lineIndex(b.code));
-  return { scope: plan.scope, bindings, unmatched: plan.unmatched ?? [], printedUnit: plan.printedUnit ?? null };
+  return {
+    scope: plan.scope,
+    bindings,
+    unmatched: plan.unmatched ?? [],
+    printedUnit: plan.printedUnit ?? null,
+  };
 }
 
 /** The sheet whose heading names the scope's firm: the scope's sheet, or the one sheet a workbook scope's cells are on. */
@@ -149,32 +207,60 @@ function headingSheet(plan: ScopePlan): string | null {
  * The scope's entity and as-of date: FOCUS_ENTITY, else the firm's name printed at the
  * sheet's top; FOCUS_ASOF, else a date in the sheet name (or the hint).
  */
-function periodOf(plan: ScopePlan, reads: BoundReads, findings: Finding[], dateHint?: string): Period {
+function periodOf(
+  plan: ScopePlan,
+  reads: BoundReads,
+  findings: Finding[],
+  dateHint?: string
+): Period {
   const who = entityOf(plan, reads);
   const a = plan.settings.get("ASOF");
   if (a) {
     const r = reads.resolve(a);
     const read = "problem" in r ? { problem: r.problem } : readAsOf(r.content);
     if ("date" in read) return { scope: plan.scope, ...who, asOf: read.date, source: "FOCUS_ASOF" };
-    if ("problem" in read) findings.push(finding("bad-input", { cell: r.cell, message: `${a.name} ${read.problem}; the date is taken from the sheet name if it has one` }));
+    if ("problem" in read)
+      findings.push(
+        finding("bad-input", {
+          cell: r.cell,
+          message: `${a.name} ${read.problem}; the date is taken from the sheet name if it has one`,
+        })
+      );
   }
-  const fromName = (plan.sheet ? dateInText(plan.sheet) : null) ?? (dateHint ? dateInText(dateHint) : null);
+  const fromName =
+    (plan.sheet ? dateInText(plan.sheet) : null) ?? (dateHint ? dateInText(dateHint) : null);
   return { scope: plan.scope, ...who, asOf: fromName, source: fromName ? "sheet name" : null };
 }
 
-function entityOf(plan: ScopePlan, reads: BoundReads): Pick<Period, "entity" | "entitySource" | "entityCell"> {
+function entityOf(
+  plan: ScopePlan,
+  reads: BoundReads
+): Pick<Period, "entity" | "entitySource" | "entityCell"> {
   const e = plan.settings.get("ENTITY");
   if (e) {
     const r = reads.resolve(e);
     const v = "problem" in r ? null : r.content.value;
-    const entity = v?.type === "text" && v.text.trim() ? v.text.trim() : v?.type === "number" ? String(v.value) : null;
-    return { entity, entitySource: entity ? "FOCUS_ENTITY" : null, entityCell: entity ? r.cell : null };
+    const entity =
+      v?.type === "text" && v.text.trim()
+        ? v.text.trim()
+        : v?.type === "number"
+          ? String(v.value)
+          : null;
+    return {
+      entity,
+      entitySource: entity ? "FOCUS_ENTITY" : null,
+      entityCell: entity ? r.cell : null,
+    };
   }
   const sheet = headingSheet(plan);
   const cells = sheet ? reads.get({ sheet, address: HEADING_AREA, cells: true })?.cells : undefined;
   const firm = cells ? firmInHeading(cells) : null;
   if (!firm || !sheet) return { entity: null, entitySource: null, entityCell: null };
-  return { entity: firm.name, entitySource: "sheet heading", entityCell: cellLabel(sheet, toA1({ row: firm.row, col: firm.col })) };
+  return {
+    entity: firm.name,
+    entitySource: "sheet heading",
+    entityCell: cellLabel(sheet, toA1({ row: firm.row, col: firm.col })),
+  };
 }
 
 /** What the sign-off hashes: every FOCUS_ name's target and the value there. */
@@ -184,13 +270,26 @@ function boundValues(plan: ScopePlan, reads: BoundReads): BoundValue[] {
     const t = b.target;
     if (t.kind !== "range") {
       const target = t.kind === "constant" ? `=${t.value}` : `(${t.reason})`;
-      out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(t.kind === "constant" ? constantContent(t.value) : null) });
+      out.push({
+        scope: plan.scope,
+        name: b.name,
+        level: b.level,
+        target,
+        value: canonicalValue(t.kind === "constant" ? constantContent(t.value) : null),
+      });
       return;
     }
     // The label and the read as resolving found them; a range's own label when it covers more than one cell.
     const r = reads.resolve(b);
-    const target = t.address.includes(":") || r.cell === null ? cellLabel(t.sheet, t.address) : r.cell;
-    out.push({ scope: plan.scope, name: b.name, level: b.level, target, value: canonicalValue(r.read?.content ?? BLANK) });
+    const target =
+      t.address.includes(":") || r.cell === null ? cellLabel(t.sheet, t.address) : r.cell;
+    out.push({
+      scope: plan.scope,
+      name: b.name,
+      level: b.level,
+      target,
+      value: canonicalValue(r.read?.content ?? BLANK),
+    });
   };
   plan.codes.forEach(add);
   plan.settings.forEach(add);
@@ -198,12 +297,23 @@ function boundValues(plan: ScopePlan, reads: BoundReads): BoundValue[] {
 }
 
 function emptyScope(findings: Finding[]): ScopeReport {
-  return { scope: "workbook", unit: new Dec(1), tolerance: new Dec(0), lines: [], summaries: [], findings };
+  return {
+    scope: "workbook",
+    unit: new Dec(1),
+    tolerance: new Dec(0),
+    lines: [],
+    summaries: [],
+    findings,
+  };
 }
 
 function sortBySheetOrder(plans: ScopePlan[], structure: WorkbookStructure): void {
   const order = new Map(structure.sheets.map((s, i) => [s.name, i]));
-  plans.sort((a, b) => (a.sheet === null ? -1 : order.get(a.sheet) ?? 0) - (b.sheet === null ? -1 : order.get(b.sheet) ?? 0));
+  plans.sort(
+    (a, b) =>
+      (a.sheet === null ? -1 : (order.get(a.sheet) ?? 0)) -
+      (b.sheet === null ? -1 : (order.get(b.sheet) ?? 0))
+  );
 }
 
 /**
@@ -211,41 +321,72 @@ function sortBySheetOrder(plans: ScopePlan[], structure: WorkbookStructure): voi
  * then by the words on the rows (src/workbook/scan.ts). Only confident label matches bind;
  * the rest are listed as unmatched for binding by hand.
  */
-async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructure, named: ScopePlan[]): Promise<ScopePlan[]> {
+async function detectedPlans(
+  reader: WorkbookReader,
+  structure: WorkbookStructure,
+  named: ScopePlan[]
+): Promise<ScopePlan[]> {
   const touched = new Set<string>();
   for (const p of named) {
     if (p.sheet) touched.add(p.sheet.toLowerCase());
-    for (const b of p.codes.values()) if (b.target.kind === "range") touched.add(b.target.sheet.toLowerCase());
+    for (const b of p.codes.values())
+      if (b.target.kind === "range") touched.add(b.target.sheet.toLowerCase());
   }
   const workbookSettings = named.find((p) => p.sheet === null)?.settings ?? new Map();
   // Loaded only when detecting: the label matcher and its wording stay out of the pane's first load.
   const { scanGrid } = await import("./scan");
   const out: ScopePlan[] = [];
   for (const sheet of structure.sheets) {
-    if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET) continue;
+    if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET)
+      continue;
     const scan = scanGrid(sheet.name, await reader.readGrid(sheet.name, "labels"));
     if (scan.proposals.length === 0 && scan.duplicates.length === 0) continue;
     const plan: ScopePlan = {
-      scope: sheet.name, sheet: sheet.name, codes: new Map(), settings: new Map(workbookSettings), findings: [], found: new Map(), unmatched: [],
+      scope: sheet.name,
+      sheet: sheet.name,
+      codes: new Map(),
+      settings: new Map(workbookSettings),
+      findings: [],
+      found: new Map(),
+      unmatched: [],
     };
     for (const d of scan.duplicates) {
-      plan.findings.push(finding("duplicate", {
-        code: d.code, statement: lineOf(d.code)?.statement ?? null, cell: d.cells[0],
-        message: `code ${d.code} appears ${d.cells.length} times on sheet ${sheet.name} (amounts at ${d.addresses.join(", ")}): neither is used`,
-      }));
+      plan.findings.push(
+        finding("duplicate", {
+          code: d.code,
+          statement: lineOf(d.code)?.statement ?? null,
+          cell: d.cells[0],
+          message: `code ${d.code} appears ${d.cells.length} times on sheet ${sheet.name} (amounts at ${d.addresses.join(", ")}): neither is used`,
+        })
+      );
     }
     for (const p of scan.proposals) {
       if (!p.confident) continue;
       const name = p.source === "code" ? `(layout) ${p.code}` : `(label) ${p.code}`;
-      plan.codes.set(p.code, { name, level: "sheet", target: { kind: "range", sheet: sheet.name, address: p.address, single: true } });
+      plan.codes.set(p.code, {
+        name,
+        level: "sheet",
+        target: { kind: "range", sheet: sheet.name, address: p.address, single: true },
+      });
       plan.found!.set(p.code, { source: p.source, label: p.label, confidence: p.confidence });
     }
     const placed = new Set(scan.proposals.filter((p) => p.confident).map((p) => p.cell));
-    const left = [...scan.unmatched, ...scan.proposals.filter((p) => !p.confident).map((p) => ({ cell: p.cell, row: p.row, col: p.col, text: p.label ?? "" }))];
+    const left = [
+      ...scan.unmatched,
+      ...scan.proposals
+        .filter((p) => !p.confident)
+        .map((p) => ({ cell: p.cell, row: p.row, col: p.col, text: p.label ?? "" })),
+    ];
     left.sort((a, b) => a.row - b.row || a.col - b.col);
-    plan.unmatched = left.filter((u) => !placed.has(u.cell)).map((u) => ({ cell: u.cell, text: u.text }));
+    plan.unmatched = left
+      .filter((u) => !placed.has(u.cell))
+      .map((u) => ({ cell: u.cell, text: u.text }));
     if (scan.unit && !plan.settings.has("UNIT")) {
-      plan.settings.set("UNIT", { name: "(label) UNIT", level: "sheet", target: { kind: "constant", value: scan.unit.unit } });
+      plan.settings.set("UNIT", {
+        name: "(label) UNIT",
+        level: "sheet",
+        target: { kind: "constant", value: scan.unit.unit },
+      });
       plan.printedUnit = scan.unit;
     }
     out.push(plan);
@@ -256,8 +397,22 @@ async function detectedPlans(reader: WorkbookReader, structure: WorkbookStructur
 /** Resolve one plan's bindings to cell contents and check it. */
 function checkPlan(plan: ScopePlan, reads: BoundReads): ScopeReport {
   const findings: Finding[] = [...plan.findings];
-  const unit = readSetting(plan, "UNIT", reads, findings, (d) => ALLOWED_UNITS.includes(d.toFixed()), "1, 1000 or 1000000");
-  const tolerance = readSetting(plan, "TOLERANCE", reads, findings, (d) => !d.isNegative(), "a number not below zero");
+  const unit = readSetting(
+    plan,
+    "UNIT",
+    reads,
+    findings,
+    (d) => ALLOWED_UNITS.includes(d.toFixed()),
+    "1, 1000 or 1000000"
+  );
+  const tolerance = readSetting(
+    plan,
+    "TOLERANCE",
+    reads,
+    findings,
+    (d) => !d.isNegative(),
+    "a number not below zero"
+  );
   const lines: BoundLine[] = [];
   for (const [code, b] of plan.codes) {
     const resolved = reads.resolve(b);
@@ -266,25 +421,44 @@ function checkPlan(plan: ScopePlan, reads: BoundReads): ScopeReport {
       findings.push(finding("bad-input", { ...at, message: `${b.name} ${resolved.problem}` }));
       continue;
     }
-    lines.push({ code, cell: resolved.cell, sheet: resolved.sheet, address: resolved.address, content: resolved.content });
+    lines.push({
+      code,
+      cell: resolved.cell,
+      sheet: resolved.sheet,
+      address: resolved.address,
+      content: resolved.content,
+    });
   }
   const firm: FirmFacts = {
     nfaMarginBased: readYesNo(plan, "NFA_MARGIN_BASED", reads, findings),
     brokerDealer: readYesNo(plan, "BROKER_DEALER", reads, findings),
   };
-  const report = checkScope({ scope: plan.scope, unit: unit ?? undefined, tolerance: tolerance ?? undefined, lines, firm });
+  const report = checkScope({
+    scope: plan.scope,
+    unit: unit ?? undefined,
+    tolerance: tolerance ?? undefined,
+    lines,
+    firm,
+  });
   report.findings = sortFindings([...findings, ...report.findings]);
   return report;
 }
 
 /** A binding's cell and content, or why it cannot be used; `read` is the range's read as the batch returned it. */
 type Resolved =
-  | { cell: string | null; sheet?: string; address?: string; content: CellContent; read?: RangeRead }
+  | {
+      cell: string | null;
+      sheet?: string;
+      address?: string;
+      content: CellContent;
+      read?: RangeRead;
+    }
   | { cell: string | null; problem: string; read?: RangeRead };
 
 /** A name defined as a constant: a number, or TRUE / FALSE. */
 function constantContent(value: string): CellContent {
-  if (value === "TRUE" || value === "FALSE") return { value: { type: "boolean", value: value === "TRUE" } };
+  if (value === "TRUE" || value === "FALSE")
+    return { value: { type: "boolean", value: value === "TRUE" } };
   return { value: { type: "number", value: Number(value) } };
 }
 
@@ -297,20 +471,41 @@ function resolveBinding(b: Binding, reads: Map<string, RangeRead>): Resolved {
   const read = reads.get(rangeKey(t));
   if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
   if (!t.single && !read.isMergedArea) {
-    const unchecked = read.mergesUnchecked ? " (in Excel on Windows the add-in does not check for merged cells while validating: that check would clear your undo history)" : "";
-    return { cell: cellLabel(t.sheet, t.address), problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell${unchecked}`, read };
+    const unchecked = read.mergesUnchecked
+      ? " (in Excel on Windows the add-in does not check for merged cells while validating: that check would clear your undo history)"
+      : "";
+    return {
+      cell: cellLabel(t.sheet, t.address),
+      problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell${unchecked}`,
+      read,
+    };
   }
-  if (read.insideMergeOf) return { cell, problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell`, read };
+  if (read.insideMergeOf)
+    return {
+      cell,
+      problem: `points inside the merged area ${read.insideMergeOf}, whose value sits in its top-left cell`,
+      read,
+    };
   return { cell, sheet: t.sheet, address: first, content: read.content, read };
 }
 
 /** A TRUE / FALSE setting (a boolean, 1 or 0, or the words TRUE, FALSE, YES, NO); null when not bound or blank. */
-function readYesNo(plan: ScopePlan, key: Setting, reads: BoundReads, findings: Finding[]): boolean | null {
+function readYesNo(
+  plan: ScopePlan,
+  key: Setting,
+  reads: BoundReads,
+  findings: Finding[]
+): boolean | null {
   const b = plan.settings.get(key);
   if (!b) return null;
   const r = reads.resolve(b);
   if ("problem" in r) {
-    findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; it is treated as not bound` }));
+    findings.push(
+      finding("bad-input", {
+        cell: r.cell,
+        message: `${b.name} ${r.problem}; it is treated as not bound`,
+      })
+    );
     return null;
   }
   const v = r.content.value;
@@ -323,25 +518,43 @@ function readYesNo(plan: ScopePlan, key: Setting, reads: BoundReads, findings: F
     if (word === "TRUE" || word === "YES" || word === "Y") return true;
     if (word === "FALSE" || word === "NO" || word === "N") return false;
   }
-  const shown = v.type === "text" ? `"${v.text.slice(0, 40)}"` : v.type === "error" ? v.error : String(v.value);
-  findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} must hold TRUE or FALSE, not ${shown}; it is treated as not bound` }));
+  const shown =
+    v.type === "text" ? `"${v.text.slice(0, 40)}"` : v.type === "error" ? v.error : String(v.value);
+  findings.push(
+    finding("bad-input", {
+      cell: r.cell,
+      message: `${b.name} must hold TRUE or FALSE, not ${shown}; it is treated as not bound`,
+    })
+  );
   return null;
 }
 
 function readSetting(
-  plan: ScopePlan, key: Setting, reads: BoundReads, findings: Finding[], valid: (d: Dec) => boolean, expected: string,
+  plan: ScopePlan,
+  key: Setting,
+  reads: BoundReads,
+  findings: Finding[],
+  valid: (d: Dec) => boolean,
+  expected: string
 ): Dec | null {
   const b = plan.settings.get(key);
   if (!b) return null;
   const r = reads.resolve(b);
   if ("problem" in r) {
-    findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; the default is used` }));
+    findings.push(
+      finding("bad-input", { cell: r.cell, message: `${b.name} ${r.problem}; the default is used` })
+    );
     return null;
   }
   const read = readAmount(r.content);
   if (read.status === "blank") return null;
   if (read.status === "number" && valid(read.value)) return read.value;
   const shown = read.status === "number" ? grouped(read.value) : read.reason;
-  findings.push(finding("bad-input", { cell: r.cell, message: `${b.name} must hold ${expected}, not ${shown}; the default is used` }));
+  findings.push(
+    finding("bad-input", {
+      cell: r.cell,
+      message: `${b.name} must hold ${expected}, not ${shown}; the default is used`,
+    })
+  );
   return null;
 }

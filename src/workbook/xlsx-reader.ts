@@ -1,7 +1,23 @@
-import { cellKey, contains, cornersA1, keyCol, keyRow, parseArea, sameArea, type Area } from "../grid";
+import {
+  cellKey,
+  contains,
+  cornersA1,
+  keyCol,
+  keyRow,
+  parseArea,
+  sameArea,
+  type Area,
+} from "../grid";
 import { BLANK, type CellContent } from "../engine";
 import { codeInCell } from "./detect";
-import type { GridCell, GridRead, RangeRead, RangeRef, WorkbookReader, WorkbookStructure } from "./port";
+import type {
+  GridCell,
+  GridRead,
+  RangeRead,
+  RangeRef,
+  WorkbookReader,
+  WorkbookStructure,
+} from "./port";
 import { LABEL_SCAN_ROWS, rangeKey } from "./port";
 import { REVIEW_SHEET } from "./review-sheet";
 import { XlsxWorkbook } from "./xlsx/reader";
@@ -28,10 +44,17 @@ export class XlsxReader implements WorkbookReader {
   async structure(): Promise<WorkbookStructure> {
     const wb = this.wb;
     return {
-      sheets: wb.sheets.map((s) => ({ name: s.name, visibility: s.state, isWorksheet: s.kind === "worksheet" })),
+      sheets: wb.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.state,
+        isWorksheet: s.kind === "worksheet",
+      })),
       names: wb.names.map((n) => ({
         name: n.name,
-        sheet: n.localSheetId === null ? null : wb.sheets[n.localSheetId]?.name ?? `#${n.localSheetId}`,
+        sheet:
+          n.localSheetId === null
+            ? null
+            : (wb.sheets[n.localSheetId]?.name ?? `#${n.localSheetId}`),
         formula: n.refersTo,
       })),
       calculation: wb.calcMode === "manual" ? "manual" : "automatic",
@@ -62,13 +85,19 @@ export class XlsxReader implements WorkbookReader {
   async readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>> {
     // One pass over the archive for every sheet involved, keeping only the top-left cells.
     const wanted = new Map<number, Set<number>>();
-    const parsed = refs.map((r) => ({ ref: r, index: this.sheetIndex(r.sheet), area: parseArea(r.address) }));
+    const parsed = refs.map((r) => ({
+      ref: r,
+      index: this.sheetIndex(r.sheet),
+      area: parseArea(r.address),
+    }));
     for (const p of parsed) {
       if (p.index < 0 || !p.area) continue;
       const keys = wanted.get(p.index) ?? new Set<number>();
       keys.add(cellKey(p.area.r1, p.area.c1));
       // A heading read keeps every cell of its (small) range.
-      if (p.ref.cells) for (let r = p.area.r1; r <= p.area.r2; r++) for (let c = p.area.c1; c <= p.area.c2; c++) keys.add(cellKey(r, c));
+      if (p.ref.cells)
+        for (let r = p.area.r1; r <= p.area.r2; r++)
+          for (let c = p.area.c1; c <= p.area.c2; c++) keys.add(cellKey(r, c));
       wanted.set(p.index, keys);
     }
     this.wb.load(new Map([...wanted].map(([i, keys]) => [i, mergeKeep(this.wb.sheet(i), keys)])));
@@ -79,8 +108,12 @@ export class XlsxReader implements WorkbookReader {
       const merges = sheet?.merges ?? [];
       const cellCount = (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
       const isMergedArea = cellCount > 1 && merges.some((m) => sameArea(m, area));
-      const containing = cellCount === 1 ? merges.find((m) => contains(m, area.r1, area.c1)) : undefined;
-      const insideMergeOf = containing && !(containing.r1 === area.r1 && containing.c1 === area.c1) ? cornersA1(containing) : null;
+      const containing =
+        cellCount === 1 ? merges.find((m) => contains(m, area.r1, area.c1)) : undefined;
+      const insideMergeOf =
+        containing && !(containing.r1 === area.r1 && containing.c1 === area.c1)
+          ? cornersA1(containing)
+          : null;
       out.set(rangeKey(ref), {
         content: sheet?.cells.get(cellKey(area.r1, area.c1)) ?? BLANK,
         cellCount: Math.min(cellCount, MAX_RANGE_CELLS + 1),
@@ -97,7 +130,9 @@ export class XlsxReader implements WorkbookReader {
     if (index < 0) return [];
     const keep = what === "labels" ? LABELS : CODES;
     // Detection asks for every unnamed sheet in turn: parse them all in one pass over the archive.
-    const pending = this.wb.sheets.filter((s) => s.kind === "worksheet" && !this.wb.sheet(s.index)).map((s): [number, Keep] => [s.index, keep]);
+    const pending = this.wb.sheets
+      .filter((s) => s.kind === "worksheet" && !this.wb.sheet(s.index))
+      .map((s): [number, Keep] => [s.index, keep]);
     this.wb.load(new Map([...pending, [index, keep]]));
     const cells: GridCell[] = [];
     for (const [key, content] of this.wb.sheet(index)?.cells ?? []) {
@@ -115,7 +150,8 @@ function cellsIn(cells: Map<number, CellContent> | undefined, area: Area): GridC
   for (let row = area.r1; row <= area.r2; row++) {
     for (let col = area.c1; col <= area.c2; col++) {
       const content = cells?.get(cellKey(row, col));
-      if (content && content.value && content.value.type !== "blank") out.push({ row, col, content });
+      if (content && content.value && content.value.type !== "blank")
+        out.push({ row, col, content });
     }
   }
   return out;
@@ -126,4 +162,3 @@ function mergeKeep(loaded: { cells: Map<number, unknown> } | null, keys: Set<num
   if (!loaded) return keys;
   return new Set([...loaded.cells.keys(), ...keys]);
 }
-

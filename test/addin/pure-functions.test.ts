@@ -101,7 +101,11 @@ describe("functions.ts wrapper", () => {
         public message?: string
       ) {}
     }
-    g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!" }, associate: () => undefined };
+    g.CustomFunctions = {
+      Error: FakeError,
+      ErrorCode: { invalidValue: "#VALUE!" },
+      associate: () => undefined,
+    };
     const f = await import("../../src/functions/functions");
     let thrown: unknown;
     try {

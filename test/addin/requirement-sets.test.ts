@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { CAPABILITY_REQUIREMENT, detectCapabilities } from "../../src/taskpane/actions/capabilities";
+import {
+  CAPABILITY_REQUIREMENT,
+  detectCapabilities,
+} from "../../src/taskpane/actions/capabilities";
 import { REQUIREMENTS } from "../../src/workbook/office/requirements";
 
 /**
@@ -29,7 +32,8 @@ describe("requirement sets: manifest.xml and the table", () => {
   it("the manifest declares, per set, the highest version the add-in cannot work without, and nothing else", () => {
     const needed = new Map<string, string>();
     for (const [, r] of entries)
-      if (r.manifest && compare(r.version, needed.get(r.set) ?? "0") > 0) needed.set(r.set, r.version);
+      if (r.manifest && compare(r.version, needed.get(r.set) ?? "0") > 0)
+        needed.set(r.set, r.version);
     expect(Object.fromEntries(declared)).toEqual(Object.fromEntries(needed));
     expect(declared.get("ExcelApi")).toBe("1.7");
   });
@@ -57,8 +61,10 @@ describe("requirement sets: manifest.xml and the table", () => {
     for (const dir of dirs)
       for (const file of readdirSync(join(root, dir)).filter((f) => /\.tsx?$/.test(f))) {
         const text = readFileSync(join(root, dir, file), "utf8");
-        for (const m of text.matchAll(/\bsupports\("(\d+\.\d+)"\)/g)) found.push(`ExcelApi ${m[1]}`);
-        for (const m of text.matchAll(/isSetSupported\("(\w+)",\s*"(\d+\.\d+)"\)/g)) found.push(`${m[1]} ${m[2]}`);
+        for (const m of text.matchAll(/\bsupports\("(\d+\.\d+)"\)/g))
+          found.push(`ExcelApi ${m[1]}`);
+        for (const m of text.matchAll(/isSetSupported\("(\w+)",\s*"(\d+\.\d+)"\)/g))
+          found.push(`${m[1]} ${m[2]}`);
       }
     expect(found.length).toBeGreaterThan(5);
     expect(found.filter((f) => !known.has(f))).toEqual([]);
@@ -66,8 +72,13 @@ describe("requirement sets: manifest.xml and the table", () => {
 
   it("the README's requirement-set table lists every set and version of the table", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Requirement sets"), readme.indexOf("### Manual test matrix"));
+    const section = readme.slice(
+      readme.indexOf("### Requirement sets"),
+      readme.indexOf("### Manual test matrix")
+    );
     for (const [, r] of entries) expect(section).toContain(`| ${r.set} ${r.version} |`);
-    expect(section).toContain(`(SharedRuntime ${declared.get("SharedRuntime")}, ExcelApi ${declared.get("ExcelApi")})`);
+    expect(section).toContain(
+      `(SharedRuntime ${declared.get("SharedRuntime")}, ExcelApi ${declared.get("ExcelApi")})`
+    );
   });
 });

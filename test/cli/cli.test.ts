@@ -33,7 +33,10 @@ async function cli(args: string[], opts: Partial<Io> = {}) {
   return { code, stdout, stderr };
 }
 
-function workbook(values: Record<string, number | string | null>, extra: { calcMode?: "manual" } = {}): Uint8Array {
+function workbook(
+  values: Record<string, number | string | null>,
+  extra: { calcMode?: "manual" } = {}
+): Uint8Array {
   const s = boundSheet("Seg", values, "sheet");
   return writeXlsx({ sheets: [{ name: "Seg", cells: s.cells }], names: s.names, ...extra });
 }
@@ -48,8 +51,12 @@ describe("focus-check", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("examples/hsbc-2020-11-30.xlsx");
     expect(r.stdout).toMatch(/identity · line 13 \(7180\) Total amount in segregation/);
-    expect(r.stdout).toContain("reported 3,893,682,134 · computed 3,416,643,297 · difference 477,038,837");
-    expect(r.stdout).toMatch(/4d\(2\) segregation · excess 134,116,777 · target 122,000,000 · over target 12,116,777: OK/);
+    expect(r.stdout).toContain(
+      "reported 3,893,682,134 · computed 3,416,643,297 · difference 477,038,837"
+    );
+    expect(r.stdout).toMatch(
+      /4d\(2\) segregation · excess 134,116,777 · target 122,000,000 · over target 12,116,777: OK/
+    );
   });
 
   test("exit 0 when clean, 1 on an error, 1 on a warning only with --strict", async () => {
@@ -70,12 +77,38 @@ describe("focus-check", () => {
     // 7190 is bound: its reported value is the excess, even though 7180 is off.
     expect(seg).toMatchObject({ excess: "35", target: null, status: "ok" });
     const id = scope.findings.find((f: { kind: string }) => f.kind === "identity");
-    expect(id).toMatchObject({ code: "7180", severity: "error", cell: "'Seg'!C8", reported: "150", expected: "140", difference: "10", suspect: null });
+    expect(id).toMatchObject({
+      code: "7180",
+      severity: "error",
+      cell: "'Seg'!C8",
+      reported: "150",
+      expected: "140",
+      difference: "10",
+      suspect: null,
+    });
     for (const f of scope.findings) {
-      for (const k of ["code", "kind", "severity", "cell", "reported", "expected", "difference", "suspect", "message"]) expect(f).toHaveProperty(k);
-      for (const k of ["reported", "expected", "difference"]) if (f[k] !== null) expect(f[k]).toMatch(/^-?\d+(\.\d*[1-9])?$/);
+      for (const k of [
+        "code",
+        "kind",
+        "severity",
+        "cell",
+        "reported",
+        "expected",
+        "difference",
+        "suspect",
+        "message",
+      ])
+        expect(f).toHaveProperty(k);
+      for (const k of ["reported", "expected", "difference"])
+        if (f[k] !== null) expect(f[k]).toMatch(/^-?\d+(\.\d*[1-9])?$/);
     }
-    expect(j.files[1].scopes[0].summaries.map((s: { status: string }) => s.status)).toEqual(["ok", "not-bound", "not-bound", "not-bound", "not-bound"]);
+    expect(j.files[1].scopes[0].summaries.map((s: { status: string }) => s.status)).toEqual([
+      "ok",
+      "not-bound",
+      "not-bound",
+      "not-bound",
+      "not-bound",
+    ]);
   });
 
   test("suspect names the part keyed with the wrong sign", async () => {
@@ -93,11 +126,30 @@ describe("focus-check", () => {
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const legacy = file("legacy.xls", cfb);
     const enc = new Uint8Array(cfb);
-    enc.set(Array.from("EncryptionInfo").flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+    enc.set(
+      Array.from("EncryptionInfo").flatMap((c) => [c.charCodeAt(0), 0]),
+      1024
+    );
     const encrypted = file("encrypted.xlsx", enc);
-    const xlsb = file("binary.xlsb", zipSync({ "xl/workbook.bin": new Uint8Array([1, 2, 3]), "[Content_Types].xml": strToU8("<Types/>") }));
+    const xlsb = file(
+      "binary.xlsb",
+      zipSync({
+        "xl/workbook.bin": new Uint8Array([1, 2, 3]),
+        "[Content_Types].xml": strToU8("<Types/>"),
+      })
+    );
     const docx = file("letter.xlsx", zipSync({ "word/document.xml": strToU8("<w:document/>") }));
-    const r = await cli(["--json", clean, join(dir, "missing.xlsx"), notZip, truncated, legacy, encrypted, xlsb, docx]);
+    const r = await cli([
+      "--json",
+      clean,
+      join(dir, "missing.xlsx"),
+      notZip,
+      truncated,
+      legacy,
+      encrypted,
+      xlsb,
+      docx,
+    ]);
     expect(r.code).toBe(2);
     const j = JSON.parse(r.stdout);
     expect(j.files[0].error).toBeNull();
@@ -129,7 +181,9 @@ describe("focus-check", () => {
   test("colour only on a terminal and never with NO_COLOR", async () => {
     expect((await cli([broken])).stdout).not.toContain("\u001b[");
     expect((await cli([broken], { stdoutIsTTY: true })).stdout).toContain("\u001b[");
-    expect((await cli([broken], { stdoutIsTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toContain("\u001b[");
+    expect(
+      (await cli([broken], { stdoutIsTTY: true, env: { NO_COLOR: "1" } })).stdout
+    ).not.toContain("\u001b[");
   });
 
   test("a progress bar goes to stderr on a terminal only", async () => {
@@ -151,7 +205,8 @@ describe("--annotate", () => {
     const original = XlsxWorkbook.fromBytes(readFileSync(broken));
     original.load(new Map([[0, "all"]]));
     // Every value and formula is as it was.
-    for (const [key, content] of original.sheet(0)!.cells) expect(wb.sheet(0)!.cells.get(key)).toEqual(content);
+    for (const [key, content] of original.sheet(0)!.cells)
+      expect(wb.sheet(0)!.cells.get(key)).toEqual(content);
     const comments = wb.zip.names().filter((n) => /comments/i.test(n));
     expect(comments.length).toBe(1);
     expect(wb.zip.text(comments[0])).toContain("identity");
@@ -180,7 +235,9 @@ test("text from a hostile workbook cannot drive the terminal", async () => {
   const s = boundSheet("Day", { ...SMALL_SEG, "7020": "OSC-owned-n/a" }, "sheet");
   // XML cannot carry ESC or BEL, but a crafted file can spell them as character references.
   const parts = unzipSync(writeXlsx({ sheets: [{ name: "Day", cells: s.cells }], names: s.names }));
-  parts["xl/sharedStrings.xml"] = strToU8(strFromU8(parts["xl/sharedStrings.xml"]).replace("OSC-owned-n/a", "&#27;]0;owned&#7;n/a"));
+  parts["xl/sharedStrings.xml"] = strToU8(
+    strFromU8(parts["xl/sharedStrings.xml"]).replace("OSC-owned-n/a", "&#27;]0;owned&#7;n/a")
+  );
   const p = file("escapes.xlsx", zipSync(parts));
   const r = await cli([p], { stdoutIsTTY: true });
   // Only our own colour codes (ESC [ digits m) may appear.

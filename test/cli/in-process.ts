@@ -4,7 +4,9 @@ import { join } from "path";
 import { run } from "../../src/cli/main";
 
 /** focus-check run in this process, as a script without a terminal would: what it printed and its exit code. */
-export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await run(args, {
@@ -18,7 +20,10 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
 }
 
 /** A fresh temporary folder; `put` writes a file into it and returns its path. */
-export function tempFiles(prefix: string): { dir: string; put: (name: string, bytes: Uint8Array) => string } {
+export function tempFiles(prefix: string): {
+  dir: string;
+  put: (name: string, bytes: Uint8Array) => string;
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return {
     dir,

@@ -15,12 +15,18 @@ const cli = runCli;
 /** A 4d(2) statement typed with labels only (no names, no codes), one row the matcher cannot place, in thousands. */
 function labelsOnly(): string {
   const rows: [string, number | null][] = [
-    ["Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges", null],
+    [
+      "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges",
+      null,
+    ],
     ["(in thousands)", null],
-    ["1. Net ledger balance", null], ["A. Cash", 100], ["B. Securities (at market)", 20],
+    ["1. Net ledger balance", null],
+    ["A. Cash", 100],
+    ["B. Securities (at market)", 20],
     ["4. Net equity (deficit)", 120],
     ["6. Amount required to be segregated", 120],
-    ["7. Deposited in segregated funds bank accounts", null], ["A. Cash", 150],
+    ["7. Deposited in segregated funds bank accounts", null],
+    ["A. Cash", 150],
     ["Accrued interest receivable from affiliates", 3],
     ["13. Total amount in segregation", 150],
     ["14. Excess (deficiency) funds in segregation", 30],
@@ -31,13 +37,26 @@ function labelsOnly(): string {
     if (v !== null) cells.push({ ref: `C${i + 1}`, value: v });
   });
   // A second sheet bound by a FOCUS_ name, and a third by printed code cells.
-  const named = [{ ref: "B2", value: "Net ledger balance: cash" }, { ref: "C2", value: 5 }];
-  const coded = [{ ref: "C2", value: 7 }, { ref: "D2", value: "7010" }];
+  const named = [
+    { ref: "B2", value: "Net ledger balance: cash" },
+    { ref: "C2", value: 5 },
+  ];
+  const coded = [
+    { ref: "C2", value: 7 },
+    { ref: "D2", value: "7010" },
+  ];
   const file = join(dir, "labels.xlsx");
-  writeFileSync(file, writeXlsx({
-    sheets: [{ name: "Seg", cells }, { name: "Named", cells: named }, { name: "Coded", cells: coded }],
-    names: [{ name: "FOCUS_7010", refersTo: "'Named'!$C$2", localSheet: "Named" }],
-  }));
+  writeFileSync(
+    file,
+    writeXlsx({
+      sheets: [
+        { name: "Seg", cells },
+        { name: "Named", cells: named },
+        { name: "Coded", cells: coded },
+      ],
+      names: [{ name: "FOCUS_7010", refersTo: "'Named'!$C$2", localSheet: "Named" }],
+    })
+  );
   return file;
 }
 
@@ -51,7 +70,14 @@ describe("focus-check --detect by labels", () => {
     expect(scopes.map((s: { scope: string }) => s.scope)).toEqual(["Seg", "Named", "Coded"]);
     const seg = scopes[0];
     expect(seg.unit).toBe("1000");
-    expect(seg.bindings.map((b: { code: string; cell: string; source: string; label: string }) => [b.code, b.cell, b.source, b.label])).toEqual([
+    expect(
+      seg.bindings.map((b: { code: string; cell: string; source: string; label: string }) => [
+        b.code,
+        b.cell,
+        b.source,
+        b.label,
+      ])
+    ).toEqual([
       ["7010", "'Seg'!C4", "label", "A. Cash"],
       ["7020", "'Seg'!C5", "label", "B. Securities (at market)"],
       ["7040", "'Seg'!C6", "label", "4. Net equity (deficit)"],
@@ -61,9 +87,15 @@ describe("focus-check --detect by labels", () => {
       ["7190", "'Seg'!C12", "label", "14. Excess (deficiency) funds in segregation"],
     ]);
     for (const b of seg.bindings) expect(b.confidence).toBeGreaterThanOrEqual(0.7);
-    expect(seg.unmatched).toEqual([{ cell: "'Seg'!C10", text: "Accrued interest receivable from affiliates" }]);
-    expect(scopes[1].bindings).toEqual([{ code: "7010", cell: "'Named'!C2", source: "name", label: null, confidence: null }]);
-    expect(scopes[2].bindings).toEqual([{ code: "7010", cell: "'Coded'!C2", source: "code", label: null, confidence: null }]);
+    expect(seg.unmatched).toEqual([
+      { cell: "'Seg'!C10", text: "Accrued interest receivable from affiliates" },
+    ]);
+    expect(scopes[1].bindings).toEqual([
+      { code: "7010", cell: "'Named'!C2", source: "name", label: null, confidence: null },
+    ]);
+    expect(scopes[2].bindings).toEqual([
+      { code: "7010", cell: "'Coded'!C2", source: "code", label: null, confidence: null },
+    ]);
     expect(scopes[2].unmatched).toEqual([]);
     expect(seg.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
   });
@@ -85,17 +117,36 @@ describe("focus-check --detect by labels", () => {
   });
 
   test("the built command binds a firm's statements stacked on one sheet (child process)", () => {
-    const sections = loadReference("goldman-sachs-2018-12-31").sections.filter((s) => s.rows.some((r) => r.hasAmount));
-    const built = buildWorkbook([...sections.slice(0, 1), DEALER_OPTIONS, ...sections.slice(1)], {
-      numbering: "form", case: "as-is", reword: 0, typo: 0, drop: 0, unit: "(in millions)", stacked: true, dollarColumn: false,
-    }, rng(3));
+    const sections = loadReference("goldman-sachs-2018-12-31").sections.filter((s) =>
+      s.rows.some((r) => r.hasAmount)
+    );
+    const built = buildWorkbook(
+      [...sections.slice(0, 1), DEALER_OPTIONS, ...sections.slice(1)],
+      {
+        numbering: "form",
+        case: "as-is",
+        reword: 0,
+        typo: 0,
+        drop: 0,
+        unit: "(in millions)",
+        stacked: true,
+        dollarColumn: false,
+      },
+      rng(3)
+    );
     const stacked = join(dir, "stacked.xlsx");
     writeFileSync(stacked, writeXlsx(built.model));
-    const p = spawnSync(process.execPath, [join(ROOT, "bin", "focus-check.js"), "--detect", "--json", stacked], { encoding: "utf8" });
+    const p = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin", "focus-check.js"), "--detect", "--json", stacked],
+      { encoding: "utf8" }
+    );
     expect(p.status).toBe(0);
     const [scope] = JSON.parse(p.stdout).files[0].scopes;
     expect(scope.unit).toBe("1000000");
-    const bound = new Map(scope.bindings.map((b: { cell: string; code: string }) => [b.cell, b.code]));
+    const bound = new Map(
+      scope.bindings.map((b: { cell: string; code: string }) => [b.cell, b.code])
+    );
     expect(bound).toEqual(built.truth);
   });
 });

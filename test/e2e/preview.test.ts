@@ -120,7 +120,9 @@ it("scans a dropped workbook's sheet and creates the names it proposes", async (
 
   await paneTab("Bind").click();
   await button("Scan sheet").click();
-  const proposals = pane().getByRole("list", { name: /^Proposed bindings: / }).getByRole("checkbox");
+  const proposals = pane()
+    .getByRole("list", { name: /^Proposed bindings: / })
+    .getByRole("checkbox");
   await proposals.first().waitFor();
   expect(await proposals.count()).toBeGreaterThan(20);
   await checkpoint("04-scan-review");
@@ -175,7 +177,11 @@ it("scans a workbook typed with words only, applies the review and validates wit
     .first()
     .waitFor();
   await pane().getByText("Amounts in millions of dollars.").waitFor();
-  expect(await pane().getByRole("button", { name: /^Error Identity/ }).count()).toBe(0);
+  expect(
+    await pane()
+      .getByRole("button", { name: /^Error Identity/ })
+      .count()
+  ).toBe(0);
   await checkpoint("05c-scan-words-validated");
 });
 
@@ -305,16 +311,22 @@ it("acknowledges a finding, signs off, and then names the line edited since", as
   const finding = pane().getByRole("listitem").filter({ has: lineThirteen() });
   await finding.getByRole("button", { name: "Acknowledge…" }).click();
   const dialog = page.getByRole("dialog", { name: "Acknowledge finding" });
-  await dialog.getByRole("textbox", { name: /Reason/ }).fill("OCR lost 7090 and the other 155,005,807");
+  await dialog
+    .getByRole("textbox", { name: /Reason/ })
+    .fill("OCR lost 7090 and the other 155,005,807");
   await dialog.getByRole("textbox", { name: /Your name/ }).fill("A. Reviewer");
   await dialog.getByRole("button", { name: "Acknowledge", exact: true }).click();
-  await pane().getByText(/^Acknowledged by A\. Reviewer on .*: OCR lost 7090/).waitFor();
+  await pane()
+    .getByText(/^Acknowledged by A\. Reviewer on .*: OCR lost 7090/)
+    .waitFor();
   await checkpoint("15-acknowledged");
 
   await paneTab("Review").click();
   await button("Load review").click();
   const review = page.getByRole("tabpanel", { name: "Review" });
-  await expect(review.getByRole("textbox", { name: /Reviewer/ }).inputValue()).resolves.toBe("A. Reviewer");
+  await expect(review.getByRole("textbox", { name: /Reviewer/ }).inputValue()).resolves.toBe(
+    "A. Reviewer"
+  );
   await button("Mark reviewed").click();
   await review.getByText(/Nothing has changed since\./).waitFor();
   await checkpoint("16-signed-off");

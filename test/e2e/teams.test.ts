@@ -15,7 +15,11 @@ import { type WorkbookModel, writeXlsx } from "../../sim";
 import { previewSuite } from "./support/suite";
 import { namesPanel } from "./support/workbook";
 
-const suite = previewSuite({ label: "teams suite", artifactPrefix: "teams-", stepTimeoutMs: 10_000 });
+const suite = previewSuite({
+  label: "teams suite",
+  artifactPrefix: "teams-",
+  stepTimeoutMs: 10_000,
+});
 const { pane, paneTab, button, checkpoint } = suite;
 let page: Page;
 beforeEach(() => {
@@ -146,7 +150,11 @@ it("prepares the workbook as a team template under the development-manifest warn
   await checkpoint("05-team-template-confirm");
   await dialog.getByRole("button", { name: "Prepare", exact: true }).click();
   await dialog.waitFor({ state: "detached" });
-  await team.getByText(/^Prepared: from the next time this workbook is opened, the FOCUS pane opens with it\./).waitFor();
+  await team
+    .getByText(
+      /^Prepared: from the next time this workbook is opened, the FOCUS pane opens with it\./
+    )
+    .waitFor();
   await team.getByText("This workbook is prepared: it opens the pane.").waitFor();
   await checkpoint("06-team-template-prepared");
 

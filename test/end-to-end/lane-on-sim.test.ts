@@ -23,7 +23,11 @@ describe("real-Excel lane: the runner", () => {
     let kept: ReturnType<Parameters<typeof runLane>[2]["load"]> = null;
     return { load: () => kept, save: (p: typeof kept) => void (kept = p) };
   };
-  const scenario = (id: string, run: Scenario["run"], afterReopen?: Scenario["afterReopen"]): Scenario => ({
+  const scenario = (
+    id: string,
+    run: Scenario["run"],
+    afterReopen?: Scenario["afterReopen"]
+  ): Scenario => ({
     id,
     title: id,
     checks: "",
@@ -73,9 +77,16 @@ describe("real-Excel lane: the runner", () => {
     );
     // In Excel the save-and-reopen prompt never returns: the page unloads.
     const unloading = { ...ctx, user: () => new Promise<never>(() => undefined) };
-    const first = runLane([scenario("a", async (_c, check) => check(true, "a")), reopening], unloading, kept);
+    const first = runLane(
+      [scenario("a", async (_c, check) => check(true, "a")), reopening],
+      unloading,
+      kept
+    );
     await new Promise((r) => setTimeout(r, 50));
-    expect(kept.load()).toEqual({ results: [expect.objectContaining({ id: "a", status: "pass" })], pending: "reopen" });
+    expect(kept.load()).toEqual({
+      results: [expect.objectContaining({ id: "a", status: "pass" })],
+      pending: "reopen",
+    });
     void first;
     // The reopened workbook loads the runtime: the lane starts again and resumes.
     const results = await runLane([scenario("a", async () => undefined), reopening], ctx, kept);
@@ -110,7 +121,12 @@ describe("real-Excel lane: the scenarios on the simulator", () => {
     steps = lane.steps;
     results = await runLane(SCENARIOS, lane.ctx, lane.store);
     // Printed as npm run test:excel prints it, so a run here shows how far the simulator's models reach.
-    console.log(formatReport(results, SCENARIOS.map((s) => s.id)).lines.join("\n"));
+    console.log(
+      formatReport(
+        results,
+        SCENARIOS.map((s) => s.id)
+      ).lines.join("\n")
+    );
   }, 120_000);
 
   const result = (id: string) => results.find((r) => r.id === id)!;
@@ -157,18 +173,27 @@ describe("real-Excel lane: the scenarios on the simulator", () => {
 
   it("the co-author scenario makes a Remote edit and the pane refreshes", () => {
     expect(steps).toContainEqual(expect.objectContaining({ kind: "co-author-type", value: 777 }));
-    expect(result("co-author-refresh").detail.join(" ")).toMatch(/refreshed after the co-author's edit/);
+    expect(result("co-author-refresh").detail.join(" ")).toMatch(
+      /refreshed after the co-author's edit/
+    );
   });
 
   it("the functions scenario closes the pane (the runtime keeps running) and the cell follows the edit", () => {
-    expect(result("functions-with-pane-closed").detail.join(" ")).toMatch(/shows 4321 with the pane closed/);
+    expect(result("functions-with-pane-closed").detail.join(" ")).toMatch(
+      /shows 4321 with the pane closed/
+    );
   });
 });
 
 describe("real-Excel lane: the report and the driver", () => {
   const sample: ScenarioResult[] = [
     { id: "auto-open", title: "opens", status: "pass", detail: ["shown"] },
-    { id: "undo-after-recompute", title: "undo", status: "fail", detail: ["failed: Excel could undo after Recompute"] },
+    {
+      id: "undo-after-recompute",
+      title: "undo",
+      status: "fail",
+      detail: ["failed: Excel could undo after Recompute"],
+    },
   ];
 
   it("checks what the test pane posted", () => {
@@ -178,7 +203,11 @@ describe("real-Excel lane: the report and the driver", () => {
   });
 
   it("prints pass/fail per scenario and exits non-zero on a failure, a missing scenario or nothing passed", () => {
-    const { lines, exitCode } = formatReport(sample, ["auto-open", "undo-after-recompute", "co-author-refresh"]);
+    const { lines, exitCode } = formatReport(sample, [
+      "auto-open",
+      "undo-after-recompute",
+      "co-author-refresh",
+    ]);
     expect(lines[0]).toMatch(/^PASS {4}auto-open +opens$/);
     expect(lines).toContainEqual(expect.stringMatching(/^FAIL {4}undo-after-recompute/));
     expect(lines).toContainEqual(expect.stringMatching(/^MISSING co-author-refresh .*crashed/));
@@ -194,7 +223,9 @@ describe("real-Excel lane: the report and the driver", () => {
   });
 
   it("npm run test:excel says plainly it cannot run here and exits non-zero (no Excel on Linux or in CI)", () => {
-    const run = spawnSync(process.execPath, [join(root, "scripts/test-excel.js")], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [join(root, "scripts/test-excel.js")], {
+      encoding: "utf8",
+    });
     if (process.platform === "win32" || process.platform === "darwin") return; // would start Excel
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(CANNOT_RUN_HERE);

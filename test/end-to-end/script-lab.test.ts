@@ -31,14 +31,16 @@ const load = (file: string) => yaml.load(readFileSync(join(dir, file), "utf8")) 
 describe("Script Lab snippets", () => {
   it("one per risky call", () => {
     const calls: Record<string, RegExp> = {
-      "01-very-hidden-sheet-and-write-in-one-undo-group.yaml": /mergeUndoGroup: true[\s\S]*veryHidden[\s\S]*values =/,
+      "01-very-hidden-sheet-and-write-in-one-undo-group.yaml":
+        /mergeUndoGroup: true[\s\S]*veryHidden[\s\S]*values =/,
       "02-merged-areas-read-then-undo.yaml": /getMergedAreasOrNullObject\(\)/,
       "03-excel-run-inside-a-custom-function.yaml": /@customfunction[\s\S]*Excel\.run/,
       "04-settings-saveasync-then-undo.yaml": /settings\.saveAsync\(/,
       "05-set-startup-behavior.yaml": /Office\.addin\.setStartupBehavior\(/,
     };
     expect(files.sort()).toEqual(Object.keys(calls).sort());
-    for (const [file, call] of Object.entries(calls)) expect([file, call.test(load(file).script.content)]).toEqual([file, true]);
+    for (const [file, call] of Object.entries(calls))
+      expect([file, call.test(load(file).script.content)]).toEqual([file, true]);
   });
 
   it.each(files)("%s is a Script Lab snippet whose TypeScript parses", (file) => {
@@ -48,9 +50,18 @@ describe("Script Lab snippets", () => {
     expect(s.description).toMatch(/office-js#|\.md/); // names the issue or doc it follows
     expect(s.host).toBe("EXCEL");
     expect(Object.keys(s.api_set).length).toBe(1);
-    expect([s.script.language, s.template.language, s.style.language]).toEqual(["typescript", "html", "css"]);
-    expect(s.libraries).toMatch(/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/m);
-    const out = ts.transpileModule(s.script.content, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2020 } });
+    expect([s.script.language, s.template.language, s.style.language]).toEqual([
+      "typescript",
+      "html",
+      "css",
+    ]);
+    expect(s.libraries).toMatch(
+      /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/m
+    );
+    const out = ts.transpileModule(s.script.content, {
+      reportDiagnostics: true,
+      compilerOptions: { target: ts.ScriptTarget.ES2020 },
+    });
     expect(out.diagnostics ?? []).toEqual([]);
     // Every button the script wires is in its template.
     for (const m of s.script.content.matchAll(/getElementById\("([^"]+)"\)/g))

@@ -36,33 +36,39 @@ function boundScope(values: Record<string, bigint>, keyDeductNegative: boolean) 
   };
 }
 
-describe.each([false, true])("moving one input by $100 (deduct lines keyed negative: %s)", (negativeDeducts) => {
-  const base = baseInputs();
-  const full = { ...base, ...oracleValues(base) };
+describe.each([false, true])(
+  "moving one input by $100 (deduct lines keyed negative: %s)",
+  (negativeDeducts) => {
+    const base = baseInputs();
+    const full = { ...base, ...oracleValues(base) };
 
-  test("the consistent statement has no identity finding", () => {
-    const report = checkScope(boundScope(full, negativeDeducts));
-    expect(report.findings.filter((f) => f.kind === "identity")).toEqual([]);
-  });
+    test("the consistent statement has no identity finding", () => {
+      const report = checkScope(boundScope(full, negativeDeducts));
+      expect(report.findings.filter((f) => f.kind === "identity")).toEqual([]);
+    });
 
-  test.each(inputs.map((l) => [l.code, l.kind]))("input %s (%s)", (code) => {
-    const moved = { ...full, [code]: full[code] + 100n };
-    const report = checkScope(boundScope(moved, negativeDeducts));
-    const got = report.findings.filter((f) => f.kind === "identity").map((f) => f.code).sort();
-    // Expected: each derived line that names the input directly, unless the input is a losing greater-of term
-    // (recompute that line with the oracle to see whether the move reaches it).
-    const after = oracleValues({ ...base, [code]: base[code] + 100n });
-    const expected = derived
-      .filter((d) => d.formula!.terms.some((t) => t.code === code))
-      .filter((d) => d.formula!.op === "sum" || after[d.code] !== full[d.code])
-      .map((d) => d.code)
-      .sort();
-    expect(got).toEqual(expected);
-    for (const f of report.findings.filter((x) => x.kind === "identity")) {
-      expect(f.difference!.abs().isZero()).toBe(false);
-    }
-  });
-});
+    test.each(inputs.map((l) => [l.code, l.kind]))("input %s (%s)", (code) => {
+      const moved = { ...full, [code]: full[code] + 100n };
+      const report = checkScope(boundScope(moved, negativeDeducts));
+      const got = report.findings
+        .filter((f) => f.kind === "identity")
+        .map((f) => f.code)
+        .sort();
+      // Expected: each derived line that names the input directly, unless the input is a losing greater-of term
+      // (recompute that line with the oracle to see whether the move reaches it).
+      const after = oracleValues({ ...base, [code]: base[code] + 100n });
+      const expected = derived
+        .filter((d) => d.formula!.terms.some((t) => t.code === code))
+        .filter((d) => d.formula!.op === "sum" || after[d.code] !== full[d.code])
+        .map((d) => d.code)
+        .sort();
+      expect(got).toEqual(expected);
+      for (const f of report.findings.filter((x) => x.kind === "identity")) {
+        expect(f.difference!.abs().isZero()).toBe(false);
+      }
+    });
+  }
+);
 
 test("the losing terms of a greater-of really are exercised", () => {
   const base = baseInputs();

@@ -1,10 +1,35 @@
-import { checkScope, type ScopeReport, compareScopes, Dec, excelFormula, finding, type FirmFacts, addBusinessDays, BROKER_DEALER_ASSUMPTION, dueDate, noticesDue, NOTICE_RULES, type Period } from "../../src/engine";
+import {
+  checkScope,
+  type ScopeReport,
+  compareScopes,
+  Dec,
+  excelFormula,
+  finding,
+  type FirmFacts,
+  addBusinessDays,
+  BROKER_DEALER_ASSUMPTION,
+  dueDate,
+  noticesDue,
+  NOTICE_RULES,
+  type Period,
+} from "../../src/engine";
 import { scopeOf } from "./helpers";
 
-const firm = (f: Partial<FirmFacts> = {}): FirmFacts => ({ nfaMarginBased: null, brokerDealer: null, ...f });
-const check = (values: Record<string, number>, scope = "S", f?: Partial<FirmFacts>) => checkScope({ ...scopeOf(values), scope, firm: firm(f) });
-const dated = (scope: string, asOf: string | null, entity: string | null = null): Period => ({ scope, entity, asOf, source: asOf ? "FOCUS_ASOF" : null });
-const noticesOf = (r: ScopeReport, asOf: string | null = "2020-11-30") => noticesDue({ scopes: [r], periods: [dated(r.scope, asOf)] });
+const firm = (f: Partial<FirmFacts> = {}): FirmFacts => ({
+  nfaMarginBased: null,
+  brokerDealer: null,
+  ...f,
+});
+const check = (values: Record<string, number>, scope = "S", f?: Partial<FirmFacts>) =>
+  checkScope({ ...scopeOf(values), scope, firm: firm(f) });
+const dated = (scope: string, asOf: string | null, entity: string | null = null): Period => ({
+  scope,
+  entity,
+  asOf,
+  source: asOf ? "FOCUS_ASOF" : null,
+});
+const noticesOf = (r: ScopeReport, asOf: string | null = "2020-11-30") =>
+  noticesDue({ scopes: [r], periods: [dated(r.scope, asOf)] });
 
 /** Capital lines bound directly: A (7455), B (7465), C (7475) and net capital (3750); D and EW computed. */
 const capital = (a: number, b: number, c: number, net: number, f?: Partial<FirmFacts>) =>
@@ -15,15 +40,23 @@ describe("Reg 1.12(h): a deficiency in segregated, secured or cleared-swaps fund
     ["7190", "seg-4d2", { "7060": 200, "7180": 199, "7190": -1 }],
     ["7380", "secured-30.7", { "7360": 200, "7770": 199, "7380": -1 }],
     ["8730", "cleared-swaps-4df", { "8590": 200, "8720": 199, "8730": -1 }],
-  ])("%s one dollar below zero is an immediate notice to the CFTC and the DSRO", (code, statement, values) => {
-    const { notices } = noticesOf(check(values));
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({
-      rule: "segregation-deficiency", paragraph: "Reg 1.12(h)", statement, code, deadline: "immediate",
-      due: "2020-11-30", recipients: ["CFTC", "DSRO"],
-    });
-    expect(notices[0].trigger).toContain(`${code} -1`);
-  });
+  ])(
+    "%s one dollar below zero is an immediate notice to the CFTC and the DSRO",
+    (code, statement, values) => {
+      const { notices } = noticesOf(check(values));
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({
+        rule: "segregation-deficiency",
+        paragraph: "Reg 1.12(h)",
+        statement,
+        code,
+        deadline: "immediate",
+        due: "2020-11-30",
+        recipients: ["CFTC", "DSRO"],
+      });
+      expect(notices[0].trigger).toContain(`${code} -1`);
+    }
+  );
 
   it.each([
     ["7190", { "7060": 200, "7180": 200, "7190": 0 }],
@@ -54,7 +87,13 @@ describe("Reg 1.12(j): residual interest under the targeted residual interest", 
     expect(f.rule).not.toContain("1.12(i)");
     const { notices } = noticesOf(r);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ rule: "below-target", paragraph: "Reg 1.12(j)", statement, code, deadline: "immediate" });
+    expect(notices[0]).toMatchObject({
+      rule: "below-target",
+      paragraph: "Reg 1.12(j)",
+      statement,
+      code,
+      deadline: "immediate",
+    });
   });
 
   it("at exactly zero over the target: no notice", () => {
@@ -66,7 +105,9 @@ describe("Reg 1.12(a) and (b): capital below the minimum, below the early-warnin
   // A 1,200,000; B 1,000,000; C 0: minimum 1,200,000; early warning max(1,320,000, 1,500,000) = 1,500,000.
   it("net capital one dollar under the minimum: 1.12(a), immediately", () => {
     const { notices } = noticesOf(capital(1_200_000, 1_000_000, 0, 1_199_999));
-    expect(notices.map((n) => [n.rule, n.paragraph, n.deadline])).toEqual([["below-minimum", "Reg 1.12(a)", "immediate"]]);
+    expect(notices.map((n) => [n.rule, n.paragraph, n.deadline])).toEqual([
+      ["below-minimum", "Reg 1.12(a)", "immediate"],
+    ]);
   });
 
   it("net capital equal to the minimum is not below it (but is under the early-warning level)", () => {
@@ -78,7 +119,12 @@ describe("Reg 1.12(a) and (b): capital below the minimum, below the early-warnin
     const { notices } = noticesOf(capital(1_200_000, 1_000_000, 0, 1_499_999), "2020-11-27");
     expect(notices).toHaveLength(1);
     // Friday 11/27/2020: 24 hours count calendar time, so Saturday.
-    expect(notices[0]).toMatchObject({ rule: "early-warning", paragraph: "Reg 1.12(b)", deadline: "hours", due: "2020-11-28" });
+    expect(notices[0]).toMatchObject({
+      rule: "early-warning",
+      paragraph: "Reg 1.12(b)",
+      deadline: "hours",
+      due: "2020-11-28",
+    });
     expect(notices[0].dueText).toBe("within 24 hours: by 11/28/2020");
     expect(noticesOf(capital(1_200_000, 1_000_000, 0, 1_500_000)).notices).toEqual([]);
   });
@@ -91,38 +137,57 @@ describe("Reg 1.12(b)(3): 110% of a margin-based NFA requirement", () => {
     // A 1,200,000, B 1,000,000, C 2,000,000: 110% of C is 2,200,000; 150% would be 3,000,000.
     const r = capital(1_200_000, 1_000_000, 2_000_000, 2_500_000, { nfaMarginBased: true });
     expect(ew(r)).toBe("2200000");
-    expect(r.findings.filter((f) => f.kind === "early-warning" || f.kind === "assumption")).toEqual([]);
+    expect(r.findings.filter((f) => f.kind === "early-warning" || f.kind === "assumption")).toEqual(
+      []
+    );
   });
 
-  it("equal to the risk-based amount is enough (\"meets or exceeds\")", () => {
-    expect(ew(capital(2_000_000, 1_000_000, 2_000_000, 5_000_000, { nfaMarginBased: true }))).toBe("2200000");
-    expect(ew(capital(2_000_000, 1_000_000, 2_000_000, 5_000_000, { nfaMarginBased: false }))).toBe("3000000");
+  it('equal to the risk-based amount is enough ("meets or exceeds")', () => {
+    expect(ew(capital(2_000_000, 1_000_000, 2_000_000, 5_000_000, { nfaMarginBased: true }))).toBe(
+      "2200000"
+    );
+    expect(ew(capital(2_000_000, 1_000_000, 2_000_000, 5_000_000, { nfaMarginBased: false }))).toBe(
+      "3000000"
+    );
   });
 
   it("margin-based but below the risk-based amount: still 150%", () => {
     // A 2,000,000, C 1,999,999: 150% of C = 2,999,998.5 -> 2,999,999 (rounded half up).
-    expect(ew(capital(2_000_000, 1_000_000, 1_999_999, 5_000_000, { nfaMarginBased: true }))).toBe("2999999");
+    expect(ew(capital(2_000_000, 1_000_000, 1_999_999, 5_000_000, { nfaMarginBased: true }))).toBe(
+      "2999999"
+    );
   });
 
   it("not margin-based: 150%, and the 2,500,000 of net capital is under the level", () => {
     const r = capital(1_200_000, 1_000_000, 2_000_000, 2_500_000, { nfaMarginBased: false });
     expect(ew(r)).toBe("3000000");
-    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.kind)).toEqual(["early-warning"]);
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => f.kind)).toEqual([
+      "early-warning",
+    ]);
     expect(r.findings.some((f) => f.kind === "assumption")).toBe(false);
   });
 
   it("a native formula for the level carries the carve-out only when the scope declares it", () => {
     const all = () => true;
-    expect(excelFormula("7495", { isBound: all, nfaMarginBased: true })).toBe("=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*IF(FOCUS_7475>=FOCUS_7455,1.10,1.50)),0)");
-    expect(excelFormula("7495", { isBound: all })).toBe("=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*1.50),0)");
+    expect(excelFormula("7495", { isBound: all, nfaMarginBased: true })).toBe(
+      "=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*IF(FOCUS_7475>=FOCUS_7455,1.10,1.50)),0)"
+    );
+    expect(excelFormula("7495", { isBound: all })).toBe(
+      "=ROUND(MAX(FOCUS_7455*1.10,FOCUS_7465*1.50,FOCUS_7475*1.50),0)"
+    );
   });
 });
 
 describe("Reg 1.12(g)(1): net capital down 20% or more from the prior period", () => {
-  const net = (scope: string, amount: number, unit = 1) => checkScope({ ...scopeOf({ "3750": amount }), scope, unit: new Dec(unit) });
+  const net = (scope: string, amount: number, unit = 1) =>
+    checkScope({ ...scopeOf({ "3750": amount }), scope, unit: new Dec(unit) });
 
   it("exactly 20% is a decline; one dollar less is not", () => {
-    const at = compareScopes(net("12/01", 800_000), net("11/30", 1_000_000), "this workbook").findings;
+    const at = compareScopes(
+      net("12/01", 800_000),
+      net("11/30", 1_000_000),
+      "this workbook"
+    ).findings;
     expect(at.map((f) => f.kind)).toEqual(["capital-decline"]);
     expect(at[0].rule).toMatch(/^Reg 1\.12\(g\)\(1\)/);
     expect(at[0].message).toContain("fell by 200,000 (20.0%) from 1,000,000");
@@ -130,7 +195,9 @@ describe("Reg 1.12(g)(1): net capital down 20% or more from the prior period", (
   });
 
   it("compares in dollars across units, and says nothing over a prior at or below zero", () => {
-    expect(compareScopes(net("b", 800, 1000), net("a", 1_000_000), "x").findings.map((f) => f.kind)).toEqual(["capital-decline"]);
+    expect(
+      compareScopes(net("b", 800, 1000), net("a", 1_000_000), "x").findings.map((f) => f.kind)
+    ).toEqual(["capital-decline"]);
     expect(compareScopes(net("b", -500), net("a", 0), "x").findings).toEqual([]);
   });
 
@@ -141,7 +208,11 @@ describe("Reg 1.12(g)(1): net capital down 20% or more from the prior period", (
     const { notices } = noticesDue({ scopes: [current], periods: [dated("Wed", "2020-11-25")] });
     // Thursday 11/26 is Thanksgiving; Friday 11/27 is day one, Monday 11/30 day two.
     const decline = notices.find((n) => n.rule === "capital-decline")!;
-    expect(decline).toMatchObject({ paragraph: "Reg 1.12(g)(1)", deadline: "business-days", due: "2020-11-30" });
+    expect(decline).toMatchObject({
+      paragraph: "Reg 1.12(g)(1)",
+      deadline: "business-days",
+      due: "2020-11-30",
+    });
     expect(decline.dueText).toBe("within 2 business days: by 11/30/2020");
   });
 });
@@ -158,7 +229,10 @@ describe("deadlines in Reg 1.3 business days", () => {
   });
 
   it("without an as-of date the deadline is said, not dated", () => {
-    expect(dueDate({ kind: "business-days", days: 2 }, null)).toEqual({ due: null, text: "within 2 business days of the event" });
+    expect(dueDate({ kind: "business-days", days: 2 }, null)).toEqual({
+      due: null,
+      text: "within 2 business days of the event",
+    });
     expect(dueDate({ kind: "immediate" }, null)).toEqual({ due: null, text: "immediately" });
   });
 });
@@ -167,10 +241,22 @@ describe("the 25% residual-interest withdrawal", () => {
   it("is a notice exactly when the residual-withdrawal finding is there: derived, not recomputed", () => {
     const r = check({ "7190": 100 });
     expect(noticesOf(r).notices).toEqual([]);
-    r.findings.push(finding("residual-withdrawal", { code: "7190", statement: "seg-4d2", message: "fell", reported: new Dec(10), expected: new Dec(100) }));
+    r.findings.push(
+      finding("residual-withdrawal", {
+        code: "7190",
+        statement: "seg-4d2",
+        message: "fell",
+        reported: new Dec(10),
+        expected: new Dec(100),
+      })
+    );
     const { notices } = noticesOf(r);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ rule: "residual-withdrawal", paragraph: "Reg 1.23(c)", deadline: "before-withdrawal" });
+    expect(notices[0]).toMatchObject({
+      rule: "residual-withdrawal",
+      paragraph: "Reg 1.23(c)",
+      deadline: "before-withdrawal",
+    });
     expect(notices[0].trigger).toContain("7190 10; prior 100");
   });
 
@@ -178,9 +264,17 @@ describe("the 25% residual-interest withdrawal", () => {
     const r = check({ "7380": 1, "8730": 1 });
     r.findings.push(
       finding("residual-withdrawal", { code: "7380", statement: "secured-30.7", message: "fell" }),
-      finding("residual-withdrawal", { code: "8730", statement: "cleared-swaps-4df", message: "fell" }),
+      finding("residual-withdrawal", {
+        code: "8730",
+        statement: "cleared-swaps-4df",
+        message: "fell",
+      })
     );
-    expect(noticesOf(r).notices.map((n) => n.paragraph).sort()).toEqual(["Reg 22.17(c)", "Reg 30.7(g)"]);
+    expect(
+      noticesOf(r)
+        .notices.map((n) => n.paragraph)
+        .sort()
+    ).toEqual(["Reg 22.17(c)", "Reg 30.7(g)"]);
   });
 });
 
@@ -192,7 +286,12 @@ describe("who is notified, and the order", () => {
     expect(seg.notices[0].recipients).toEqual(["CFTC", "DSRO", "SEC (Reg 1.12(n)(1))"]);
     expect(seg.assumptions).toEqual([]);
     const cap = noticesOf(capital(1_200_000, 1_000_000, 0, 1_000_000, { brokerDealer: true }));
-    expect(cap.notices[0].recipients).toEqual(["CFTC", "DSRO", "SEC (Reg 1.12(n)(1))", "its designated examining authority (SEC Rule 17a-11)"]);
+    expect(cap.notices[0].recipients).toEqual([
+      "CFTC",
+      "DSRO",
+      "SEC (Reg 1.12(n)(1))",
+      "its designated examining authority (SEC Rule 17a-11)",
+    ]);
   });
 
   it("not a broker-dealer: the CFTC and the DSRO, with no assumption stated; not bound: the assumption is stated", () => {
@@ -201,9 +300,15 @@ describe("who is notified, and the order", () => {
   });
 
   it("most urgent first: earliest deadline, then immediate before timed", () => {
-    const a = check({ ...deficient, "7455": 1_200_000, "7465": 1_000_000, "7475": 0, "3750": 1_400_000 }, "Mon");
+    const a = check(
+      { ...deficient, "7455": 1_200_000, "7465": 1_000_000, "7475": 0, "3750": 1_400_000 },
+      "Mon"
+    );
     const b = check(deficient, "Tue");
-    const { notices } = noticesDue({ scopes: [b, a], periods: [dated("Mon", "2020-11-30"), dated("Tue", "2020-12-01")] });
+    const { notices } = noticesDue({
+      scopes: [b, a],
+      periods: [dated("Mon", "2020-11-30"), dated("Tue", "2020-12-01")],
+    });
     expect(notices.map((n) => `${n.scope} ${n.rule} ${n.due}`)).toEqual([
       "Mon segregation-deficiency 2020-11-30",
       "Tue segregation-deficiency 2020-12-01",
@@ -213,7 +318,8 @@ describe("who is notified, and the order", () => {
 
   it("every rule names a paragraph and the CFTC and DSRO", () => {
     for (const r of NOTICE_RULES) {
-      for (const s of r.statements) expect(typeof r.paragraph === "string" ? r.paragraph : r.paragraph[s]).toMatch(/^Reg \d/);
+      for (const s of r.statements)
+        expect(typeof r.paragraph === "string" ? r.paragraph : r.paragraph[s]).toMatch(/^Reg \d/);
     }
   });
 });

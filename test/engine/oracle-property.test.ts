@@ -10,8 +10,12 @@ import { boundValue } from "./helpers";
  * deduct lines by magnitude, percentage lines rounded half up to the dollar with $1
  * of tolerance, the $1,000,000 floor.
  */
-const LINES = new Map<string, LineDef>(STATEMENTS.flatMap((s) => s.lines.map((l) => [l.code, l] as const)));
-const INPUTS = [...LINES.values()].filter((l) => !l.formula && l.kind !== "text").map((l) => l.code);
+const LINES = new Map<string, LineDef>(
+  STATEMENTS.flatMap((s) => s.lines.map((l) => [l.code, l] as const))
+);
+const INPUTS = [...LINES.values()]
+  .filter((l) => !l.formula && l.kind !== "text")
+  .map((l) => l.code);
 const DERIVED = [...LINES.values()].filter((l) => l.formula).map((l) => l.code);
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
@@ -31,7 +35,12 @@ function formulaDollars(code: string, value: (c: string) => bigint): bigint {
     const factor = t.factor ? BigInt(Math.round(Number(t.factor) * 100)) : SCALE;
     return (t.sign < 0 ? -v : v) * factor;
   });
-  let num = f.op === "sum" ? parts.reduce((a, b) => a + b, 0n) : [...parts, ...(f.floorDollars ? [BigInt(f.floorDollars) * SCALE] : [])].reduce((a, b) => (b > a ? b : a));
+  let num =
+    f.op === "sum"
+      ? parts.reduce((a, b) => a + b, 0n)
+      : [...parts, ...(f.floorDollars ? [BigInt(f.floorDollars) * SCALE] : [])].reduce((a, b) =>
+          b > a ? b : a
+        );
   return f.roundToDollar ? roundHalfUp(num, SCALE) : (num /= SCALE);
 }
 
@@ -75,57 +84,78 @@ function oracleBroken(bound: Map<string, bigint>): string[] {
 function inUnit(dollars: bigint, unit: bigint): string {
   const digits = unit.toString().length - 1;
   const neg = dollars < 0n;
-  const s = abs(dollars).toString().padStart(digits + 1, "0");
+  const s = abs(dollars)
+    .toString()
+    .padStart(digits + 1, "0");
   const text = digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
   return (neg ? "-" : "") + text.replace(/\.?0+$/, (m) => (m.includes(".") ? "" : m));
 }
 
 const statementArb = fc.record({
   unit: fc.constantFrom(1n, 1000n, 1000000n),
-  values: fc.array(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), { minLength: INPUTS.length, maxLength: INPUTS.length }),
+  values: fc.array(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), {
+    minLength: INPUTS.length,
+    maxLength: INPUTS.length,
+  }),
   unboundInputs: fc.array(fc.boolean(), { minLength: INPUTS.length, maxLength: INPUTS.length }),
   unboundDerived: fc.array(fc.boolean(), { minLength: DERIVED.length, maxLength: DERIVED.length }),
   negativeDeducts: fc.array(fc.boolean(), { minLength: INPUTS.length, maxLength: INPUTS.length }),
   /** A preparer who rounds a percentage line the other way: off by up to $2. */
-  pctJitter: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: DERIVED.length, maxLength: DERIVED.length }),
-  move: fc.option(fc.record({ index: fc.nat(), delta: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).filter((d) => d !== 0n) })),
+  pctJitter: fc.array(fc.integer({ min: -2, max: 2 }), {
+    minLength: DERIVED.length,
+    maxLength: DERIVED.length,
+  }),
+  move: fc.option(
+    fc.record({
+      index: fc.nat(),
+      delta: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).filter((d) => d !== 0n),
+    })
+  ),
 });
 
 test("the engine's identity verdict equals the oracle's on random statements", () => {
   fc.assert(
-    fc.property(statementArb, ({ unit, values, unboundInputs, unboundDerived, negativeDeducts, pctJitter, move }) => {
-      // Inputs are keyed in whole units; deduct and other unsigned lines as magnitudes.
-      const inputs = new Map<string, bigint>();
-      INPUTS.forEach((c, i) => {
-        const kind = LINES.get(c)!.kind;
-        const units = kind === "signed" ? values[i] : abs(values[i]);
-        inputs.set(c, units * unit);
-      });
-      const full = consistent(inputs);
-      const bound = new Map<string, bigint>();
-      INPUTS.forEach((c, i) => { if (!unboundInputs[i]) bound.set(c, full.get(c)!); });
-      DERIVED.forEach((c, i) => {
-        const jitter = LINES.get(c)!.formula!.roundToDollar ? BigInt(pctJitter[i]) : 0n;
-        if (!unboundDerived[i]) bound.set(c, full.get(c)! + jitter);
-      });
-      const boundInputs = INPUTS.filter((c) => bound.has(c));
-      if (move && boundInputs.length) {
-        const c = boundInputs[move.index % boundInputs.length];
-        bound.set(c, bound.get(c)! + move.delta * unit);
+    fc.property(
+      statementArb,
+      ({ unit, values, unboundInputs, unboundDerived, negativeDeducts, pctJitter, move }) => {
+        // Inputs are keyed in whole units; deduct and other unsigned lines as magnitudes.
+        const inputs = new Map<string, bigint>();
+        INPUTS.forEach((c, i) => {
+          const kind = LINES.get(c)!.kind;
+          const units = kind === "signed" ? values[i] : abs(values[i]);
+          inputs.set(c, units * unit);
+        });
+        const full = consistent(inputs);
+        const bound = new Map<string, bigint>();
+        INPUTS.forEach((c, i) => {
+          if (!unboundInputs[i]) bound.set(c, full.get(c)!);
+        });
+        DERIVED.forEach((c, i) => {
+          const jitter = LINES.get(c)!.formula!.roundToDollar ? BigInt(pctJitter[i]) : 0n;
+          if (!unboundDerived[i]) bound.set(c, full.get(c)! + jitter);
+        });
+        const boundInputs = INPUTS.filter((c) => bound.has(c));
+        if (move && boundInputs.length) {
+          const c = boundInputs[move.index % boundInputs.length];
+          bound.set(c, bound.get(c)! + move.delta * unit);
+        }
+        // Key each value in the unit; deduct lines in either sign; derived lines as exact text.
+        let row = 0;
+        const lines = [...bound].map(([c, dollars]) => {
+          const kind = LINES.get(c)!.kind;
+          const keyedNegative = kind === "deduct" && negativeDeducts[INPUTS.indexOf(c)];
+          const text = inUnit(keyedNegative ? -abs(dollars) : dollars, unit);
+          return boundValue(c, text, "S", ++row);
+        });
+        const report = checkScope({ scope: "p", unit: new Dec(unit.toString()), lines });
+        const got = report.findings
+          .filter((f) => f.kind === "identity")
+          .map((f) => f.code!)
+          .sort();
+        // The oracle sees what the engine sees: deduct lines by magnitude, whichever way keyed.
+        expect(got).toEqual(oracleBroken(bound));
       }
-      // Key each value in the unit; deduct lines in either sign; derived lines as exact text.
-      let row = 0;
-      const lines = [...bound].map(([c, dollars]) => {
-        const kind = LINES.get(c)!.kind;
-        const keyedNegative = kind === "deduct" && negativeDeducts[INPUTS.indexOf(c)];
-        const text = inUnit(keyedNegative ? -abs(dollars) : dollars, unit);
-        return boundValue(c, text, "S", ++row);
-      });
-      const report = checkScope({ scope: "p", unit: new Dec(unit.toString()), lines });
-      const got = report.findings.filter((f) => f.kind === "identity").map((f) => f.code!).sort();
-      // The oracle sees what the engine sees: deduct lines by magnitude, whichever way keyed.
-      expect(got).toEqual(oracleBroken(bound));
-    }),
-    { numRuns: 300 },
+    ),
+    { numRuns: 300 }
   );
 });

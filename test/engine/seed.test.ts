@@ -34,7 +34,11 @@ describe("the seed filing (HSBC Securities (USA) Inc., 11/30/20)", () => {
   });
 
   test("no deficiency and no below-target flag fires", () => {
-    expect(report.findings.filter((f) => ["deficiency", "below-target", "below-minimum", "early-warning"].includes(f.kind))).toEqual([]);
+    expect(
+      report.findings.filter((f) =>
+        ["deficiency", "below-target", "below-minimum", "early-warning"].includes(f.kind)
+      )
+    ).toEqual([]);
   });
 
   test("every derived line of every statement recomputes to its printed value, but 7180", () => {

@@ -17,9 +17,15 @@ test("the example is bound by names and laid out so that --detect finds the same
   const structure = await reader.structure();
   reader.structure = async () => ({ ...structure, names: [] });
   const detected = await validateWorkbook(reader, { detect: true });
-  const boundCells = (r: typeof named) => r.scopes.flatMap((s) => s.lines.filter((l) => l.bound).map((l) => `${l.code}@${l.cell}`)).sort();
+  const boundCells = (r: typeof named) =>
+    r.scopes
+      .flatMap((s) => s.lines.filter((l) => l.bound).map((l) => `${l.code}@${l.cell}`))
+      .sort();
   expect(boundCells(detected)).toEqual(boundCells(named));
-  const errors = (r: typeof named) => r.scopes.flatMap((s) => s.findings.filter((f) => f.severity === "error").map((f) => `${f.kind}:${f.code}`));
+  const errors = (r: typeof named) =>
+    r.scopes.flatMap((s) =>
+      s.findings.filter((f) => f.severity === "error").map((f) => `${f.kind}:${f.code}`)
+    );
   expect(errors(named)).toEqual(["identity:7180"]);
   expect(errors(detected)).toEqual(["identity:7180"]);
 });

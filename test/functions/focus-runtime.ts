@@ -37,7 +37,10 @@ export function focusRuntime() {
     /** A workbook opened with the add-in's runtime started (its pane closed). */
     open(init: Omit<ExcelSimInit, "customFunctions"> = {}): ExcelSim {
       if (!metadata) throw new Error("focusRuntime: call load() first (beforeAll)");
-      const sim = createExcelSim({ ...init, customFunctions: { namespace: "FOCUS", metadata, runtime } });
+      const sim = createExcelSim({
+        ...init,
+        customFunctions: { namespace: "FOCUS", metadata, runtime },
+      });
       Object.assign(globalThis, { Excel: sim.Excel, Office: sim.Office });
       connectToExcel();
       return sim;

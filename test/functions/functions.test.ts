@@ -72,8 +72,12 @@ function cellCalling(
 }
 
 /** The first result of a cell calling fn: what it shows once the add-in has read the workbook. */
-const shown = (fn: Streaming, arg: string | number, scope: string | null | undefined, address: string) =>
-  cellCalling(fn, arg, scope, address).first();
+const shown = (
+  fn: Streaming,
+  arg: string | number,
+  scope: string | null | undefined,
+  address: string
+) => cellCalling(fn, arg, scope, address).first();
 
 const quiet = () => new Promise((resolve) => setTimeout(resolve, 250));
 

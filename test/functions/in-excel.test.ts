@@ -34,7 +34,9 @@ function boundCell(sim: ExcelSim, sheet: string, code: string): string {
   return formula.slice(formula.lastIndexOf("!") + 1).replace(/\$/g, "");
 }
 
-const EXAMPLE = new Uint8Array(readFileSync(join(__dirname, "../../examples/hsbc-2020-11-30.xlsx")));
+const EXAMPLE = new Uint8Array(
+  readFileSync(join(__dirname, "../../examples/hsbc-2020-11-30.xlsx"))
+);
 const SEG = "Seg 4d(2)";
 
 describe("on the example workbook", () => {
@@ -131,7 +133,10 @@ describe("a year of daily sheets with the pane closed", () => {
     const expected: number[] = [];
     for (let d = 0; d < DAYS; d++) {
       for (const code of CODES) {
-        cells.push({ ref: `A${cells.length + 1}`, formula: `FOCUS.LINE(${code},"${daySheet(d)}")` });
+        cells.push({
+          ref: `A${cells.length + 1}`,
+          formula: `FOCUS.LINE(${code},"${daySheet(d)}")`,
+        });
         expected.push(dailyValues(d)[code]);
       }
     }
@@ -148,7 +153,9 @@ describe("a year of daily sheets with the pane closed", () => {
     await state.pane.setMount(async () => {
       const actions = createFocusActions(
         createOfficeWorkbook(),
-        detectCapabilities((name, version) => sim.Office.context.requirements.isSetSupported(name, version))
+        detectCapabilities((name, version) =>
+          sim.Office.context.requirements.isSetSupported(name, version)
+        )
       );
       const stop = await actions.watch((r) => void paneReports.push(r));
       return async () => void (await stop());

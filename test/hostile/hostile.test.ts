@@ -15,7 +15,11 @@ const BIN = join(__dirname, "..", "..", "bin", "focus-check.js");
 const dir = mkdtempSync(join(tmpdir(), "focus-hostile-"));
 
 function focusCheck(args: string[]) {
-  return spawnSync(process.execPath, ["--max-old-space-size=1024", BIN, ...args], { encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 28 });
+  return spawnSync(process.execPath, ["--max-old-space-size=1024", BIN, ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 1 << 28,
+  });
 }
 
 const STACK = /\n\s+at .+:\d+:\d+\)?$/m;
@@ -44,8 +48,15 @@ describe.each(CORPUS.map((c) => [c.name, c] as [string, Hostile]))("%s", (name, 
       expect(r.stderr).toContain(name);
     } else {
       expect(f.error).toBeNull();
-      const got = f.scopes.flatMap((s: { findings: { kind: string; code: string | null; cell: string | null; message: string }[] }) => s.findings);
-      for (const want of c.findings ?? []) expect(got.map((x: { kind: string; code: string | null }) => `${x.kind}:${x.code}`)).toContain(want);
+      const got = f.scopes.flatMap(
+        (s: {
+          findings: { kind: string; code: string | null; cell: string | null; message: string }[];
+        }) => s.findings
+      );
+      for (const want of c.findings ?? [])
+        expect(
+          got.map((x: { kind: string; code: string | null }) => `${x.kind}:${x.code}`)
+        ).toContain(want);
       // Every finding about a cell names it, and no message is a wall of text.
       for (const x of got) {
         if (x.kind === "bad-input" && x.cell) expect(x.message.length).toBeLessThan(400);

@@ -29,9 +29,18 @@ async function detect(built: Built, name: string): Promise<Outcome> {
   const file = join(dir, `${name}.xlsx`);
   writeFileSync(file, writeXlsx(built.model));
   let stdout = "";
-  await run(["--detect", "--json", file], { stdout: (s) => (stdout += s), stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false });
+  await run(["--detect", "--json", file], {
+    stdout: (s) => (stdout += s),
+    stderr: () => {},
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+  });
   const json = JSON.parse(stdout);
-  const scopes = json.files[0].scopes as { bindings: { code: string; cell: string; source: string }[]; findings: { severity: string; kind: string; message: string }[] }[];
+  const scopes = json.files[0].scopes as {
+    bindings: { code: string; cell: string; source: string }[];
+    findings: { severity: string; kind: string; message: string }[];
+  }[];
   let right = 0;
   const wrong: string[] = [];
   for (const s of scopes) {
@@ -41,17 +50,34 @@ async function detect(built: Built, name: string): Promise<Outcome> {
       else wrong.push(`${name}: ${b.cell} bound to ${b.code}, is ${expected ?? "no line"}`);
     }
   }
-  const errors = scopes.flatMap((s) => s.findings.filter((f) => f.severity === "error").map((f) => `${name}: ${f.kind} ${f.message}`));
+  const errors = scopes.flatMap((s) =>
+    s.findings.filter((f) => f.severity === "error").map((f) => `${name}: ${f.kind} ${f.message}`)
+  );
   return { right, wrong, amountCells: built.amountCells, errors };
 }
 
 function total(outcomes: Outcome[]) {
   const right = outcomes.reduce((n, o) => n + o.right, 0);
   const cells = outcomes.reduce((n, o) => n + o.amountCells, 0);
-  return { right, cells, share: right / cells, wrong: outcomes.flatMap((o) => o.wrong), errors: outcomes.flatMap((o) => o.errors) };
+  return {
+    right,
+    cells,
+    share: right / cells,
+    wrong: outcomes.flatMap((o) => o.wrong),
+    errors: outcomes.flatMap((o) => o.errors),
+  };
 }
 
-const AS_PUBLISHED: Style = { numbering: "form", case: "as-is", reword: 0, typo: 0, drop: 0, unit: "(in millions)", stacked: false, dollarColumn: false };
+const AS_PUBLISHED: Style = {
+  numbering: "form",
+  case: "as-is",
+  reword: 0,
+  typo: 0,
+  drop: 0,
+  unit: "(in millions)",
+  stacked: false,
+  dollarColumn: false,
+};
 
 function sectionsOf(slug: string): RefSection[] {
   const sections = loadReference(slug).sections.filter((s) => s.rows.some((r) => r.hasAmount));
@@ -66,11 +92,18 @@ describe("quality bar: --detect on statements it was not tuned on", () => {
     const outcomes: Outcome[] = [];
     for (const slug of ["goldman-sachs-2018-12-31", "goldman-sachs-2020-12-31"]) {
       for (const stacked of [false, true]) {
-        outcomes.push(await detect(buildWorkbook(sectionsOf(slug), { ...AS_PUBLISHED, stacked }, rng(7)), `${slug}-${stacked ? "stacked" : "sheets"}`));
+        outcomes.push(
+          await detect(
+            buildWorkbook(sectionsOf(slug), { ...AS_PUBLISHED, stacked }, rng(7)),
+            `${slug}-${stacked ? "stacked" : "sheets"}`
+          )
+        );
       }
     }
     const t = total(outcomes);
-    report.push(`held-out published: ${t.right}/${t.cells} (${(100 * t.share).toFixed(1)}%) bound right, ${t.wrong.length} wrong, ${t.errors.length} error findings`);
+    report.push(
+      `held-out published: ${t.right}/${t.cells} (${(100 * t.share).toFixed(1)}%) bound right, ${t.wrong.length} wrong, ${t.errors.length} error findings`
+    );
     expect(t.wrong).toEqual([]);
     expect(t.errors).toEqual([]);
     expect(t.share).toBeGreaterThanOrEqual(0.95);
@@ -79,7 +112,7 @@ describe("quality bar: --detect on statements it was not tuned on", () => {
   test("re-worded like other firms: held-out wording, numbering or none, case, typos, lines left out, units", async () => {
     const styles: Style[] = [];
     const random = rng(20261203);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     for (let i = 0; i < 24; i++) {
       styles.push({
         numbering: pick(["form", "indent", "flat", "marker-column"] as const),
@@ -92,14 +125,27 @@ describe("quality bar: --detect on statements it was not tuned on", () => {
         dollarColumn: random() < 0.3,
       });
     }
-    const slugs = ["goldman-sachs-2014-12-31", "goldman-sachs-2016-12-31", "goldman-sachs-2018-12-31", "goldman-sachs-2020-12-31", "hsbc-2020-11-30"];
+    const slugs = [
+      "goldman-sachs-2014-12-31",
+      "goldman-sachs-2016-12-31",
+      "goldman-sachs-2018-12-31",
+      "goldman-sachs-2020-12-31",
+      "hsbc-2020-11-30",
+    ];
     const outcomes: Outcome[] = [];
     for (const [i, style] of styles.entries()) {
       const slug = slugs[i % slugs.length];
-      outcomes.push(await detect(buildWorkbook(sectionsOf(slug), style, rng(1000 + i)), `${slug}-style${i}-${style.numbering}-${style.case}`));
+      outcomes.push(
+        await detect(
+          buildWorkbook(sectionsOf(slug), style, rng(1000 + i)),
+          `${slug}-style${i}-${style.numbering}-${style.case}`
+        )
+      );
     }
     const t = total(outcomes);
-    report.push(`held-out re-worded (${styles.length} workbooks): ${t.right}/${t.cells} (${(100 * t.share).toFixed(1)}%) bound right, ${t.wrong.length} wrong, ${t.errors.length} error findings`);
+    report.push(
+      `held-out re-worded (${styles.length} workbooks): ${t.right}/${t.cells} (${(100 * t.share).toFixed(1)}%) bound right, ${t.wrong.length} wrong, ${t.errors.length} error findings`
+    );
     if (t.wrong.length) report.push(...t.wrong.slice(0, 30));
     if (t.errors.length) report.push(...t.errors.slice(0, 10));
     expect(t.wrong).toEqual([]);

@@ -3,7 +3,15 @@ import { join } from "node:path";
 import type { LabelCell } from "../../src/engine/labels";
 
 /** The published statements' wording (../shared/reference/statement-wording/). */
-export const WORDING_DIR = join(__dirname, "..", "..", "..", "shared", "reference", "statement-wording");
+export const WORDING_DIR = join(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "reference",
+  "statement-wording"
+);
 
 export interface RefRow {
   text: string;
@@ -36,7 +44,10 @@ export function loadReference(slug: string): RefStatement {
 }
 
 export function referenceSlugs(): string[] {
-  return readdirSync(WORDING_DIR).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+  return readdirSync(WORDING_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""))
+    .sort();
 }
 
 /**
@@ -78,16 +89,29 @@ export type Truth = Map<string, string>;
  * main column, headings on rows of their own, two figures on one row where the print has them.
  */
 export function layOut(
-  sections: RefSection[], opts: { layout?: Layout; startRow?: number; amount?: (code: string) => number; unitText?: string | null } = {},
+  sections: RefSection[],
+  opts: {
+    layout?: Layout;
+    startRow?: number;
+    amount?: (code: string) => number;
+    unitText?: string | null;
+  } = {}
 ): { cells: LabelCell[]; truth: Truth; headings: number[]; nextRow: number } {
   const layout = opts.layout ?? PUBLISHED;
   const cells: LabelCell[] = [];
   const truth: Truth = new Map();
   const headings: number[] = [];
   let row = opts.startRow ?? 1;
-  const text = (r: number, c: number, t: string) => cells.push({ row: r, col: c, content: { value: { type: "text", text: t } } });
+  const text = (r: number, c: number, t: string) =>
+    cells.push({ row: r, col: c, content: { value: { type: "text", text: t } } });
   const num = (r: number, c: number, code: string) =>
-    cells.push({ row: r, col: c, content: { value: { type: "number", value: opts.amount ? opts.amount(code) : 1000 + Number(code) } } });
+    cells.push({
+      row: r,
+      col: c,
+      content: {
+        value: { type: "number", value: opts.amount ? opts.amount(code) : 1000 + Number(code) },
+      },
+    });
   if (opts.unitText) text(row++, layout.labelCol, opts.unitText);
   for (const s of sections) {
     text(row++, layout.labelCol, s.title);

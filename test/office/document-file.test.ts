@@ -7,16 +7,26 @@ function fakeDocument(bytes: number[], slice: number, failAt = -1) {
     getFileAsync(type, _options, callback) {
       expect(type).toBe("compressed");
       const sliceCount = Math.ceil(bytes.length / slice);
-      setTimeout(() => callback({
-        status: "succeeded",
-        value: {
-          sliceCount,
-          getSliceAsync: (i, cb) => setTimeout(() => cb(i === failAt
-            ? { status: "failed", value: { data: [] }, error: { message: "slice lost" } }
-            : { status: "succeeded", value: { data: bytes.slice(i * slice, (i + 1) * slice) } })),
-          closeAsync: () => void closed.count++,
-        },
-      }));
+      setTimeout(() =>
+        callback({
+          status: "succeeded",
+          value: {
+            sliceCount,
+            getSliceAsync: (i, cb) =>
+              setTimeout(() =>
+                cb(
+                  i === failAt
+                    ? { status: "failed", value: { data: [] }, error: { message: "slice lost" } }
+                    : {
+                        status: "succeeded",
+                        value: { data: bytes.slice(i * slice, (i + 1) * slice) },
+                      }
+                )
+              ),
+            closeAsync: () => void closed.count++,
+          },
+        })
+      );
     },
   };
   return { doc, closed };
@@ -35,7 +45,10 @@ describe("the workbook's bytes through Document.getFileAsync", () => {
     await expect(documentBytes(doc)).resolves.toBeNull();
     expect(closed.count).toBe(1);
     await expect(documentBytes(null)).resolves.toBeNull();
-    const refusing: DocumentFileSource = { getFileAsync: (_t, _o, cb) => cb({ status: "failed", value: undefined as never, error: { message: "not supported" } }) };
+    const refusing: DocumentFileSource = {
+      getFileAsync: (_t, _o, cb) =>
+        cb({ status: "failed", value: undefined as never, error: { message: "not supported" } }),
+    };
     await expect(documentBytes(refusing)).resolves.toBeNull();
   });
 });

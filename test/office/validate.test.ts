@@ -39,7 +39,9 @@ test("the firm printed at each sheet's top is read in the same 3 syncs, as the .
   const { sim, wb } = officeOverSim({ workbook: bytes });
   const { result, syncs } = await sim.meter.measure(() => validateWorkbook(wb));
   expect(syncs.length).toBeLessThanOrEqual(3);
-  expect(new Set(result.periods.map((p) => `${p.entity}|${p.entitySource}`))).toEqual(new Set(["Bench FCM|sheet heading"]));
+  expect(new Set(result.periods.map((p) => `${p.entity}|${p.entitySource}`))).toEqual(
+    new Set(["Bench FCM|sheet heading"])
+  );
   expect(result.periods[0].entityCell).toMatch(/^'.+'!A1$/);
   expect(result.periods).toEqual((await validateWorkbook(new XlsxReader(bytes))).periods);
 });

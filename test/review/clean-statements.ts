@@ -17,9 +17,25 @@ import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 
 const WORDING = join(__dirname, "..", "..", "..", "shared", "reference", "statement-wording");
 
-interface Row { text: string; reading?: string; code: Code | null; column: number | null; hasAmount: boolean; sameLineAsPrevious?: boolean }
-interface Section { statement: string; title: string; rows: Row[] }
-export interface Wording { firm: string; asOf: string; printedUnit?: string; sections: Section[] }
+interface Row {
+  text: string;
+  reading?: string;
+  code: Code | null;
+  column: number | null;
+  hasAmount: boolean;
+  sameLineAsPrevious?: boolean;
+}
+interface Section {
+  statement: string;
+  title: string;
+  rows: Row[];
+}
+export interface Wording {
+  firm: string;
+  asOf: string;
+  printedUnit?: string;
+  sections: Section[];
+}
 
 export function wording(slug: string): Wording {
   return JSON.parse(readFileSync(join(WORDING, `${slug}.json`), "utf8"));
@@ -34,7 +50,12 @@ type Amounts = Map<Code, number>;
 const cents = (dollars: number) => Math.round(dollars * 100);
 
 /** A segregation-style statement (4d(2) or 4d(f)) through a code map, the funds side made to agree with the requirement. */
-function segregation(rnd: () => number, scale: number, excessShare: number, c: Record<string, Code>): Amounts {
+function segregation(
+  rnd: () => number,
+  scale: number,
+  excessShare: number,
+  c: Record<string, Code>
+): Amounts {
   const u = (lo: number, hi: number) => lo + (hi - lo) * rnd();
   const a: Amounts = new Map();
   const set = (k: string, v: number) => a.set(c[k], Math.round(v));
@@ -70,9 +91,24 @@ function segregation(rnd: () => number, scale: number, excessShare: number, c: R
   const cashOnHand = S * u(0, 0.02);
   set("onHand", onHand + cashOnHand);
   // The rest of the funds: cash and investments at banks, DCOs and other FCMs.
-  const rest = get("total") - get("lieuBank") - get("lieuDco") - get("lieuFcm") - get("onHand") - get("heldLong") + get("heldShort");
+  const rest =
+    get("total") -
+    get("lieuBank") -
+    get("lieuDco") -
+    get("lieuFcm") -
+    get("onHand") -
+    get("heldLong") +
+    get("heldShort");
   const parts = ["bankCash", "bankInv", "dcoCash", "dcoInv", "settle", "fcmNle", "fcmInv"];
-  const weights = [u(0.2, 1), u(0, 0.6), u(0.3, 1), u(0, 0.6), u(-0.02, 0.02), u(0, 0.1), u(0, 0.05)];
+  const weights = [
+    u(0.2, 1),
+    u(0, 0.6),
+    u(0.3, 1),
+    u(0, 0.6),
+    u(-0.02, 0.02),
+    u(0, 0.1),
+    u(0, 0.05),
+  ];
   const wsum = weights.reduce((x, y) => x + y, 0);
   let placed = 0;
   parts.forEach((k, i) => {
@@ -86,16 +122,62 @@ function segregation(rnd: () => number, scale: number, excessShare: number, c: R
 }
 
 const SEG = {
-  cash: "7010", sec: "7020", unreal: "7030", optLong: "7032", optShort: "7033", equity: "7040", gross: "7045", offset: "7047", netDeficit: "7050",
-  required: "7060", bankCash: "7070", bankInv: "7080", lieuBank: "7090", dcoCash: "7100", dcoInv: "7110", lieuDco: "7120", settle: "7130",
-  heldLong: "7132", heldShort: "7133", fcmNle: "7140", fcmInv: "7160", lieuFcm: "7170", onHand: "7150", total: "7180", excess: "7190",
-  target: "7194", overTarget: "7198",
+  cash: "7010",
+  sec: "7020",
+  unreal: "7030",
+  optLong: "7032",
+  optShort: "7033",
+  equity: "7040",
+  gross: "7045",
+  offset: "7047",
+  netDeficit: "7050",
+  required: "7060",
+  bankCash: "7070",
+  bankInv: "7080",
+  lieuBank: "7090",
+  dcoCash: "7100",
+  dcoInv: "7110",
+  lieuDco: "7120",
+  settle: "7130",
+  heldLong: "7132",
+  heldShort: "7133",
+  fcmNle: "7140",
+  fcmInv: "7160",
+  lieuFcm: "7170",
+  onHand: "7150",
+  total: "7180",
+  excess: "7190",
+  target: "7194",
+  overTarget: "7198",
 };
 const SWAPS = {
-  cash: "8500", sec: "8510", unreal: "8520", optLong: "8530", optShort: "8540", equity: "8550", gross: "8560", offset: "8570", netDeficit: "8580",
-  required: "8590", bankCash: "8600", bankInv: "8610", lieuBank: "8620", dcoCash: "8630", dcoInv: "8640", lieuDco: "8650", settle: "8660",
-  heldLong: "8670", heldShort: "8680", fcmNle: "8690", fcmInv: "8700", lieuFcm: "8710", onHand: "8715", total: "8720", excess: "8730",
-  target: "8760", overTarget: "8770",
+  cash: "8500",
+  sec: "8510",
+  unreal: "8520",
+  optLong: "8530",
+  optShort: "8540",
+  equity: "8550",
+  gross: "8560",
+  offset: "8570",
+  netDeficit: "8580",
+  required: "8590",
+  bankCash: "8600",
+  bankInv: "8610",
+  lieuBank: "8620",
+  dcoCash: "8630",
+  dcoInv: "8640",
+  lieuDco: "8650",
+  settle: "8660",
+  heldLong: "8670",
+  heldShort: "8680",
+  fcmNle: "8690",
+  fcmInv: "8700",
+  lieuFcm: "8710",
+  onHand: "8715",
+  total: "8720",
+  excess: "8730",
+  target: "8760",
+  overTarget: "8770",
 };
 
 /** The 30.7 statement: both pages, the funds placed with banks, FCMs, clearing organizations and members. */
@@ -136,7 +218,10 @@ function secured(rnd: () => number, scale: number, excessShare: number): Amounts
   set("7720", g("7325") - g("7600"));
   set("7660", rnd() < 0.3 ? g("7325") * u(-0.3, 0.3) : 0);
   // Options: long and short held with FCMs, clearing organizations and members.
-  for (const [from, to] of [["7335", ["7610", "7670", "7730"]], ["7337", ["7615", "7675", "7735"]]] as const) {
+  for (const [from, to] of [
+    ["7335", ["7610", "7670", "7730"]],
+    ["7337", ["7615", "7675", "7735"]],
+  ] as const) {
     const w = [u(0, 1), u(0, 1), u(0, 1)];
     const ws = w.reduce((x, y) => x + y, 0);
     set(to[0], (g(from) * w[0]) / ws);
@@ -144,8 +229,21 @@ function secured(rnd: () => number, scale: number, excessShare: number): Amounts
     set(to[2], g(from) - g(to[0]) - g(to[1]));
   }
   // Cash makes up the rest.
-  const placed = g("7540") + g("7560") + g("7590") + g("7650") + g("7710") + g("7600") + g("7720") + g("7660")
-    + g("7610") + g("7670") + g("7730") - g("7615") - g("7675") - g("7735");
+  const placed =
+    g("7540") +
+    g("7560") +
+    g("7590") +
+    g("7650") +
+    g("7710") +
+    g("7600") +
+    g("7720") +
+    g("7660") +
+    g("7610") +
+    g("7670") +
+    g("7730") -
+    g("7615") -
+    g("7675") -
+    g("7735");
   const rest = g("7770") - placed;
   const cw = [u(0.2, 1), u(0, 0.3), u(0, 0.4), u(0, 0.4), u(0.2, 1), u(0, 0.05)];
   const cs = cw.reduce((x, y) => x + y, 0);
@@ -179,16 +277,32 @@ export interface CleanStatement {
 }
 
 /** A firm's statement on a date: scale and excess wander slowly from `prior` (residual interest as firms keep it). */
-export function cleanStatement(rnd: () => number, firm: string, asOf: string, w: Wording, printing: Printing, scale: number, excessShare: number): CleanStatement {
+export function cleanStatement(
+  rnd: () => number,
+  firm: string,
+  asOf: string,
+  w: Wording,
+  printing: Printing,
+  scale: number,
+  excessShare: number
+): CleanStatement {
   const amounts: Amounts = new Map();
   const have = new Set(w.sections.map((s) => s.statement));
-  if (have.has("seg4d2")) for (const [k, v] of segregation(rnd, scale, excessShare, SEG)) amounts.set(k, v);
-  if (have.has("secured307")) for (const [k, v] of secured(rnd, scale * 0.15, excessShare * 1.5)) amounts.set(k, v);
-  if (have.has("clearedSwaps4df")) for (const [k, v] of segregation(rnd, scale * 0.4, excessShare, SWAPS)) amounts.set(k, v);
+  if (have.has("seg4d2"))
+    for (const [k, v] of segregation(rnd, scale, excessShare, SEG)) amounts.set(k, v);
+  if (have.has("secured307"))
+    for (const [k, v] of secured(rnd, scale * 0.15, excessShare * 1.5)) amounts.set(k, v);
+  if (have.has("clearedSwaps4df"))
+    for (const [k, v] of segregation(rnd, scale * 0.4, excessShare, SWAPS)) amounts.set(k, v);
   return { firm, asOf, wording: w, printing, amounts };
 }
 
-const DIVISOR: Record<Printing, number> = { dollars: 100, thousands: 100_000, millions: 100_000_000, "whole millions": 100_000_000 };
+const DIVISOR: Record<Printing, number> = {
+  dollars: 100,
+  thousands: 100_000,
+  millions: 100_000_000,
+  "whole millions": 100_000_000,
+};
 
 /** A figure as printed: rounded on its own to the printed unit (half away from zero), in the keyed unit. */
 export function printed(s: CleanStatement, code: Code): number | null {
@@ -201,10 +315,20 @@ export function printed(s: CleanStatement, code: Code): number | null {
   return lineOf(code)?.kind === "deduct" ? Math.abs(value) : value + 0; // +0: no negative zero
 }
 
-const US = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+const US = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", {
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /** One sheet laid out as the statement prints: heading (firm, schedule title, date, unit), then each section's rows. */
-export function statementSheet(s: CleanStatement, sheet: string, opts: { heading: boolean }): { sheet: SheetModel; names: NonNullable<WorkbookModel["names"]> } {
+export function statementSheet(
+  s: CleanStatement,
+  sheet: string,
+  opts: { heading: boolean }
+): { sheet: SheetModel; names: NonNullable<WorkbookModel["names"]> } {
   const cells: CellModel[] = [];
   const names: NonNullable<WorkbookModel["names"]> = [];
   let row = 1;
@@ -213,7 +337,8 @@ export function statementSheet(s: CleanStatement, sheet: string, opts: { heading
     cells.push({ ref: `A${row++}`, value: "Supplementary Schedules" });
   }
   cells.push({ ref: `A${row++}`, value: `As of ${US(s.asOf)}` });
-  if (s.printing === "thousands" || s.printing === "millions") cells.push({ ref: `A${row++}`, value: `(in ${s.printing})` });
+  if (s.printing === "thousands" || s.printing === "millions")
+    cells.push({ ref: `A${row++}`, value: `(in ${s.printing})` });
   row++;
   const bound = new Set<Code>();
   for (const section of s.wording.sections) {
@@ -228,17 +353,26 @@ export function statementSheet(s: CleanStatement, sheet: string, opts: { heading
       if (v === null) continue;
       const col = r.column === 1 ? "B" : "C";
       cells.push({ ref: `${col}${at}`, value: v });
-      names.push({ name: bindingName(r.code), refersTo: qualified(sheet, `$${col}$${at}`, { always: true }), localSheet: sheet });
+      names.push({
+        name: bindingName(r.code),
+        refersTo: qualified(sheet, `$${col}$${at}`, { always: true }),
+        localSheet: sheet,
+      });
       bound.add(r.code);
     }
     row++;
   }
   if (s.printing === "thousands" || s.printing === "millions") {
-    names.push({ name: "FOCUS_UNIT", refersTo: s.printing === "thousands" ? "1000" : "1000000", localSheet: sheet });
+    names.push({
+      name: "FOCUS_UNIT",
+      refersTo: s.printing === "thousands" ? "1000" : "1000000",
+      localSheet: sheet,
+    });
   }
   // Each printed figure is rounded on its own, so a total may miss its printed parts by up
   // to half a unit per part (13 parts in line 13). Some reviewers declare that tolerance for
   // identities (here, on the schedules in thousands); the soft checks allow for rounding either way.
-  if (s.printing === "thousands") names.push({ name: "FOCUS_TOLERANCE", refersTo: "7", localSheet: sheet });
+  if (s.printing === "thousands")
+    names.push({ name: "FOCUS_TOLERANCE", refersTo: "7", localSheet: sheet });
   return { sheet: { name: sheet, cells }, names };
 }

@@ -12,8 +12,12 @@ function excelWith7180Mistyped() {
   // 7180 keyed as 140 while its part 7070 is 150: an identity error, and 7190 (35) then disagrees too.
   const { cells, names } = boundSheet("Day 1", { ...SMALL_SEG, "7180": 140 }, "sheet");
   const sim = createExcelSim({ workbook: { sheets: [{ name: "Day 1", cells }], names } });
-  const isSetSupported = (set: string, version?: string) => sim.Office.context.requirements.isSetSupported(set, version);
-  const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: (s, v) => isSetSupported(s, v) });
+  const isSetSupported = (set: string, version?: string) =>
+    sim.Office.context.requirements.isSetSupported(set, version);
+  const workbook = createOfficeWorkbook({
+    run: sim.Excel.run,
+    isSetSupported: (s, v) => isSetSupported(s, v),
+  });
   return createFocusActions(workbook, detectCapabilities(isSetSupported));
 }
 
@@ -29,7 +33,12 @@ describe("actions in Excel (simulated)", () => {
 
     const rows = await actions.recomputePreview();
     expect(rows.map((r) => r.code)).toEqual(["7040", "7060", "7180", "7190"]);
-    expect(await actions.recomputeApply(rows.filter((r) => r.changes), "formulas")).toBe(2);
+    expect(
+      await actions.recomputeApply(
+        rows.filter((r) => r.changes),
+        "formulas"
+      )
+    ).toBe(2);
     expect(identities(await actions.validate())).toEqual([]);
     expect(await actions.clearHighlights()).toBeGreaterThanOrEqual(2); // the adapter may count notes as marks too
     expect(await actions.clearHighlights()).toBe(0);
@@ -38,9 +47,15 @@ describe("actions in Excel (simulated)", () => {
   it("binds the selection at both levels and inserts uniquely named templates", async () => {
     const actions = excelWith7180Mistyped();
     await actions.goTo("'Day 1'!C20");
-    expect(await actions.bindSelection("7020", "workbook")).toEqual({ name: "FOCUS_7020", cell: "'Day 1'!C20", replaced: null });
+    expect(await actions.bindSelection("7020", "workbook")).toEqual({
+      name: "FOCUS_7020",
+      cell: "'Day 1'!C20",
+      replaced: null,
+    });
     expect((await actions.bindSelection("7020", "sheet")).replaced).toBe("'Day 1'!C3");
-    const levels = (await actions.bindings()).filter((b) => b.code === "7020").map((b) => `${b.level} ${b.cell}`);
+    const levels = (await actions.bindings())
+      .filter((b) => b.code === "7020")
+      .map((b) => `${b.level} ${b.cell}`);
     expect(levels).toEqual(["workbook 'Day 1'!C20", "sheet 'Day 1'!C20"]);
 
     expect(await actions.insertTemplate("seg-4d2")).toBe("4d(2) segregation template");
@@ -54,7 +69,10 @@ describe("actions in Excel (simulated)", () => {
 
 /** A 4d(2) statement typed with words only (no codes, no names), its amounts consistent, in thousands. */
 const WORDS_ONLY: [string, number | null][] = [
-  ["Statement of Segregation Requirements and Funds in Segregation for Customers Trading on U.S. Commodity Exchanges", null],
+  [
+    "Statement of Segregation Requirements and Funds in Segregation for Customers Trading on U.S. Commodity Exchanges",
+    null,
+  ],
   ["(Dollars in thousands)", null],
   ["1. Net ledger balance", null],
   ["A. Cash", 100],
@@ -75,9 +93,20 @@ describe("scan in Excel (simulated): a workbook typed with labels only", () => {
       { ref: `A${i + 1}`, value: text },
       ...(amount === null ? [] : [{ ref: `D${i + 1}`, value: amount }]),
     ]);
-    const sim = createExcelSim({ workbook: { sheets: [{ name: "Seg", cells }, { name: "Notes", cells: [] }] } });
-    const isSetSupported = (set: string, version?: string) => sim.Office.context.requirements.isSetSupported(set, version);
-    const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: (s, v) => isSetSupported(s, v) });
+    const sim = createExcelSim({
+      workbook: {
+        sheets: [
+          { name: "Seg", cells },
+          { name: "Notes", cells: [] },
+        ],
+      },
+    });
+    const isSetSupported = (set: string, version?: string) =>
+      sim.Office.context.requirements.isSetSupported(set, version);
+    const workbook = createOfficeWorkbook({
+      run: sim.Excel.run,
+      isSetSupported: (s, v) => isSetSupported(s, v),
+    });
     return { sim, actions: createFocusActions(workbook, detectCapabilities(isSetSupported)) };
   }
 
@@ -88,7 +117,14 @@ describe("scan in Excel (simulated): a workbook typed with labels only", () => {
     expect(syncs.length).toBe(4); // the selection, the names (2), the sheet's used range
     const [seg] = scan.sheets;
     expect(seg.proposals.map((p) => `${p.code}@${p.address}`)).toEqual([
-      "7010@D4", "7020@D5", "7030@D6", "7040@D7", "7060@D8", "7070@D11", "7180@D12", "7190@D13",
+      "7010@D4",
+      "7020@D5",
+      "7030@D6",
+      "7040@D7",
+      "7060@D8",
+      "7070@D11",
+      "7180@D12",
+      "7190@D13",
     ]);
     expect(seg.proposals.every((p) => p.source === "label" && p.ticked)).toBe(true);
     expect(seg.unit).toMatchObject({ unit: "1000", cell: "'Seg'!A2" });
@@ -119,8 +155,12 @@ describe("scan in Excel (simulated): a firm's published schedules typed with wor
     async (slug) => {
       const { model, truth } = labelsOnlyWorkbook(slug);
       const sim = createExcelSim({ workbook: model });
-      const isSetSupported = (set: string, version?: string) => sim.Office.context.requirements.isSetSupported(set, version);
-      const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: (s, v) => isSetSupported(s, v) });
+      const isSetSupported = (set: string, version?: string) =>
+        sim.Office.context.requirements.isSetSupported(set, version);
+      const workbook = createOfficeWorkbook({
+        run: sim.Excel.run,
+        isSetSupported: (s, v) => isSetSupported(s, v),
+      });
       const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
 
       const scan = await actions.scanWorkbook();
@@ -133,8 +173,12 @@ describe("scan in Excel (simulated): a firm's published schedules typed with wor
 
       await actions.applyScan({ bindings: sheet.proposals, units: [sheet.unit!] }, "sheet");
       const report = await actions.validate();
-      expect(report.scopes.map((s) => [s.scope, s.unit.toFixed()])).toEqual([["Schedules", "1000000"]]);
-      expect(report.scopes[0].findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
+      expect(report.scopes.map((s) => [s.scope, s.unit.toFixed()])).toEqual([
+        ["Schedules", "1000000"],
+      ]);
+      expect(
+        report.scopes[0].findings.filter((f) => f.severity === "error").map((f) => f.message)
+      ).toEqual([]);
     }
   );
 });

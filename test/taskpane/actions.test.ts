@@ -1,5 +1,10 @@
 import { Dec } from "../../src/engine";
-import { ActionError, createFocusActions, detectCapabilities, WATCH_DEBOUNCE_MS } from "../../src/taskpane/actions";
+import {
+  ActionError,
+  createFocusActions,
+  detectCapabilities,
+  WATCH_DEBOUNCE_MS,
+} from "../../src/taskpane/actions";
 import type { Capabilities, FocusActions, RecomputeRow } from "../../src/taskpane/actions";
 import { HIGHLIGHT_MARKER } from "../../src/workbook/port";
 import { ALL_CAPABILITIES, dayOneWorkbook, FakeWorkbook } from "./fake-workbook";
@@ -16,7 +21,13 @@ describe("detectCapabilities", () => {
     const caps = detectCapabilities(
       (name, v) => (name === "ExcelApi" && supported.has(v ?? "")) || name === "SharedRuntime"
     );
-    expect(caps).toMatchObject({ names: true, conditionalFormats: true, events: true, notes: false, undoGroups: false });
+    expect(caps).toMatchObject({
+      names: true,
+      conditionalFormats: true,
+      events: true,
+      notes: false,
+      undoGroups: false,
+    });
     expect(caps.unavailable).toHaveLength(2);
     expect(caps.unavailable[0]).toMatch(/Notes need Excel with ExcelApi 1\.18/);
     expect(caps.unavailable[1]).toMatch(/ExcelApi 1\.20/);
@@ -48,9 +59,23 @@ describe("bindings", () => {
       "7194:workbook",
     ]);
     const [wbLevel, sheetLevel] = list;
-    expect(wbLevel).toMatchObject({ scope: "workbook", sheet: null, cell: "'Day 1'!E6", shadowedOn: ["Day 1"] });
-    expect(sheetLevel).toMatchObject({ scope: "Day 1", sheet: "Day 1", statement: "seg-4d2", line: "1A", shadowedOn: [] });
-    expect(list.find((b) => b.code === "7194")).toMatchObject({ cell: "'Settings'!B2", problem: null });
+    expect(wbLevel).toMatchObject({
+      scope: "workbook",
+      sheet: null,
+      cell: "'Day 1'!E6",
+      shadowedOn: ["Day 1"],
+    });
+    expect(sheetLevel).toMatchObject({
+      scope: "Day 1",
+      sheet: "Day 1",
+      statement: "seg-4d2",
+      line: "1A",
+      shadowedOn: [],
+    });
+    expect(list.find((b) => b.code === "7194")).toMatchObject({
+      cell: "'Settings'!B2",
+      problem: null,
+    });
   });
 
   it("explains bad targets and accepts a name over exactly one merged area", async () => {
@@ -61,9 +86,16 @@ describe("bindings", () => {
       .merge("Day 1", "H3:I3")
       .define("FOCUS_9999", "'Day 1'!$E$40", "Day 1");
     const list = await setup(wb).actions.bindings();
-    const byName = (code: string, level: string) => list.find((b) => b.code === code && b.level === level)!;
-    expect(byName("7070", "workbook")).toMatchObject({ cell: null, problem: expect.stringMatching(/^Refers to #REF!/) });
-    expect(byName("7100", "sheet")).toMatchObject({ cell: null, problem: expect.stringMatching(/several cells \(B3:C4\)/) });
+    const byName = (code: string, level: string) =>
+      list.find((b) => b.code === code && b.level === level)!;
+    expect(byName("7070", "workbook")).toMatchObject({
+      cell: null,
+      problem: expect.stringMatching(/^Refers to #REF!/),
+    });
+    expect(byName("7100", "sheet")).toMatchObject({
+      cell: null,
+      problem: expect.stringMatching(/several cells \(B3:C4\)/),
+    });
     expect(byName("7110", "sheet")).toMatchObject({ cell: "'Day 1'!H3", problem: null });
     expect(list.some((b) => b.code === "9999")).toBe(false); // not a line: not a binding
   });
@@ -91,7 +123,10 @@ describe("bindSelection", () => {
       add: [{ name: "FOCUS_7010", sheet: null, refersTo: "'Settings'!$C$4" }],
       remove: [{ name: "FOCUS_7010", sheet: null }],
     });
-    expect(wb.names.filter((n) => n.name === "FOCUS_7010").map((n) => n.sheet)).toEqual(["Day 1", null]);
+    expect(wb.names.filter((n) => n.name === "FOCUS_7010").map((n) => n.sheet)).toEqual([
+      "Day 1",
+      null,
+    ]);
   });
 
   it("works on a sheet copied from yesterday's: the copy's own name is replaced, the original's is kept", async () => {
@@ -110,7 +145,11 @@ describe("bindSelection", () => {
   it("adds without removing when the line has no name at that level, and refuses unknown codes and chart sheets", async () => {
     const wb = dayOneWorkbook().addChartSheet("Chart1").selectRange("Day 1", "E25");
     const { actions } = setup(wb);
-    expect(await actions.bindSelection("7100", "sheet")).toEqual({ name: "FOCUS_7100", cell: "'Day 1'!E25", replaced: null });
+    expect(await actions.bindSelection("7100", "sheet")).toEqual({
+      name: "FOCUS_7100",
+      cell: "'Day 1'!E25",
+      replaced: null,
+    });
     expect(nameOps(wb)[0]).toMatchObject({ remove: [] });
 
     await expect(actions.bindSelection("1234", "sheet")).rejects.toThrow(/not a line code/);
@@ -149,7 +188,9 @@ describe("unbind", () => {
   it("removes exactly the one name", async () => {
     const { wb, actions } = setup();
     await actions.unbind({ name: "FOCUS_7010", sheet: null });
-    expect(nameOps(wb)).toEqual([{ op: "updateNames", add: [], remove: [{ name: "FOCUS_7010", sheet: null }] }]);
+    expect(nameOps(wb)).toEqual([
+      { op: "updateNames", add: [], remove: [{ name: "FOCUS_7010", sheet: null }] },
+    ]);
     expect(wb.names.filter((n) => n.name === "FOCUS_7010")).toEqual([
       { name: "FOCUS_7010", sheet: "Day 1", formula: "'Day 1'!$E$6" },
     ]);
@@ -160,11 +201,15 @@ describe("scanSheet and applyScan: code cells", () => {
   function printedSheet(): FakeWorkbook {
     const wb = dayOneWorkbook();
     wb.addWorksheet("Day 3", {
-      E6: 100, F6: 7010,
-      E7: "1,000", F7: "[7020]",
+      E6: 100,
+      F6: 7010,
+      E7: "1,000",
+      F7: "[7020]",
       F8: 7033, // blank amount
-      E9: 5, F9: 7070,
-      E10: 7, F10: 7070, // printed twice
+      E9: 5,
+      F9: 7070,
+      E10: 7,
+      F10: 7070, // printed twice
       A11: 7180, // in column A: no room for an amount to its left
     });
     wb.define("FOCUS_7020", "'Day 3'!$E$50", "Day 3");
@@ -181,7 +226,7 @@ describe("scanSheet and applyScan: code cells", () => {
     const { proposals } = await only(setup(wb).actions);
     expect(proposals.map((p) => `${p.code}@${p.address}=${p.shown} ${p.source}`)).toEqual([
       "7010@E6=100 code",
-      "7020@E7=\"1,000\" code",
+      '7020@E7="1,000" code',
       "7033@E8=blank code",
       "7070@E9=5 code",
       "7070@E10=7 code",
@@ -194,7 +239,12 @@ describe("scanSheet and applyScan: code cells", () => {
       "7070 also appears at E9 on this sheet",
     ]);
     expect(proposals.map((p) => p.ticked)).toEqual([false, false, true, false, false]);
-    expect(proposals[2]).toMatchObject({ statement: "seg-4d2", line: "3B", confidence: null, typed: null });
+    expect(proposals[2]).toMatchObject({
+      statement: "seg-4d2",
+      line: "3B",
+      confidence: null,
+      typed: null,
+    });
     expect(wb.writes).toEqual([]);
   });
 
@@ -241,18 +291,25 @@ function wordsOnly(): Record<string, string | number> {
     A1: SEG_TITLE,
     A2: "(in thousands)",
     A3: "1. Net ledger balance",
-    A4: "A. Cash", D4: 100,
-    A5: "B. Securities (at market)", D5: 20,
-    A6: "2. Net unrealized profit (loss) in open futures contracts traded on a contract market", D6: 3,
-    A7: "Accrued interest receivable from affiliates", D7: 9,
+    A4: "A. Cash",
+    D4: 100,
+    A5: "B. Securities (at market)",
+    D5: 20,
+    A6: "2. Net unrealized profit (loss) in open futures contracts traded on a contract market",
+    D6: 3,
+    A7: "Accrued interest receivable from affiliates",
+    D7: 9,
     A8: "7. Deposited in segregated funds bank accounts",
-    A9: "A. Cash", D9: 150,
-    A10: "13. Total amount in segregation (add lines 7 through 12)", D10: 150,
+    A9: "A. Cash",
+    D9: 150,
+    A10: "13. Total amount in segregation (add lines 7 through 12)",
+    D10: 150,
   };
 }
 
 describe("scanSheet and applyScan: labels", () => {
-  const labelsWorkbook = () => dayOneWorkbook().addWorksheet("Seg", wordsOnly()).selectRange("Seg", "A1");
+  const labelsWorkbook = () =>
+    dayOneWorkbook().addWorksheet("Seg", wordsOnly()).selectRange("Seg", "A1");
 
   it("proposes lines by their words under their headings, with the words, confidence and unit", async () => {
     const wb = labelsWorkbook();
@@ -266,17 +323,36 @@ describe("scanSheet and applyScan: labels", () => {
       "7180@D10 label",
     ]);
     // "A. Cash" twice: the heading above decides which line.
-    expect(seg.proposals[0]).toMatchObject({ typed: "A. Cash", context: ["1. Net ledger balance"], shown: "100" });
-    expect(seg.proposals[3]).toMatchObject({ typed: "A. Cash", context: ["7. Deposited in segregated funds bank accounts"] });
+    expect(seg.proposals[0]).toMatchObject({
+      typed: "A. Cash",
+      context: ["1. Net ledger balance"],
+      shown: "100",
+    });
+    expect(seg.proposals[3]).toMatchObject({
+      typed: "A. Cash",
+      context: ["7. Deposited in segregated funds bank accounts"],
+    });
     for (const p of seg.proposals) {
       expect(p.confidence).toBeGreaterThan(0);
       expect(p.confidence).toBeLessThanOrEqual(1);
       expect(p.matched).toEqual(expect.any(String));
     }
     expect(seg.unmatched).toEqual([
-      { sheet: "Seg", address: "D7", cell: "'Seg'!D7", text: "Accrued interest receivable from affiliates", shown: "9" },
+      {
+        sheet: "Seg",
+        address: "D7",
+        cell: "'Seg'!D7",
+        text: "Accrued interest receivable from affiliates",
+        shown: "9",
+      },
     ]);
-    expect(seg.unit).toEqual({ sheet: "Seg", unit: "1000", text: "(in thousands)", cell: "'Seg'!A2", conflict: null });
+    expect(seg.unit).toEqual({
+      sheet: "Seg",
+      unit: "1000",
+      text: "(in thousands)",
+      cell: "'Seg'!A2",
+      conflict: null,
+    });
     expect(wb.writes).toEqual([]);
   });
 
@@ -290,7 +366,10 @@ describe("scanSheet and applyScan: labels", () => {
       ticked: false,
       conflict: "FOCUS_7010 -> 'Day 1'!E6; D4 is bound to FOCUS_7020", // the workbook-level name too
     });
-    expect(byCode.get("7180")).toMatchObject({ ticked: false, conflict: "FOCUS_7180 -> 'Seg'!D40" });
+    expect(byCode.get("7180")).toMatchObject({
+      ticked: false,
+      conflict: "FOCUS_7180 -> 'Seg'!D40",
+    });
     expect(byCode.get("7070")).toMatchObject({ ticked: true, conflict: null });
   });
 
@@ -298,7 +377,9 @@ describe("scanSheet and applyScan: labels", () => {
     const same = labelsWorkbook().define("FOCUS_UNIT", "1000", "Seg");
     expect((await setup(same).actions.scanSheet()).sheets[0].unit).toBeNull();
     const other = labelsWorkbook().define("FOCUS_UNIT", "=1");
-    expect((await setup(other).actions.scanSheet()).sheets[0].unit?.conflict).toBe("FOCUS_UNIT (workbook level) is 1");
+    expect((await setup(other).actions.scanSheet()).sheets[0].unit?.conflict).toBe(
+      "FOCUS_UNIT (workbook level) is 1"
+    );
   });
 
   it("applies ticked proposals, a row bound by hand and the unit in one batch", async () => {
@@ -307,10 +388,16 @@ describe("scanSheet and applyScan: labels", () => {
     const [seg] = (await actions.scanSheet()).sheets;
     const ticked = seg.proposals.filter((p) => p.ticked);
     const byHand = { sheet: "Seg", address: seg.unmatched[0].address, code: "7150" };
-    const n = await actions.applyScan({ bindings: [...ticked, byHand], units: [{ sheet: "Seg", unit: "1000" }] }, "sheet");
+    const n = await actions.applyScan(
+      { bindings: [...ticked, byHand], units: [{ sheet: "Seg", unit: "1000" }] },
+      "sheet"
+    );
     expect(n).toBe(ticked.length + 2);
     expect(nameOps(wb)).toHaveLength(1);
-    const [op] = nameOps(wb) as { add: { name: string; sheet: string | null; refersTo: string }[]; remove: unknown[] }[];
+    const [op] = nameOps(wb) as {
+      add: { name: string; sheet: string | null; refersTo: string }[];
+      remove: unknown[];
+    }[];
     expect(op.add).toContainEqual({ name: "FOCUS_7150", sheet: "Seg", refersTo: "'Seg'!$D$7" });
     expect(op.add).toContainEqual({ name: "FOCUS_UNIT", sheet: "Seg", refersTo: "1000" });
     expect(op.remove).toEqual([{ name: "FOCUS_UNIT", sheet: "Seg" }]);
@@ -318,8 +405,13 @@ describe("scanSheet and applyScan: labels", () => {
 
   it("refuses two different units for one workbook-level name, writing nothing", async () => {
     const wb = labelsWorkbook();
-    const units = [{ sheet: "Seg", unit: "1000" as const }, { sheet: "Day 1", unit: "1" as const }];
-    await expect(setup(wb).actions.applyScan({ bindings: [], units }, "workbook")).rejects.toThrow(/print different units/);
+    const units = [
+      { sheet: "Seg", unit: "1000" as const },
+      { sheet: "Day 1", unit: "1" as const },
+    ];
+    await expect(setup(wb).actions.applyScan({ bindings: [], units }, "workbook")).rejects.toThrow(
+      /print different units/
+    );
     expect(wb.writes).toEqual([]);
   });
 });
@@ -401,7 +493,9 @@ describe("highlight", () => {
     const caps = detectCapabilities((_n, v) => v === "1.7");
     const { wb, actions } = setup(dayOneWorkbook(), caps);
     const report = await actions.validate();
-    await expect(actions.highlight(report)).rejects.toThrow(/Highlighting needs Excel with ExcelApi 1\.6/);
+    await expect(actions.highlight(report)).rejects.toThrow(
+      /Highlighting needs Excel with ExcelApi 1\.6/
+    );
     expect(wb.writes).toEqual([]);
   });
 });
@@ -430,12 +524,16 @@ describe("recompute", () => {
     const rows = (await actions.recomputePreview()).filter((r) => r.changes);
     expect(await actions.recomputeApply(rows, "values")).toBe(1);
     const cellWrites = wb.writes.filter((w) => w.op === "writeCells");
-    expect(cellWrites).toEqual([{ op: "writeCells", writes: [{ sheet: "Day 1", address: "E12", value: 150 }] }]);
+    expect(cellWrites).toEqual([
+      { op: "writeCells", writes: [{ sheet: "Day 1", address: "E12", value: 150 }] },
+    ]);
   });
 
   it("writes native formulas on request", async () => {
     const { wb, actions } = setup();
-    const rows = (await actions.recomputePreview()).filter((r) => r.code === "7040" || r.code === "7180");
+    const rows = (await actions.recomputePreview()).filter(
+      (r) => r.code === "7040" || r.code === "7180"
+    );
     await actions.recomputeApply(rows, "formulas");
     expect(wb.cell("Day 1", "E9")?.formula).toBe("FOCUS_7010+FOCUS_7020-ABS(FOCUS_7033)");
     expect(wb.writes.filter((w) => w.op === "writeCells")).toHaveLength(1);
@@ -445,7 +543,9 @@ describe("recompute", () => {
     const { wb, actions } = setup();
     const [row] = await actions.recomputePreview();
     const forged: RecomputeRow = { ...row, code: "7010", address: "E6", cell: "'Day 1'!E6" };
-    await expect(actions.recomputeApply([row, forged], "values")).rejects.toThrow(/never overwrites/);
+    await expect(actions.recomputeApply([row, forged], "values")).rejects.toThrow(
+      /never overwrites/
+    );
     expect(wb.writes).toEqual([]);
   });
 
@@ -454,7 +554,9 @@ describe("recompute", () => {
     const rows = (await actions.recomputePreview()).filter((r) => r.code === "7180");
     await wb.writeCells([{ sheet: "Day 1", address: "E11", value: 160 }]); // 7070 edited after the preview
     wb.writes.length = 0;
-    await expect(actions.recomputeApply(rows, "values")).rejects.toThrow(/changed since the preview/);
+    await expect(actions.recomputeApply(rows, "values")).rejects.toThrow(
+      /changed since the preview/
+    );
     const moved = { ...rows[0], address: "E99", cell: "'Day 1'!E99" };
     await expect(actions.recomputeApply([moved], "values")).rejects.toThrow(/no longer bound/);
     expect(wb.writes).toEqual([]);
@@ -466,7 +568,9 @@ describe("recompute", () => {
     wb.protect("Day 1");
     const error = await actions.recomputeApply(rows, "values").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
-    expect((error as ActionError).message).toBe("Nothing was written. 'Day 1'!E12 is on a protected sheet.");
+    expect((error as ActionError).message).toBe(
+      "Nothing was written. 'Day 1'!E12 is on a protected sheet."
+    );
     expect((error as ActionError).cell).toBe("'Day 1'!E12");
   });
 });
@@ -522,11 +626,17 @@ describe("watch", () => {
 
   it("reports a failure through onError and keeps watching", async () => {
     const { wb, actions } = setup();
-    jest.spyOn(wb, "structure").mockRejectedValueOnce(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }));
+    jest
+      .spyOn(wb, "structure")
+      .mockRejectedValueOnce(
+        Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" })
+      );
     const { reports, errors, stop } = await watching(actions);
     wb.change();
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS);
-    expect(errors).toEqual(["Excel is editing a cell: press Enter or Esc to finish, then try again."]);
+    expect(errors).toEqual([
+      "Excel is editing a cell: press Enter or Esc to finish, then try again.",
+    ]);
     wb.change();
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS);
     expect(reports).toHaveLength(1);
@@ -546,7 +656,9 @@ describe("watch", () => {
 
   it("needs the events requirement set", async () => {
     const caps = detectCapabilities((_n, v) => v === "1.7" || v === "1.6");
-    await expect(setup(dayOneWorkbook(), caps).actions.watch(() => undefined)).rejects.toThrow(/Live validation needs/);
+    await expect(setup(dayOneWorkbook(), caps).actions.watch(() => undefined)).rejects.toThrow(
+      /Live validation needs/
+    );
   });
 });
 

@@ -5,7 +5,9 @@ import { dayOneWorkbook, type RecordedWorkbook } from "./recorded-workbook";
 
 // The ribbon's bundle builds its actions over the Office adapter: here, the adapter over the simulator, recorded.
 let workbook: RecordedWorkbook;
-jest.mock("../../src/workbook/office", () => ({ createOfficeWorkbook: () => workbook }), { virtual: true });
+jest.mock("../../src/workbook/office", () => ({ createOfficeWorkbook: () => workbook }), {
+  virtual: true,
+});
 
 const published: RibbonResult[] = [];
 // Office.addin and the pane's focus from the simulator (sim/addin.ts: showAsTaskpane moves
@@ -25,12 +27,15 @@ beforeAll(() => {
       },
       context: {
         requirements: {
-          isSetSupported: (name: string, v: string) => sim.Office.context.requirements.isSetSupported(name, v),
+          isSetSupported: (name: string, v: string) =>
+            sim.Office.context.requirements.isSetSupported(name, v),
         },
       },
     },
   });
-  target.addEventListener("focus-check:report", (e) => published.push((e as CustomEvent<RibbonResult>).detail));
+  target.addEventListener("focus-check:report", (e) =>
+    published.push((e as CustomEvent<RibbonResult>).detail)
+  );
 });
 
 afterAll(() => {
@@ -38,7 +43,8 @@ afterAll(() => {
   delete (globalThis as Record<string, unknown>).Office;
 });
 
-const event = () => ({ completed: jest.fn() }) as unknown as Office.AddinCommands.Event & { completed: jest.Mock };
+const event = () =>
+  ({ completed: jest.fn() }) as unknown as Office.AddinCommands.Event & { completed: jest.Mock };
 
 describe("ribbon Validate", () => {
   beforeEach(() => {

@@ -20,7 +20,8 @@ import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
 import { layOutDayOne } from "./recorded-workbook";
 
 /** A cell as a test writes it: a plain value, or a formula with its cached result. */
-export type FakeCell = number | string | boolean | null | { formula: string; cached?: number | string | null };
+export type FakeCell =
+  number | string | boolean | null | { formula: string; cached?: number | string | null };
 
 interface Sheet {
   name: string;
@@ -67,7 +68,8 @@ function cellsOf(address: string): string[] {
   const q = parseA1(b ?? a)!;
   const out: string[] = [];
   for (let row = Math.min(p.row, q.row); row <= Math.max(p.row, q.row); row++) {
-    for (let col = Math.min(p.col, q.col); col <= Math.max(p.col, q.col); col++) out.push(toA1({ row, col }));
+    for (let col = Math.min(p.col, q.col); col <= Math.max(p.col, q.col); col++)
+      out.push(toA1({ row, col }));
   }
   return out;
 }
@@ -90,8 +92,15 @@ export class FakeWorkbook implements Workbook {
   private readonly listeners = new Set<() => void>();
 
   addWorksheet(name: string, cells: Record<string, FakeCell> = {}): this {
-    const sheet: Sheet = { name, isWorksheet: true, cells: new Map(), merges: [], protected: false };
-    for (const [address, c] of Object.entries(cells)) sheet.cells.set(address.toUpperCase(), contentOf(c));
+    const sheet: Sheet = {
+      name,
+      isWorksheet: true,
+      cells: new Map(),
+      merges: [],
+      protected: false,
+    };
+    for (const [address, c] of Object.entries(cells))
+      sheet.cells.set(address.toUpperCase(), contentOf(c));
     this.sheets.push(sheet);
     if (!this.selected.sheet) this.selected = { sheet: name, address: "A1" };
     return this;
@@ -125,10 +134,22 @@ export class FakeWorkbook implements Workbook {
   /** Excel's "Move or Copy… > Create a copy": cells and sheet-level names travel with the sheet. */
   copySheet(from: string, to: string): this {
     const source = this.sheet(from);
-    this.sheets.push({ ...source, name: to, cells: new Map(source.cells), merges: [...source.merges] });
-    const quoted = new RegExp(`^'?${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''")}'?!`, "i");
+    this.sheets.push({
+      ...source,
+      name: to,
+      cells: new Map(source.cells),
+      merges: [...source.merges],
+    });
+    const quoted = new RegExp(
+      `^'?${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''")}'?!`,
+      "i"
+    );
     for (const n of this.names.filter((n) => n.sheet !== null && lower(n.sheet) === lower(from))) {
-      this.names.push({ name: n.name, sheet: to, formula: n.formula.replace(quoted, `'${to.replace(/'/g, "''")}'!`) });
+      this.names.push({
+        name: n.name,
+        sheet: to,
+        formula: n.formula.replace(quoted, `'${to.replace(/'/g, "''")}'!`),
+      });
     }
     return this;
   }
@@ -157,10 +178,16 @@ export class FakeWorkbook implements Workbook {
   async structure(): Promise<WorkbookStructure> {
     this.structureReads++;
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility ?? "visible", isWorksheet: s.isWorksheet })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility ?? "visible",
+        isWorksheet: s.isWorksheet,
+      })),
       names: this.names.map((n) => ({ ...n })),
       calculation: this.calculation,
-      review: this.sheets.some((s) => lower(s.name) === lower(REVIEW_SHEET)) ? await this.readGrid(REVIEW_SHEET) : null,
+      review: this.sheets.some((s) => lower(s.name) === lower(REVIEW_SHEET))
+        ? await this.readGrid(REVIEW_SHEET)
+        : null,
     };
   }
 
@@ -170,7 +197,9 @@ export class FakeWorkbook implements Workbook {
       const sheet = this.sheet(ref.sheet);
       const cells = cellsOf(ref.address);
       const area = ref.address.replace(/\$/g, "").toUpperCase();
-      const containing = sheet.merges.find((m) => cellsOf(m).includes(cells[0]) && cellsOf(m)[0] !== cells[0]);
+      const containing = sheet.merges.find(
+        (m) => cellsOf(m).includes(cells[0]) && cellsOf(m)[0] !== cells[0]
+      );
       out.set(rangeKey(ref), {
         content: sheet.cells.get(cells[0]) ?? { value: { type: "blank" } },
         cellCount: cells.length,
@@ -178,7 +207,12 @@ export class FakeWorkbook implements Workbook {
         insideMergeOf: cells.length === 1 ? (containing ?? null) : null,
         // A heading read: every non-empty cell of the range, as the adapters answer it.
         ...(ref.cells
-          ? { cells: cells.flatMap((a) => { const c = sheet.cells.get(a); return c && c.value?.type !== "blank" ? [{ ...parseA1(a)!, content: c }] : []; }) }
+          ? {
+              cells: cells.flatMap((a) => {
+                const c = sheet.cells.get(a);
+                return c && c.value?.type !== "blank" ? [{ ...parseA1(a)!, content: c }] : [];
+              }),
+            }
           : {}),
       });
     }
@@ -201,8 +235,14 @@ export class FakeWorkbook implements Workbook {
     for (const ref of refs) {
       const sheet = this.sheets.find((s) => lower(s.name) === lower(ref.sheet));
       const cell = cellLabel(ref.sheet, ref.address);
-      if (!sheet) problems.push({ cell, reason: "missing-sheet", message: `Sheet ${ref.sheet} does not exist.` });
-      else if (sheet.protected) problems.push({ cell, reason: "protected", message: `${cell} is on a protected sheet.` });
+      if (!sheet)
+        problems.push({
+          cell,
+          reason: "missing-sheet",
+          message: `Sheet ${ref.sheet} does not exist.`,
+        });
+      else if (sheet.protected)
+        problems.push({ cell, reason: "protected", message: `${cell} is on a protected sheet.` });
     }
     return problems;
   }
@@ -212,15 +252,21 @@ export class FakeWorkbook implements Workbook {
     if (problems.length) throw new WriteBlocked(problems);
     this.writes.push({ op: "writeCells", writes });
     for (const w of writes) {
-      const content: CellContent = w.formula ? { value: null, formula: w.formula.replace(/^=/, "") } : { value: valueOf(w.value ?? null) };
+      const content: CellContent = w.formula
+        ? { value: null, formula: w.formula.replace(/^=/, "") }
+        : { value: valueOf(w.value ?? null) };
       this.sheet(w.sheet).cells.set(w.address.toUpperCase(), content);
     }
   }
 
-  async updateNames(add: NameSpec[], remove: { name: string; sheet: string | null }[]): Promise<void> {
+  async updateNames(
+    add: NameSpec[],
+    remove: { name: string; sheet: string | null }[]
+  ): Promise<void> {
     this.writes.push({ op: "updateNames", add, remove });
     const sameLevel = (n: NameInfo, name: string, sheet: string | null) =>
-      lower(n.name) === lower(name) && (n.sheet === null ? sheet === null : sheet !== null && lower(n.sheet) === lower(sheet));
+      lower(n.name) === lower(name) &&
+      (n.sheet === null ? sheet === null : sheet !== null && lower(n.sheet) === lower(sheet));
     for (const r of remove) this.names = this.names.filter((n) => !sameLevel(n, r.name, r.sheet));
     for (const a of add) {
       this.names = this.names.filter((n) => !sameLevel(n, a.name, a.sheet));
@@ -245,7 +291,8 @@ export class FakeWorkbook implements Workbook {
     if (!this.sheets.some((s) => lower(s.name) === lower(name))) this.addWorksheet(name);
     const sheet = this.sheet(name);
     sheet.visibility = "veryHidden";
-    for (const w of writes) sheet.cells.set(w.address.toUpperCase(), { value: valueOf(w.value ?? null) });
+    for (const w of writes)
+      sheet.cells.set(w.address.toUpperCase(), { value: valueOf(w.value ?? null) });
   }
 
   async addSheet(spec: SheetSpec): Promise<string> {
@@ -253,9 +300,15 @@ export class FakeWorkbook implements Workbook {
     this.addWorksheet(spec.name);
     const sheet = this.sheet(spec.name);
     for (const c of spec.cells) {
-      sheet.cells.set(c.address, c.formula ? { value: null, formula: c.formula.replace(/^=/, "") } : { value: valueOf(c.value ?? null) });
+      sheet.cells.set(
+        c.address,
+        c.formula
+          ? { value: null, formula: c.formula.replace(/^=/, "") }
+          : { value: valueOf(c.value ?? null) }
+      );
     }
-    for (const n of spec.names) this.define(n.name, `'${spec.name.replace(/'/g, "''")}'!${n.address}`, spec.name);
+    for (const n of spec.names)
+      this.define(n.name, `'${spec.name.replace(/'/g, "''")}'!${n.address}`, spec.name);
     return spec.name;
   }
 

@@ -29,7 +29,8 @@ export function labelsOnlyWorkbook(
   const inputs: Record<string, bigint> = {};
   codes.forEach((code, i) => {
     const line = lineOf(code);
-    if (line && !line.formula && line.kind !== "text") inputs[code] = BigInt(100 + ((i * 7919) % 9000));
+    if (line && !line.formula && line.kind !== "text")
+      inputs[code] = BigInt(100 + ((i * 7919) % 9000));
   });
   for (const target of ["7194", "7780", "8760"]) if (target in inputs) inputs[target] = 10n;
   let values = oracleValues(inputs);

@@ -19,7 +19,8 @@ describe("line search", () => {
 });
 
 const pickerOptions = () => within(screen.getByRole("listbox")).getAllByRole("option");
-const pickerOption = (code: string) => pickerOptions().find((o) => o.textContent?.startsWith(code))!;
+const pickerOption = (code: string) =>
+  pickerOptions().find((o) => o.textContent?.startsWith(code))!;
 
 async function typeInPicker(text: string) {
   const box = screen.getByRole("combobox", { name: /Line/ });
@@ -55,13 +56,21 @@ describe("Bind panel", () => {
     await typeInPicker("7180");
     fireEvent.click(pickerOption("7180"));
     fireEvent.click(bind);
-    await waitFor(() => expect(actions.bindSelection).toHaveBeenCalledWith("7180", "sheet", undefined));
-    expect(await within(panel).findByText(/FOCUS_7180 now refers to 'Day 1'!E20 \(it referred to 'Day 1'!E12\)/)).toBeTruthy();
+    await waitFor(() =>
+      expect(actions.bindSelection).toHaveBeenCalledWith("7180", "sheet", undefined)
+    );
+    expect(
+      await within(panel).findByText(
+        /FOCUS_7180 now refers to 'Day 1'!E20 \(it referred to 'Day 1'!E12\)/
+      )
+    ).toBeTruthy();
 
     const bindSection = section(panel, "Bind the selected cell");
     fireEvent.click(within(bindSection).getByRole("radio", { name: /Whole workbook/ }));
     fireEvent.click(bind);
-    await waitFor(() => expect(actions.bindSelection).toHaveBeenLastCalledWith("7180", "workbook", undefined));
+    await waitFor(() =>
+      expect(actions.bindSelection).toHaveBeenLastCalledWith("7180", "workbook", undefined)
+    );
     expect(actions.bindings).toHaveBeenCalledTimes(3); // on mount and after each binding
   });
 
@@ -81,15 +90,23 @@ describe("Bind panel", () => {
     const { actions } = fakeActions();
     await renderPane(actions);
     const list = section(await openTab("Bind"), "Bindings");
-    fireEvent.click(await within(list).findByRole("button", { name: "Rebind to selection: FOCUS_3750 (sheet Day 1)" }));
-    await waitFor(() => expect(actions.bindSelection).toHaveBeenCalledWith("3750", "sheet", "Day 1"));
+    fireEvent.click(
+      await within(list).findByRole("button", {
+        name: "Rebind to selection: FOCUS_3750 (sheet Day 1)",
+      })
+    );
+    await waitFor(() =>
+      expect(actions.bindSelection).toHaveBeenCalledWith("3750", "sheet", "Day 1")
+    );
   });
 
   it("unbinds only after confirmation", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
     const list = section(await openTab("Bind"), "Bindings");
-    const unbind = await within(list).findByRole("button", { name: "Unbind FOCUS_3750 (sheet Day 1)" });
+    const unbind = await within(list).findByRole("button", {
+      name: "Unbind FOCUS_3750 (sheet Day 1)",
+    });
 
     fireEvent.click(unbind);
     let dialog = await findDialog("Unbind FOCUS_3750?");
@@ -101,7 +118,9 @@ describe("Bind panel", () => {
     fireEvent.click(unbind);
     dialog = await findDialog("Unbind FOCUS_3750?");
     fireEvent.click(dialogButton(dialog, "Unbind"));
-    await waitFor(() => expect(actions.unbind).toHaveBeenCalledWith({ name: "FOCUS_3750", sheet: "Day 1" }));
+    await waitFor(() =>
+      expect(actions.unbind).toHaveBeenCalledWith({ name: "FOCUS_3750", sheet: "Day 1" })
+    );
   });
 
   it("scans a sheet: proposals by statement with their source and confidence, conflicts and low confidence unticked", async () => {
@@ -110,7 +129,9 @@ describe("Bind panel", () => {
     const panel = await openTab("Bind");
     const scan = section(panel, "Find lines by scanning");
     fireEvent.click(within(scan).getByRole("button", { name: "Scan sheet" }));
-    const seg = await within(scan).findByRole("list", { name: "Proposed bindings: 4d(2) segregation on Day 3" });
+    const seg = await within(scan).findByRole("list", {
+      name: "Proposed bindings: 4d(2) segregation on Day 3",
+    });
     within(scan).getByRole("heading", { name: "4d(2) segregation (4 lines)" });
     within(scan).getByRole("heading", { name: "30.7 secured amounts (1 line)" });
     const boxes = within(seg).getAllByRole("checkbox");
@@ -128,7 +149,9 @@ describe("Bind panel", () => {
     within(items[3]).getByText("Low confidence 52%");
     // The words and the confidence describe the checkbox, for screen readers.
     expect(boxes[2].getAttribute("aria-describedby")).toBeTruthy();
-    expect(document.getElementById(boxes[2].getAttribute("aria-describedby")!)?.textContent).toMatch(/“A\. Cash”/);
+    expect(
+      document.getElementById(boxes[2].getAttribute("aria-describedby")!)?.textContent
+    ).toMatch(/“A\. Cash”/);
 
     const unit = within(scan).getByRole("checkbox", { name: /Set FOCUS_UNIT to 1000 on Day 3/ });
     expect((unit as HTMLInputElement).checked).toBe(true);
@@ -179,7 +202,9 @@ describe("Bind panel", () => {
     fireEvent.click(within(scan).getByRole("button", { name: "Scan workbook" }));
     await within(scan).findByRole("heading", { name: "Sheet Day 4" });
     within(scan).getByRole("heading", { name: "Sheet Day 3" });
-    expect(document.activeElement?.textContent).toMatch(/^Found 6 lines on the workbook \(2 sheets of 3\)/);
+    expect(document.activeElement?.textContent).toMatch(
+      /^Found 6 lines on the workbook \(2 sheets of 3\)/
+    );
     const unit = within(scan).getByRole("checkbox", { name: /Set FOCUS_UNIT to 1000000 on Day 4/ });
     expect((unit as HTMLInputElement).checked).toBe(false);
     within(scan).getByText("Conflict: FOCUS_UNIT (workbook level) is 1");
@@ -190,16 +215,19 @@ describe("Bind panel", () => {
     await waitFor(() => expect(actions.applyScan).toHaveBeenCalledTimes(1));
     const [choice, level] = (actions.applyScan as jest.Mock).mock.calls[0];
     expect(level).toBe("workbook");
-    expect(choice.bindings.map((b: { sheet: string; code: string }) => `${b.sheet}:${b.code}`)).toEqual([
-      "Day 3:7020", "Day 3:7070", "Day 3:7315", "Day 4:7010",
-    ]);
+    expect(
+      choice.bindings.map((b: { sheet: string; code: string }) => `${b.sheet}:${b.code}`)
+    ).toEqual(["Day 3:7020", "Day 3:7070", "Day 3:7315", "Day 4:7010"]);
     expect(choice.units).toEqual([{ sheet: "Day 3", unit: "1000" }]);
   });
 
   it("says so when a scan finds nothing, and discards without writing", async () => {
     const { actions } = fakeActions({
       scanSheet: jest.fn(async () => ({
-        scope: "sheet" as const, scanned: 1, unread: [], sheets: [{ sheet: "Notes", proposals: [], unmatched: [], unit: null }],
+        scope: "sheet" as const,
+        scanned: 1,
+        unread: [],
+        sheets: [{ sheet: "Notes", proposals: [], unmatched: [], unit: null }],
       })),
     });
     await renderPane(actions);
@@ -215,14 +243,19 @@ describe("Bind panel", () => {
     const { ActionError } = await import("../../src/taskpane/actions");
     const { actions } = fakeActions({
       bindSelection: jest.fn(async () => {
-        throw new ActionError("Nothing was written. 'Day 1'!E20 is on a protected sheet.", "'Day 1'!E20");
+        throw new ActionError(
+          "Nothing was written. 'Day 1'!E20 is on a protected sheet.",
+          "'Day 1'!E20"
+        );
       }),
     });
     await renderPane(actions);
     const panel = await openTab("Bind");
     await typeInPicker("7010");
     fireEvent.click(pickerOption("7010"));
-    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Bind selected cell" })));
+    await act(async () =>
+      fireEvent.click(within(panel).getByRole("button", { name: "Bind selected cell" }))
+    );
     const bar = within(panel).getByText(/'Day 1'!E20 is on a protected sheet/);
     fireEvent.click(within(bar).getByRole("button", { name: "Go to 'Day 1'!E20" }));
     expect(actions.goTo).toHaveBeenCalledWith("'Day 1'!E20");

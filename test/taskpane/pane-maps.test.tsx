@@ -1,6 +1,10 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createFocusActions, type BindingView, type FocusActions } from "../../src/taskpane/actions";
+import {
+  createFocusActions,
+  type BindingView,
+  type FocusActions,
+} from "../../src/taskpane/actions";
 import { readAsText } from "../../src/taskpane/shared/files";
 import { STATEMENTS, statementTemplate } from "../../src/engine";
 import { createExcelSim, type WorkbookModel } from "../../sim";
@@ -13,10 +17,22 @@ import { openTab, renderPane, section } from "./render-pane";
 
 /** One period of the form on a sheet: line, description, amount in E, code in F. */
 const FORM: Record<string, LaidOutCell> = {
-  A5: "Line", B5: "Description", E5: "Amount", F5: "Code",
-  A6: "1A", B6: "Net ledger balance: cash", E6: 100, F6: 7010,
-  A7: "1B", B7: "Net ledger balance: securities (at market)", E7: 20, F7: 7020,
-  A8: "13", B8: "Total amount in segregation", E8: 120, F8: 7180,
+  A5: "Line",
+  B5: "Description",
+  E5: "Amount",
+  F5: "Code",
+  A6: "1A",
+  B6: "Net ledger balance: cash",
+  E6: 100,
+  F6: 7010,
+  A7: "1B",
+  B7: "Net ledger balance: securities (at market)",
+  E7: 20,
+  F7: 7020,
+  A8: "13",
+  B8: "Total amount in segregation",
+  E8: 120,
+  F8: 7180,
 };
 
 /** Two daily sheets of the same layout and a settings sheet; bound (sheet level, plus a workbook-level target) or not. */
@@ -25,15 +41,21 @@ function laidOut(bound: boolean): RecordedWorkbook {
   wb.addWorksheet("Settings", { A2: "Target", B2: 10 });
   if (bound) {
     for (const sheet of ["Day 1", "Day 2"])
-      for (const [row, code] of [[6, "7010"], [7, "7020"], [8, "7180"]])
+      for (const [row, code] of [
+        [6, "7010"],
+        [7, "7020"],
+        [8, "7180"],
+      ])
         wb.define(`FOCUS_${code}`, `'${sheet}'!$E$${row}`, sheet);
     wb.define("FOCUS_7194", "Settings!$B$2");
   }
   return wb;
 }
 
-const actionsOver = (wb: RecordedWorkbook | FakeWorkbook) => createFocusActions(wb, ALL_CAPABILITIES);
-const shape = (views: BindingView[]) => views.map((v) => `${v.name}|${v.level}|${v.sheet}|${v.cell}`).sort();
+const actionsOver = (wb: RecordedWorkbook | FakeWorkbook) =>
+  createFocusActions(wb, ALL_CAPABILITIES);
+const shape = (views: BindingView[]) =>
+  views.map((v) => `${v.name}|${v.level}|${v.sheet}|${v.cell}`).sort();
 const NONE = { replaceOccupied: false, acceptChangedLabels: false };
 
 describe("binding map actions", () => {
@@ -61,7 +83,9 @@ describe("binding map actions", () => {
     expect(reads).toHaveBeenCalledTimes(1);
     const parsed = parseBindingMap(file.text);
     if (!parsed.ok) throw new Error(parsed.error);
-    const labels = Object.fromEntries(parsed.map.bindings.map((m) => [`${m.owner}|${m.name}`, m.label]));
+    const labels = Object.fromEntries(
+      parsed.map.bindings.map((m) => [`${m.owner}|${m.name}`, m.label])
+    );
     expect(labels["Day 2|FOCUS_7180"]).toBe("Total amount in segregation");
     expect(labels["null|FOCUS_7194"]).toBe("Target");
     expect(file.text.split("\n").filter((l) => l.trim().startsWith('{"name"'))).toHaveLength(7);
@@ -76,7 +100,9 @@ describe("binding map actions", () => {
       .define("FOCUS_7180", "'Day 1'!$E$30", "Day 1");
     const actions = actionsOver(target);
     const plan = await actions.planBindingMap(file.text);
-    expect(plan.conflicts.map((c) => `${c.kind}:${c.owner ?? "workbook"}:${c.name}`).sort()).toEqual([
+    expect(
+      plan.conflicts.map((c) => `${c.kind}:${c.owner ?? "workbook"}:${c.name}`).sort()
+    ).toEqual([
       "changed-label:Day 2:FOCUS_7180",
       "missing-sheet:workbook:FOCUS_7194",
       "occupied:Day 1:FOCUS_7180",
@@ -93,7 +119,9 @@ describe("binding map actions", () => {
     expect(await cellOf("Day 2")).toBeUndefined(); // not bound on a row that reads otherwise
 
     const replan = await actions.planBindingMap(file.text);
-    expect(await actions.applyBindingMap(replan, { replaceOccupied: true, acceptChangedLabels: true })).toBe(2);
+    expect(
+      await actions.applyBindingMap(replan, { replaceOccupied: true, acceptChangedLabels: true })
+    ).toBe(2);
     expect(await cellOf("Day 1")).toBe("'Day 1'!E8");
     expect(await cellOf("Day 2")).toBe("'Day 2'!E8");
   });
@@ -121,10 +149,18 @@ describe("binding map actions", () => {
       expect(e?.name).toBe("ActionError");
       return e!.message;
     };
-    expect(await refusal("PK\u0003\u0004 not json")).toBe("This file cannot be applied: the file is not JSON.");
-    expect(await refusal(good.replace('"version": 1', '"version": 2'))).toMatch(/^This file cannot be applied: not a binding map \(version: /);
-    expect(await refusal(" ".repeat(3 * 1024 * 1024))).toMatch(/larger than 2 MB: not a binding map\.$/);
-    expect(await refusal(good.replace(/"sheet":"Day 1"/, '"sheet":"Day/1"'))).toMatch(/sheet: not a valid sheet name/);
+    expect(await refusal("PK\u0003\u0004 not json")).toBe(
+      "This file cannot be applied: the file is not JSON."
+    );
+    expect(await refusal(good.replace('"version": 1', '"version": 2'))).toMatch(
+      /^This file cannot be applied: not a binding map \(version: /
+    );
+    expect(await refusal(" ".repeat(3 * 1024 * 1024))).toMatch(
+      /larger than 2 MB: not a binding map\.$/
+    );
+    expect(await refusal(good.replace(/"sheet":"Day 1"/, '"sheet":"Day/1"'))).toMatch(
+      /sheet: not a valid sheet name/
+    );
     expect(wb.structureReads).toBe(0);
     expect(wb.writes).toEqual([]);
   });
@@ -149,7 +185,9 @@ describe("binding map actions", () => {
   });
 
   it("says so when there is nothing to export", async () => {
-    await expect(actionsOver(laidOut(false)).exportBindingMap()).rejects.toThrow(/no FOCUS_ name on a single cell/);
+    await expect(actionsOver(laidOut(false)).exportBindingMap()).rejects.toThrow(
+      /no FOCUS_ name on a single cell/
+    );
   });
 });
 
@@ -161,14 +199,22 @@ describe("binding map actions through the Office adapter (the simulator's Excel)
     for (let d = 1; d <= days; d++) {
       const sheet = `Day ${d}`;
       const t = statementTemplate(STATEMENTS[0], { sheet, derived: "values" });
-      sheets.push({ name: sheet, cells: t.cells.map((c) => ({ ref: c.ref, value: c.value ?? null })) });
-      if (bound) for (const n of t.names) names.push({ name: n.name, refersTo: `'${sheet}'!${n.address}`, localSheet: sheet });
+      sheets.push({
+        name: sheet,
+        cells: t.cells.map((c) => ({ ref: c.ref, value: c.value ?? null })),
+      });
+      if (bound)
+        for (const n of t.names)
+          names.push({ name: n.name, refersTo: `'${sheet}'!${n.address}`, localSheet: sheet });
     }
     return { sheets, names };
   }
   const over = (workbook: WorkbookModel) => {
     const sim = createExcelSim({ workbook });
-    const wb = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported: sim.Office.context.requirements.isSetSupported });
+    const wb = createOfficeWorkbook({
+      run: sim.Excel.run,
+      isSetSupported: sim.Office.context.requirements.isSetSupported,
+    });
     return { sim, actions: createFocusActions(wb, ALL_CAPABILITIES) };
   };
 
@@ -187,7 +233,9 @@ describe("binding map actions through the Office adapter (the simulator's Excel)
     const planned = await b.sim.meter.measure(() => b.actions.planBindingMap(exported.result.text));
     expect(planned.syncs).toHaveLength(3);
     expect(planned.result.conflicts).toEqual([]);
-    const applied = await b.sim.meter.measure(() => b.actions.applyBindingMap(planned.result, NONE));
+    const applied = await b.sim.meter.measure(() =>
+      b.actions.applyBindingMap(planned.result, NONE)
+    );
     expect(applied.result).toBe(21 * seg.lines.length);
     expect(applied.runs.filter((r) => r.syncs.length > 0)).toHaveLength(2); // a fresh read of the names, then one write
     expect(shape(await b.actions.bindings())).toEqual(shape(await a.actions.bindings()));
@@ -197,7 +245,8 @@ describe("binding map actions through the Office adapter (the simulator's Excel)
 /* ------------------------------------------------------------------------- */
 
 const mapsSection = () => section(screen.getByRole("tabpanel", { name: "Bind" }), "Binding maps");
-const fileInput = () => within(mapsSection()).getByLabelText("Binding map file") as HTMLInputElement;
+const fileInput = () =>
+  within(mapsSection()).getByLabelText("Binding map file") as HTMLInputElement;
 const button = (name: string | RegExp) => within(mapsSection()).getByRole("button", { name });
 
 async function chooseFile(file: File) {
@@ -208,7 +257,9 @@ async function chooseFile(file: File) {
   // FileReader answers in a later task: wait for the plan or the refusal.
   await waitFor(() => {
     const s = mapsSection();
-    expect(within(s).queryByRole("alert") ?? within(s).queryByText(/Nothing changes until you apply/)).not.toBeNull();
+    expect(
+      within(s).queryByRole("alert") ?? within(s).queryByText(/Nothing changes until you apply/)
+    ).not.toBeNull();
   });
 }
 
@@ -218,7 +269,8 @@ async function press(name: string | RegExp) {
   await act(async () => fireEvent.click(b));
 }
 
-const jsonFile = (text: string, name = "day.focus-map.json") => new File([text], name, { type: "application/json" });
+const jsonFile = (text: string, name = "day.focus-map.json") =>
+  new File([text], name, { type: "application/json" });
 
 describe("Bind panel: binding maps", () => {
   let created: Blob[];
@@ -232,7 +284,9 @@ describe("Bind panel: binding maps", () => {
       return "blob:map";
     });
     URL.revokeObjectURL = jest.fn();
-    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
       clicked.push(this);
     });
   });
@@ -245,7 +299,9 @@ describe("Bind panel: binding maps", () => {
     await press("Export bindings");
     expect(clicked.map((a) => a.download)).toEqual([MAP_FILE.fileName]);
     expect(await readAsText(created[0])).toBe(MAP_FILE.text);
-    expect(within(mapsSection()).getByText(`Saved 26 bindings as ${MAP_FILE.fileName}.`)).toBeTruthy();
+    expect(
+      within(mapsSection()).getByText(`Saved 26 bindings as ${MAP_FILE.fileName}.`)
+    ).toBeTruthy();
   });
 
   it("copies to the clipboard, or shows the text to copy where the clipboard is blocked", async () => {
@@ -260,7 +316,9 @@ describe("Bind panel: binding maps", () => {
 
     writeText.mockRejectedValueOnce(new Error("NotAllowedError"));
     await press("Copy to clipboard");
-    const box = within(mapsSection()).getByRole("textbox", { name: /select it all and copy/ }) as HTMLTextAreaElement;
+    const box = within(mapsSection()).getByRole("textbox", {
+      name: /select it all and copy/,
+    }) as HTMLTextAreaElement;
     expect(box.value).toBe(MAP_FILE.text);
   });
 
@@ -271,11 +329,18 @@ describe("Bind panel: binding maps", () => {
     await chooseFile(jsonFile("{}"));
     expect(actions.planBindingMap).toHaveBeenCalledWith("{}");
     const s = mapsSection();
-    expect(within(s).getByText(/day\.focus-map\.json holds 4 bindings: 1 name would be created without conflict, 1 already in place, 3 conflicts listed below/)).toBeTruthy();
+    expect(
+      within(s).getByText(
+        /day\.focus-map\.json holds 4 bindings: 1 name would be created without conflict, 1 already in place, 3 conflicts listed below/
+      )
+    ).toBeTruthy();
     for (const [group, text] of [
       ["Names that already refer elsewhere (1)", /already refers to 'Day 1'!\$E\$30/],
       ["Rows whose label differs from the map (1)", /reads "Excess funds"/],
-      ["Sheets this workbook does not have (skipped) (1)", /sheet 'Targets' is not in this workbook/],
+      [
+        "Sheets this workbook does not have (skipped) (1)",
+        /sheet 'Targets' is not in this workbook/,
+      ],
     ] as const) {
       expect(within(s).getByRole("heading", { name: group })).toBeTruthy();
       expect(within(within(s).getByRole("list", { name: group })).getByText(text)).toBeTruthy();
@@ -295,11 +360,18 @@ describe("Bind panel: binding maps", () => {
     expect(button("Apply: 1 name")).toBeTruthy();
     fireEvent.click(within(mapsSection()).getByRole("checkbox", { name: "Replace these names" }));
     expect(button("Apply: 1 name")).toBeTruthy(); // 7180's row label still differs
-    fireEvent.click(within(mapsSection()).getByRole("checkbox", { name: "Bind these cells anyway" }));
+    fireEvent.click(
+      within(mapsSection()).getByRole("checkbox", { name: "Bind these cells anyway" })
+    );
     await press("Apply: 2 names");
     expect(actions.applyBindingMap).toHaveBeenCalledTimes(1);
-    expect(actions.applyBindingMap).toHaveBeenCalledWith(MAP_PLAN, { replaceOccupied: true, acceptChangedLabels: true });
-    expect(within(mapsSection()).getByText("Applied day.focus-map.json: 2 names created or replaced.")).toBeTruthy();
+    expect(actions.applyBindingMap).toHaveBeenCalledWith(MAP_PLAN, {
+      replaceOccupied: true,
+      acceptChangedLabels: true,
+    });
+    expect(
+      within(mapsSection()).getByText("Applied day.focus-map.json: 2 names created or replaced.")
+    ).toBeTruthy();
     expect(actions.bindings).toHaveBeenCalledTimes(2); // the list is read again
   });
 
@@ -326,7 +398,9 @@ describe("Bind panel: binding maps", () => {
     );
     const map = await actionsOver(laidOut(true)).exportBindingMap();
     await chooseFile(jsonFile(map.text));
-    expect(within(mapsSection()).getByRole("list", { name: "Names that already refer elsewhere (1)" })).toBeTruthy();
+    expect(
+      within(mapsSection()).getByRole("list", { name: "Names that already refer elsewhere (1)" })
+    ).toBeTruthy();
     expect(wb.writes).toEqual([]);
     fireEvent.click(button("Cancel"));
     expect(wb.writes).toEqual([]);

@@ -31,8 +31,12 @@ describe("Recompute panel", () => {
     const { actions, panel } = await previewed();
     fireEvent.click(within(panel).getByRole("button", { name: "Write 2 cells…" }));
     const dialog = await findDialog("Overwrite 2 cells?");
-    within(dialog).getByText("2 cells on sheet Day 1 will be replaced with the computed values. Inputs are not touched.");
-    within(dialog).getByText("1 of them holds a number typed by hand ('Day 1'!E12); it will be lost.");
+    within(dialog).getByText(
+      "2 cells on sheet Day 1 will be replaced with the computed values. Inputs are not touched."
+    );
+    within(dialog).getByText(
+      "1 of them holds a number typed by hand ('Day 1'!E12); it will be lost."
+    );
     expect(actions.recomputeApply).not.toHaveBeenCalled();
 
     fireEvent.click(dialogButton(dialog, "Cancel"));
@@ -65,12 +69,16 @@ describe("Recompute panel", () => {
 
 describe("overwrite confirmation text", () => {
   it("names the sheets and lists at most five typed cells", () => {
-    const typed = Array.from({ length: 7 }, (_v, i) =>
-      ({ ...ROWS[1], sheet: i < 3 ? "Day 1" : "Day 2", cell: `'Day ${i < 3 ? 1 : 2}'!E${i}` })
-    );
+    const typed = Array.from({ length: 7 }, (_v, i) => ({
+      ...ROWS[1],
+      sheet: i < 3 ? "Day 1" : "Day 2",
+      cell: `'Day ${i < 3 ? 1 : 2}'!E${i}`,
+    }));
     const text = overwriteText(typed, "values");
     expect(text.title).toBe("Overwrite 7 cells?");
-    expect(text.body).toBe("7 cells on 2 sheets will be replaced with the computed values. Inputs are not touched.");
+    expect(text.body).toBe(
+      "7 cells on 2 sheets will be replaced with the computed values. Inputs are not touched."
+    );
     expect(text.typed).toBe(
       "7 of them hold numbers typed by hand ('Day 1'!E0, 'Day 1'!E1, 'Day 1'!E2, 'Day 2'!E3, 'Day 2'!E4, …); they will be lost."
     );

@@ -25,12 +25,22 @@ describe("pane shell", () => {
     const { actions } = fakeActions({}, caps);
     await renderPane(actions);
     const notices = screen.getByRole("list", { hidden: false });
-    expect(within(notices).getAllByRole("listitem").map((li) => li.textContent)).toEqual(caps.unavailable);
+    expect(
+      within(notices)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual(caps.unavailable);
     expect(caps.unavailable).toHaveLength(5);
     const panel = await openTab("Validate");
-    expect((within(panel).getByRole("button", { name: "Highlight" }) as HTMLButtonElement).disabled).toBe(true);
-    expect((within(panel).getByRole("switch", { name: "Live updates" }) as HTMLInputElement).disabled).toBe(true);
-    expect((within(panel).getByRole("button", { name: "Validate" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(
+      (within(panel).getByRole("button", { name: "Highlight" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+    expect(
+      (within(panel).getByRole("switch", { name: "Live updates" }) as HTMLInputElement).disabled
+    ).toBe(true);
+    expect(
+      (within(panel).getByRole("button", { name: "Validate" }) as HTMLButtonElement).disabled
+    ).toBe(false);
   });
 
   it("shows no notice when everything is supported", async () => {
@@ -44,7 +54,9 @@ describe("pane shell", () => {
     const { container } = await renderPane(actions);
     const position = (el: HTMLElement) => tabOrder(container).indexOf(el);
 
-    const tabs = ["Validate", "Bind", "Recompute", "Templates", "Review"].map((name) => screen.getByRole("tab", { name }));
+    const tabs = ["Validate", "Bind", "Recompute", "Templates", "Review"].map((name) =>
+      screen.getByRole("tab", { name })
+    );
     expect(tabs.map(position)).toEqual([0, 1, 2, 3, 4]);
     const validate = screen.getByRole("tabpanel", { name: "Validate" });
     const main = [
@@ -64,17 +76,24 @@ describe("pane shell", () => {
     const bindPositions = bindControls.map(position);
     expect(bindPositions.every((p) => p > 4)).toBe(true);
     expect([...bindPositions].sort((a, b) => a - b)).toEqual(bindPositions);
-    expect(position(within(validate).getByRole("button", { name: "Validate", hidden: true }))).toBe(-1); // hidden panel
+    expect(position(within(validate).getByRole("button", { name: "Validate", hidden: true }))).toBe(
+      -1
+    ); // hidden panel
 
     const recompute = await openTab("Recompute");
     expect(position(within(recompute).getByRole("button", { name: "Preview" }))).toBe(5);
     const templates = await openTab("Templates");
-    expect(position(within(templates).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))).toBe(5);
+    expect(
+      position(
+        within(templates).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" })
+      )
+    ).toBe(5);
     const review = await openTab("Review");
     expect(position(within(review).getByRole("button", { name: "Load review" }))).toBe(5);
 
     // Every stop is a native control, which Enter and Space operate with no extra code.
-    for (const el of tabOrder(container)) expect(["BUTTON", "INPUT", "SELECT"]).toContain(el.tagName);
+    for (const el of tabOrder(container))
+      expect(["BUTTON", "INPUT", "SELECT"]).toContain(el.tagName);
   });
 
   it("picks a line with the keyboard alone", async () => {
@@ -87,14 +106,18 @@ describe("pane shell", () => {
     fireEvent.keyDown(box, { key: "ArrowDown" });
     fireEvent.keyDown(box, { key: "Enter" });
     expect((box as HTMLInputElement).value).toBe("7180 · line 13 · Total amount in segregation");
-    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Bind selected cell" })));
+    await act(async () =>
+      fireEvent.click(within(panel).getByRole("button", { name: "Bind selected cell" }))
+    );
     expect(actions.bindSelection).toHaveBeenCalledWith("7180", "sheet", undefined);
   });
 
   it("keeps the other panels working when one panel fails to render", async () => {
     jest.spyOn(console, "error").mockImplementation(() => undefined);
     // A malformed answer makes the bindings list throw while rendering.
-    const { actions } = fakeActions({ bindings: jest.fn(async () => [{ statement: "seg-4d2" }] as never) });
+    const { actions } = fakeActions({
+      bindings: jest.fn(async () => [{ statement: "seg-4d2" }] as never),
+    });
     await renderPane(actions);
     const bind = await openTab("Bind");
     within(bind).getByRole("alert");
@@ -102,7 +125,9 @@ describe("pane shell", () => {
     within(bind).getByText(/The FOCUS functions and the ribbon's Validate button still work/);
 
     const validate = await openTab("Validate");
-    await act(async () => fireEvent.click(within(validate).getByRole("button", { name: "Validate" })));
+    await act(async () =>
+      fireEvent.click(within(validate).getByRole("button", { name: "Validate" }))
+    );
     expect(actions.validate).toHaveBeenCalledTimes(1);
     within(validate).getByRole("region", { name: "Findings, Day 1" });
   });
@@ -112,11 +137,15 @@ describe("pane shell", () => {
     await renderPane(actions);
     const panel = await openTab("Templates");
     await act(async () =>
-      fireEvent.click(within(panel).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" }))
+      fireEvent.click(
+        within(panel).getByRole("button", { name: "Insert sheet: 4d(2) segregation template" })
+      )
     );
     expect(actions.insertTemplate).toHaveBeenCalledWith("seg-4d2");
     within(panel).getByText(/Inserted sheet 4d\(2\) segregation template/);
-    fireEvent.click(within(panel).getByRole("button", { name: "Go to '4d(2) segregation template'!A1" }));
+    fireEvent.click(
+      within(panel).getByRole("button", { name: "Go to '4d(2) segregation template'!A1" })
+    );
     expect(actions.goTo).toHaveBeenCalledWith("'4d(2) segregation template'!A1");
   });
 });
@@ -139,7 +168,11 @@ describe("ErrorBoundary", () => {
       </FluentProvider>
     );
     within(screen.getByRole("alert")).getByText(/render failed/);
-    expect(console.error).toHaveBeenCalledWith("FOCUS: The Bind panel failed", expect.any(Error), expect.any(String));
+    expect(console.error).toHaveBeenCalledWith(
+      "FOCUS: The Bind panel failed",
+      expect.any(Error),
+      expect.any(String)
+    );
     fail = false;
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => screen.getByText("fine"));

@@ -15,7 +15,9 @@ async function validated(overrides = {}) {
 }
 
 const findingsOf = (group: HTMLElement) =>
-  within(group).getAllByRole("listitem").map((li) => li.textContent ?? "");
+  within(group)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent ?? "");
 
 describe("Validate panel", () => {
   it("groups findings by statement in print order, errors first, with amounts and rules", async () => {
@@ -28,7 +30,12 @@ describe("Validate panel", () => {
       "CFTC capital findings",
     ]);
     const seg = findingsOf(lists[1]);
-    expect(seg.map((t) => /^(Error|Warning|Note)/.exec(t)?.[1])).toEqual(["Error", "Warning", "Note", "Note"]);
+    expect(seg.map((t) => /^(Error|Warning|Note)/.exec(t)?.[1])).toEqual([
+      "Error",
+      "Warning",
+      "Note",
+      "Note",
+    ]);
     expect(seg[0]).toMatch(/Identity.*line 13 \(7180\).*Total amount in segregation.*'Day 1'!E12/);
     expect(seg[0]).toMatch(/Reported140.*Computed150.*Difference\(10\)/);
     const capital = findingsOf(lists[2])[0];
@@ -49,35 +56,50 @@ describe("Validate panel", () => {
   it("summarises each bound statement with a status in words and the rule requiring a notice", async () => {
     const { panel } = await validated();
     const summary = section(panel, "Summary, Day 1");
-    const rows = within(summary).getAllByRole("row").map((r) => r.textContent);
+    const rows = within(summary)
+      .getAllByRole("row")
+      .map((r) => r.textContent);
     expect(rows).toEqual([
       "StatementExcessTargetStatus",
       "4d(2) segregation2510OK",
       "CFTC capital100,0001,200,000Below target",
     ]);
-    within(within(summary).getByRole("list", { name: "Notices required" })).getByText("Reg 1.12(b): notice within 24 hours");
+    within(within(summary).getByRole("list", { name: "Notices required" })).getByText(
+      "Reg 1.12(b): notice within 24 hours"
+    );
   });
 
   it("announces the result in the live region", async () => {
     await validated();
     await waitFor(() =>
-      expect(screen.getByTestId("announcer").textContent).toBe("Validated Day 1: 1 error, 3 warnings, 2 notes.")
+      expect(screen.getByTestId("announcer").textContent).toBe(
+        "Validated Day 1: 1 error, 3 warnings, 2 notes."
+      )
     );
   });
 
   it("highlights the report's cells and clears them", async () => {
     const { actions, panel } = await validated();
-    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Highlight" })));
+    await act(async () =>
+      fireEvent.click(within(panel).getByRole("button", { name: "Highlight" }))
+    );
     expect(actions.highlight).toHaveBeenCalledWith(REPORT);
     within(panel).getByText(/Marked 3 cells with notes/);
-    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Clear highlights" })));
+    await act(async () =>
+      fireEvent.click(within(panel).getByRole("button", { name: "Clear highlights" }))
+    );
     expect(actions.clearHighlights).toHaveBeenCalledTimes(1);
     within(panel).getByText("Removed 3 marks.");
   });
 
   it("explains a total's finding", async () => {
     const explain = jest.fn(async () => ({
-      code: "7180", op: "sum" as const, terms: [], floor: null, computed: new Dec(150), reported: new Dec(140),
+      code: "7180",
+      op: "sum" as const,
+      terms: [],
+      floor: null,
+      computed: new Dec(150),
+      reported: new Dec(140),
       text: "7180 = 7070 150 = 150; reported 140",
     }));
     const { panel } = await validated({ explain });
@@ -90,7 +112,10 @@ describe("Validate panel", () => {
   });
 
   it("lets the reviewer switch between sheets, starting with the first that has an error", async () => {
-    const report: WorkbookReport = reportFromScopes([scopeReport("Day 1", []), scopeReport("Day 2")]);
+    const report: WorkbookReport = reportFromScopes([
+      scopeReport("Day 1", []),
+      scopeReport("Day 2"),
+    ]);
     const { panel } = await validated({ validate: jest.fn(async () => report) });
     const sheet = within(panel).getByRole("combobox", { name: "Sheet" }) as HTMLSelectElement;
     expect(sheet.value).toBe("Day 2");
@@ -102,7 +127,9 @@ describe("Validate panel", () => {
     const { actions, stop } = fakeActions();
     await renderPane(actions);
     const panel = await openTab("Validate");
-    await act(async () => fireEvent.click(within(panel).getByRole("switch", { name: "Live updates" })));
+    await act(async () =>
+      fireEvent.click(within(panel).getByRole("switch", { name: "Live updates" }))
+    );
     expect(actions.validate).toHaveBeenCalledTimes(1);
     expect(actions.watch).toHaveBeenCalledTimes(1);
     const [onReport] = actions.watch.mock.calls[0];
@@ -110,7 +137,9 @@ describe("Validate panel", () => {
     within(section(panel, "Findings, Day 1")).getByText("Everything ties: no findings.");
     within(panel).getByText(/\(live\)$/);
 
-    await act(async () => fireEvent.click(within(panel).getByRole("switch", { name: "Live updates" })));
+    await act(async () =>
+      fireEvent.click(within(panel).getByRole("switch", { name: "Live updates" }))
+    );
     expect(stop).toHaveBeenCalledTimes(1);
   });
 

@@ -1,5 +1,11 @@
 /// <reference types="office-js" />
-import { createExcelSim, type CellModel, type ExcelSim, type SheetModel, type WorkbookModel } from "../../sim";
+import {
+  createExcelSim,
+  type CellModel,
+  type ExcelSim,
+  type SheetModel,
+  type WorkbookModel,
+} from "../../sim";
 import type { CellContent, CellValue } from "../../src/engine";
 import { createOfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import type { AddinApi } from "../../src/workbook/office/startup";
@@ -19,7 +25,8 @@ import type {
 } from "../../src/workbook/port";
 
 /** A cell as a test lays it out: a plain value, or a formula with its cached result. */
-export type LaidOutCell = number | string | boolean | null | { formula: string; cached?: number | string | null };
+export type LaidOutCell =
+  number | string | boolean | null | { formula: string; cached?: number | string | null };
 
 /** Every port call that changes the workbook, in order: what the pane's tests assert on. */
 export type WriteCall =
@@ -37,7 +44,9 @@ function cellModel(ref: string, c: LaidOutCell): CellModel {
   if (c !== null && typeof c === "object") {
     const cached = c.cached ?? undefined;
     const formula = c.formula.replace(/^=/, "");
-    return typeof cached === "string" && ERROR.test(cached) ? { ref, formula, error: cached } : { ref, formula, value: cached };
+    return typeof cached === "string" && ERROR.test(cached)
+      ? { ref, formula, error: cached }
+      : { ref, formula, value: cached };
   }
   return typeof c === "string" && ERROR.test(c) ? { ref, error: c } : { ref, value: c };
 }
@@ -70,7 +79,10 @@ export class RecordedWorkbook implements Workbook {
 
   addWorksheet(name: string, cells: Record<string, LaidOutCell> = {}): this {
     this.layingOut("addWorksheet");
-    const sheet: SheetModel = { name, cells: Object.entries(cells).map(([ref, c]) => cellModel(ref.toUpperCase(), c)) };
+    const sheet: SheetModel = {
+      name,
+      cells: Object.entries(cells).map(([ref, c]) => cellModel(ref.toUpperCase(), c)),
+    };
     this.model.sheets.push(sheet);
     this.selected ??= { sheet: name, address: "A1" };
     return this;
@@ -82,7 +94,10 @@ export class RecordedWorkbook implements Workbook {
       const { sim } = this.started;
       this.userEdits = this.userEdits.then(() =>
         sim.Excel.run(async (context) => {
-          const names = sheet === null ? context.workbook.names : context.workbook.worksheets.getItem(sheet).names;
+          const names =
+            sheet === null
+              ? context.workbook.names
+              : context.workbook.worksheets.getItem(sheet).names;
           names.add(name, `=${refersTo}`);
           await context.sync();
         })
@@ -159,7 +174,10 @@ export class RecordedWorkbook implements Workbook {
     this.writes.push({ op: "writeCells", writes });
   }
 
-  async updateNames(add: NameSpec[], remove: { name: string; sheet: string | null }[]): Promise<void> {
+  async updateNames(
+    add: NameSpec[],
+    remove: { name: string; sheet: string | null }[]
+  ): Promise<void> {
     this.writes.push({ op: "updateNames", add, remove });
     return (await this.port()).updateNames(add, remove);
   }
@@ -182,7 +200,11 @@ export class RecordedWorkbook implements Workbook {
     return (await this.port()).addSheet(spec);
   }
 
-  async writeRecordSheet(name: string, writes: CellWrite[], guard?: Parameters<Workbook["writeRecordSheet"]>[2]): Promise<void> {
+  async writeRecordSheet(
+    name: string,
+    writes: CellWrite[],
+    guard?: Parameters<Workbook["writeRecordSheet"]>[2]
+  ): Promise<void> {
     this.writes.push({ op: "writeRecordSheet", name, writes });
     return (await this.port()).writeRecordSheet(name, writes, guard);
   }
@@ -274,7 +296,12 @@ export function layOutDayOne<W extends LayOut<W>>(wb: W): W {
     ["7180", 140],
     ["7190", { formula: "=E12-E10", cached: 25 }],
   ];
-  const cells: Record<string, LaidOutCell> = { A1: "Example FCM", A5: "Line", E5: "Amount", F5: "Code" };
+  const cells: Record<string, LaidOutCell> = {
+    A1: "Example FCM",
+    A5: "Line",
+    E5: "Amount",
+    F5: "Code",
+  };
   rows.forEach(([code, amount], i) => {
     cells[`E${6 + i}`] = amount;
     cells[`F${6 + i}`] = Number(code);

@@ -24,7 +24,8 @@ export async function openTab(name: string): Promise<HTMLElement> {
   });
   const panel = screen.getByRole("tabpanel", { name });
   await waitFor(() => {
-    if (panel.textContent === "" || panel.textContent === "Loading…") throw new Error(`${name} is still loading`);
+    if (panel.textContent === "" || panel.textContent === "Loading…")
+      throw new Error(`${name} is still loading`);
   });
   await act(async () => undefined); // the panel's first reads settle
   return panel;

@@ -32,13 +32,20 @@ describe("team template: the action", () => {
     const actions = createFocusActions(wb, { ...ALL_CAPABILITIES, autoOpen: false });
     const status = await actions.teamTemplate();
     expect(status.autoOpen).toBe(false);
-    expect(status.unavailable).toMatch(/needs Excel with SharedRuntime 1\.1; open the pane from the Home tab instead/);
+    expect(status.unavailable).toMatch(
+      /needs Excel with SharedRuntime 1\.1; open the pane from the Home tab instead/
+    );
     await expect(actions.setTeamTemplate(true)).rejects.toThrow(/SharedRuntime 1\.1/);
     expect(wb.writes).toEqual([]);
   });
 
   it("knows a development origin: localhost and loopback, not a deployed host", async () => {
-    for (const o of ["https://localhost:3000", "http://127.0.0.1:3100", "https://[::1]:3000", "https://addin.localhost"])
+    for (const o of [
+      "https://localhost:3000",
+      "http://127.0.0.1:3100",
+      "https://[::1]:3000",
+      "https://addin.localhost",
+    ])
       expect(isDevelopmentOrigin(o)).toBe(true);
     for (const o of ["https://focus.contoso.com", "https://localhost.contoso.com", "null", ""])
       expect(isDevelopmentOrigin(o)).toBe(false);
@@ -49,12 +56,18 @@ describe("team template: the action", () => {
 });
 
 /** Compile-time: the simulator's settings name only members Office.Settings declares. */
-const settingsConform: Exclude<keyof SimSettings, keyof Office.Settings> extends never ? true : false = true;
+const settingsConform: Exclude<keyof SimSettings, keyof Office.Settings> extends never
+  ? true
+  : false = true;
 
 describe("team template: the Office adapter over the simulator's Office.addin", () => {
-  it("simulates Office.Settings with Office's own member names", () => expect(settingsConform).toBe(true));
+  it("simulates Office.Settings with Office's own member names", () =>
+    expect(settingsConform).toBe(true));
 
-  const over = (sim = createExcelSim(), settings: () => DocumentSettings = () => sim.Office.context.document.settings) => ({
+  const over = (
+    sim = createExcelSim(),
+    settings: () => DocumentSettings = () => sim.Office.context.document.settings
+  ) => ({
     sim,
     wb: createOfficeWorkbook({
       run: sim.Excel.run,
@@ -142,7 +155,9 @@ describe("team template: the manifest", () => {
 
   it("has one ShowTaskpane action, with a TaskpaneId: the shared runtime's single pane", () => {
     // configure-your-add-in-to-use-a-shared-runtime.md: one task pane; a pane without a TaskpaneId is a different pane.
-    const actions = [...manifest.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    const actions = [
+      ...manifest.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g),
+    ].map((m) => m[1]);
     expect(actions).toHaveLength(1);
     expect(actions[0]).toMatch(/<TaskpaneId>ButtonId1<\/TaskpaneId>/);
     expect(actions[0]).toMatch(/<SourceLocation resid="Taskpane.Url"\/>/);
@@ -150,17 +165,23 @@ describe("team template: the manifest", () => {
 });
 
 describe("Templates panel: team template", () => {
-  const teamSection = () => section(screen.getByRole("tabpanel", { name: "Templates" }), "Team template");
+  const teamSection = () =>
+    section(screen.getByRole("tabpanel", { name: "Templates" }), "Team template");
 
   it("warns when the add-in runs from a development manifest, and says what to do", async () => {
     const { actions } = fakeActions({
-      teamTemplate: jest.fn(async () => ({ ...TEAM_TEMPLATE, developmentOrigin: "https://localhost:3000" })),
+      teamTemplate: jest.fn(async () => ({
+        ...TEAM_TEMPLATE,
+        developmentOrigin: "https://localhost:3000",
+      })),
     });
     await renderPane(actions);
     await openTab("Templates");
     const text = teamSection().textContent ?? "";
     expect(text).toMatch(/running from https:\/\/localhost:3000, a development manifest/);
-    expect(text).toMatch(/A template prepared under a development manifest will not auto-open for users/);
+    expect(text).toMatch(
+      /A template prepared under a development manifest will not auto-open for users/
+    );
     expect(text).toMatch(/Deploy the production manifest through the Microsoft 365 admin center/);
   });
 
@@ -169,55 +190,87 @@ describe("Templates panel: team template", () => {
     await renderPane(actions);
     await openTab("Templates");
     expect(teamSection().textContent).not.toMatch(/development manifest/);
-    expect(teamSection().textContent).toMatch(/stored in the document.*save the\s+workbook afterwards/);
+    expect(teamSection().textContent).toMatch(
+      /stored in the document.*save the\s+workbook afterwards/
+    );
   });
 
   it("prepares after a confirmation, then says to save the workbook; Cancel changes nothing", async () => {
     const { actions } = fakeActions();
     await renderPane(actions);
     await openTab("Templates");
-    fireEvent.click(within(teamSection()).getByRole("button", { name: "Prepare as team template" }));
+    fireEvent.click(
+      within(teamSection()).getByRole("button", { name: "Prepare as team template" })
+    );
     fireEvent.click(dialogButton(await findDialog("Prepare as team template?"), "Cancel"));
     expect(noDialog()).toBe(true);
     expect(actions.setTeamTemplate).not.toHaveBeenCalled();
 
-    fireEvent.click(within(teamSection()).getByRole("button", { name: "Prepare as team template" }));
-    await act(async () => fireEvent.click(dialogButton(await findDialog("Prepare as team template?"), "Prepare")));
+    fireEvent.click(
+      within(teamSection()).getByRole("button", { name: "Prepare as team template" })
+    );
+    await act(async () =>
+      fireEvent.click(dialogButton(await findDialog("Prepare as team template?"), "Prepare"))
+    );
     expect(actions.setTeamTemplate).toHaveBeenCalledWith(true);
     expect(teamSection().textContent).toMatch(/Save the workbook now to keep the setting/);
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toMatch(/^Prepared: /));
 
     // Prepared, the same button turns it off.
-    fireEvent.click(within(teamSection()).getByRole("button", { name: "Stop opening the pane with this workbook" }));
-    await act(async () => fireEvent.click(dialogButton(await findDialog("Stop opening the pane?"), "Stop opening the pane")));
+    fireEvent.click(
+      within(teamSection()).getByRole("button", {
+        name: "Stop opening the pane with this workbook",
+      })
+    );
+    await act(async () =>
+      fireEvent.click(
+        dialogButton(await findDialog("Stop opening the pane?"), "Stop opening the pane")
+      )
+    );
     expect(actions.setTeamTemplate).toHaveBeenLastCalledWith(false);
     expect(teamSection().textContent).toMatch(/no longer opens with this workbook/);
-    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toMatch(/no longer opens/));
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent).toMatch(/no longer opens/)
+    );
   });
 
   it("on a host without SharedRuntime 1.1: a plain notice, and the button is disabled", async () => {
     const { actions } = fakeActions({
       teamTemplate: jest.fn(async () => ({
         ...TEAM_TEMPLATE,
-        unavailable: "Opening the pane with a workbook (team templates) needs Excel with SharedRuntime 1.1; open the pane from the Home tab instead.",
+        unavailable:
+          "Opening the pane with a workbook (team templates) needs Excel with SharedRuntime 1.1; open the pane from the Home tab instead.",
       })),
     });
     await renderPane(actions);
     await openTab("Templates");
     await waitFor(() => expect(teamSection().textContent).toMatch(/Not available in this Excel/));
     expect(teamSection().textContent).toMatch(/needs Excel with SharedRuntime 1\.1/);
-    expect((within(teamSection()).getByRole("button", { name: "Prepare as team template" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (
+        within(teamSection()).getByRole("button", {
+          name: "Prepare as team template",
+        }) as HTMLButtonElement
+      ).disabled
+    ).toBe(true);
   });
 
   it("warns about the undo history only when the older setting must be removed", async () => {
     for (const olderSetting of [false, true]) {
-      const { actions } = fakeActions({ teamTemplate: jest.fn(async () => ({ ...TEAM_TEMPLATE, olderSetting })) });
+      const { actions } = fakeActions({
+        teamTemplate: jest.fn(async () => ({ ...TEAM_TEMPLATE, olderSetting })),
+      });
       const { unmount } = await renderPane(actions);
       await openTab("Templates");
-      fireEvent.click(within(teamSection()).getByRole("button", { name: "Prepare as team template" }));
+      fireEvent.click(
+        within(teamSection()).getByRole("button", { name: "Prepare as team template" })
+      );
       const dialog = await findDialog("Prepare as team template?");
       expect(dialog.textContent).toMatch(/From the next time this workbook is opened/);
-      if (olderSetting) expect(dialog.textContent).toMatch(/removes the older setting.*clears Excel's undo history/);
+      if (olderSetting)
+        expect(dialog.textContent).toMatch(
+          /removes the older setting.*clears Excel's undo history/
+        );
       else expect(dialog.textContent).not.toMatch(/undo/);
       fireEvent.click(dialogButton(dialog, "Cancel"));
       unmount();

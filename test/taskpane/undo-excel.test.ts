@@ -5,26 +5,16 @@
  * pattern whose Undo crashes Excel (office-js#6001).
  */
 import { createExcelSim, type SimPlatform } from "../../sim";
-import {
-  createFocusActions,
-  detectCapabilities,
-} from "../../src/taskpane/actions";
+import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
 
 const PLATFORMS: SimPlatform[] = ["web", "windows", "mac"];
 
-function excel(
-  platform: SimPlatform,
-  opts: { reportedDesktopClears?: boolean } = {},
-) {
+function excel(platform: SimPlatform, opts: { reportedDesktopClears?: boolean } = {}) {
   // 7180 keyed as 140 while its part 7070 is 150: findings to mark and lines to recompute.
-  const { cells, names } = boundSheet(
-    "Day 1",
-    { ...SMALL_SEG, "7180": 140 },
-    "sheet",
-  );
+  const { cells, names } = boundSheet("Day 1", { ...SMALL_SEG, "7180": 140 }, "sheet");
   const sim = createExcelSim({
     workbook: { sheets: [{ name: "Day 1", cells }], names },
     platform,
@@ -39,10 +29,7 @@ function excel(
     platform: () => sim.Office.context.diagnostics.platform,
     onNotice: (m) => notices.push(m),
   });
-  const actions = createFocusActions(
-    workbook,
-    detectCapabilities(isSetSupported),
-  );
+  const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
   return { sim, state: sim.state, actions, workbook, notices };
 }
 
@@ -93,32 +80,26 @@ describe.each(PLATFORMS)("on %s", (platform) => {
     const rows = await actions.recomputePreview();
     await actions.recomputeApply(
       rows.filter((r) => r.changes),
-      "formulas",
+      "formulas"
     );
     await actions.insertTemplate("seg-4d2");
     await actions.goTo("'Day 1'!C20");
     await actions.bindSelection("7020", "workbook");
     await actions.unbind({ name: "FOCUS_7020", sheet: null });
     const finding = (await actions.validate()).scopes[0].findings[0];
-    await actions.acknowledge(
-      "Day 1",
-      finding,
-      "checked with the bank",
-      "A. Reviewer",
-    );
+    await actions.acknowledge("Day 1", finding, "checked with the bank", "A. Reviewer");
     await actions.markReviewed("A. Reviewer");
     await actions.acknowledge("Day 1", finding, "checked again", "A. Reviewer");
     await actions.markReviewed("B. Reviewer");
 
     expect(state.undoLog.filter((e) => e.kind === "refused")).toEqual([]);
     expect(notices).toEqual([]);
-    const record = state
-      .snapshot()
-      .sheets.find((s) => s.name === REVIEW_SHEET)!;
+    const record = state.snapshot().sheets.find((s) => s.name === REVIEW_SHEET)!;
     expect(record.visibility).toBe("VeryHidden");
-    expect(
-      (await actions.validate()).record.signOffs.map((s) => s.reviewer),
-    ).toEqual(["A. Reviewer", "B. Reviewer"]);
+    expect((await actions.validate()).record.signOffs.map((s) => s.reviewer)).toEqual([
+      "A. Reviewer",
+      "B. Reviewer",
+    ]);
     // Undo all the way back never crashes Excel.
     while (await state.undo());
     expect(state.crashed).toBeNull();
@@ -128,9 +109,7 @@ describe.each(PLATFORMS)("on %s", (platform) => {
     const { state, actions } = excel(platform);
     await state.setValue("Day 1", SCRATCH, 42);
     await actions.markReviewed("A. Reviewer");
-    const cleared = state.undoLog
-      .filter((e) => e.kind === "cleared")
-      .map((e) => e.by);
+    const cleared = state.undoLog.filter((e) => e.kind === "cleared").map((e) => e.by);
     expect(cleared).toEqual(platform === "web" ? [] : ["Worksheet.visibility"]);
     // The sign-off's rows are one step of their own: Undo takes them back, the sheet stays.
     await state.undo();
@@ -138,9 +117,7 @@ describe.each(PLATFORMS)("on %s", (platform) => {
     // A second sign-off, the sheet already there, clears nothing anywhere.
     await state.setValue("Day 1", SCRATCH, 43);
     await actions.markReviewed("A. Reviewer");
-    expect(state.undoLog.filter((e) => e.kind === "cleared")).toHaveLength(
-      cleared.length,
-    );
+    expect(state.undoLog.filter((e) => e.kind === "cleared")).toHaveLength(cleared.length);
     expect(state.undoDepth).toBeGreaterThanOrEqual(2);
   });
 
@@ -150,7 +127,7 @@ describe.each(PLATFORMS)("on %s", (platform) => {
     const rows = await actions.recomputePreview();
     await actions.recomputeApply(
       rows.filter((r) => r.changes),
-      "values",
+      "values"
     );
     await actions.insertTemplate("seg-4d2");
     await state.undo();
@@ -192,12 +169,10 @@ describe("where Excel refuses to group a write anyway", () => {
     expect(
       await actions.recomputeApply(
         rows.filter((r) => r.changes),
-        "formulas",
-      ),
+        "formulas"
+      )
     ).toBe(2);
-    expect(
-      state.formula("Day 1", rows.find((r) => r.changes)!.address),
-    ).not.toBeNull();
+    expect(state.formula("Day 1", rows.find((r) => r.changes)!.address)).not.toBeNull();
     expect(notices).toHaveLength(2);
   });
 });
@@ -212,9 +187,7 @@ describe("co-authoring", () => {
       reports.push(r.scopes[0].findings.length);
       reported();
     });
-    const writesBefore = sim.meter.runs.filter(
-      (r) => r.options.mergeUndoGroup,
-    ).length;
+    const writesBefore = sim.meter.runs.filter((r) => r.options.mergeUndoGroup).length;
     const next = new Promise<void>((resolve) => (reported = resolve));
     // The co-author fixes 7180 (150 = 7070): the identity findings go.
     const before = (await actions.validate()).scopes[0].findings.length;
@@ -222,9 +195,7 @@ describe("co-authoring", () => {
     await next;
     await stop();
     expect(reports.at(-1)).toBeLessThan(before);
-    expect(sim.meter.runs.filter((r) => r.options.mergeUndoGroup).length).toBe(
-      writesBefore,
-    );
+    expect(sim.meter.runs.filter((r) => r.options.mergeUndoGroup).length).toBe(writesBefore);
   });
 
   it.each(["sign-off", "acknowledgement"] as const)(
@@ -247,23 +218,12 @@ describe("co-authoring", () => {
       const attempt =
         kind === "sign-off"
           ? actions.markReviewed("B. Reviewer")
-          : actions.acknowledge(
-              "Day 1",
-              finding,
-              "checked with the bank",
-              "B. Reviewer",
-            );
-      await expect(attempt).rejects.toThrow(
-        /Another entry reached the FOCUS Review record/,
-      );
-      const record = state
-        .snapshot()
-        .sheets.find((s) => s.name === REVIEW_SHEET)!;
-      expect(record.cells[kind === "sign-off" ? "A4" : "J3"].value).toBe(
-        "co-author's entry",
-      );
+          : actions.acknowledge("Day 1", finding, "checked with the bank", "B. Reviewer");
+      await expect(attempt).rejects.toThrow(/Another entry reached the FOCUS Review record/);
+      const record = state.snapshot().sheets.find((s) => s.name === REVIEW_SHEET)!;
+      expect(record.cells[kind === "sign-off" ? "A4" : "J3"].value).toBe("co-author's entry");
       expect(record.cells[kind === "sign-off" ? "B4" : "K3"]).toBeUndefined();
       expect(sim.meter.runs.at(-1)!.syncs.some((s) => s.failed)).toBe(false);
-    },
+    }
   );
 });

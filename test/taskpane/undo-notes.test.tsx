@@ -19,9 +19,7 @@ describe("what the pane says about undo, by platform", () => {
     expect(detectCapabilities(all, "Mac").platform).toBe("mac");
     expect(detectCapabilities(all, "iOS").platform).toBe("other");
     expect(detectCapabilities(all).keepsUndo).toBe(true);
-    expect(
-      detectCapabilities((_n, v) => v !== "1.19" && v !== "1.20").keepsUndo,
-    ).toBe(false);
+    expect(detectCapabilities((_n, v) => v !== "1.19" && v !== "1.20").keepsUndo).toBe(false);
   });
 
   it("warns before the record sheet is created on Windows and Mac only (Worksheet.visibility is not undoable there)", () => {
@@ -38,9 +36,7 @@ describe("what the pane says about undo, by platform", () => {
 
   it("warns before Recompute on Windows only (office-js#5918), and everywhere before ExcelApi 1.19", () => {
     expect(recomputeUndoNote(detectCapabilities(all, "PC"))).toMatch(/5918/);
-    expect(
-      recomputeUndoNote(detectCapabilities(all, "OfficeOnline")),
-    ).toBeNull();
+    expect(recomputeUndoNote(detectCapabilities(all, "OfficeOnline"))).toBeNull();
     expect(recomputeUndoNote(detectCapabilities(all, "Mac"))).toBeNull();
     const old = detectCapabilities((_n, v) => Number(v) < 1.19, "OfficeOnline");
     expect(recomputeUndoNote(old)).toMatch(/clears your undo history/);
@@ -51,18 +47,11 @@ describe("what the pane says about undo, by platform", () => {
 
 describe("in the pane", () => {
   it("the Recompute confirmation says, on Windows, that the undo history goes", async () => {
-    const fake = fakeActions(
-      {},
-      { ...ALL_CAPABILITIES, platform: "windows", keepsUndo: true },
-    );
+    const fake = fakeActions({}, { ...ALL_CAPABILITIES, platform: "windows", keepsUndo: true });
     await renderPane(fake.actions);
     const panel = await openTab("Recompute");
-    await act(async () =>
-      fireEvent.click(within(panel).getByRole("button", { name: "Preview" })),
-    );
-    fireEvent.click(
-      within(panel).getByRole("button", { name: "Write 2 cells…" }),
-    );
+    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Preview" })));
+    fireEvent.click(within(panel).getByRole("button", { name: "Write 2 cells…" }));
     const dialog = await findDialog("Overwrite 2 cells?");
     within(dialog).getByText(/Excel on Windows clears your undo history/);
   });
@@ -70,11 +59,7 @@ describe("in the pane", () => {
   it("shows the adapter's notice when a write could not be one undo step", async () => {
     const fake = fakeActions();
     const pane = await renderPane(fake.actions);
-    await act(async () =>
-      publishNotice("Excel could not make this change a single undo step."),
-    );
-    expect(
-      pane.getByText("Excel could not make this change a single undo step."),
-    ).toBeTruthy();
+    await act(async () => publishNotice("Excel could not make this change a single undo step."));
+    expect(pane.getByText("Excel could not make this change a single undo step.")).toBeTruthy();
   });
 });

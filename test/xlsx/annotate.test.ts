@@ -1,7 +1,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parseA1 } from "../../src/grid";
 import type { CellContent } from "../../src/engine";
-import { annotateFindings, SEVERITY_FILL, type FindingMark } from "../../src/workbook/annotate-findings";
+import {
+  annotateFindings,
+  SEVERITY_FILL,
+  type FindingMark,
+} from "../../src/workbook/annotate-findings";
 import { annotateXlsx } from "../../src/workbook/xlsx/annotate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { type WorkbookModel, writeXlsx } from "../../sim";
@@ -36,7 +40,10 @@ const MODEL: WorkbookModel = {
     },
     { name: "Untouched", cells: [{ ref: "A1", value: "same", fill: "FFDDEBF7" }] },
   ],
-  names: [{ name: "Total", refersTo: "'Seg 1'!$C$7" }, { name: "Loc", refersTo: "'Other sheet'!$B$2", localSheet: "Other sheet" }],
+  names: [
+    { name: "Total", refersTo: "'Seg 1'!$C$7" },
+    { name: "Loc", refersTo: "'Other sheet'!$B$2", localSheet: "Other sheet" },
+  ],
 };
 
 const FIXTURE = writeXlsx(MODEL);
@@ -68,19 +75,35 @@ function styleOf(bytes: Uint8Array, sheetPart: string, ref: string) {
   if (!c) return null;
   const s = Number(/\ss="(\d+)"/.exec(c[0])?.[1] ?? 0);
   const styles = text(bytes, "xl/styles.xml");
-  const xfs = [.../<(?:\w+:)?cellXfs[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)![1].matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].map((m) => m[0]);
-  const fills = [.../<(?:\w+:)?fills[^>]*>([\s\S]*?)<\/(?:\w+:)?fills>/.exec(styles)![1].matchAll(/<(?:\w+:)?fill>[\s\S]*?<\/(?:\w+:)?fill>/g)].map((m) => m[0]);
+  const xfs = [
+    .../<(?:\w+:)?cellXfs[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/
+      .exec(styles)![1]
+      .matchAll(/<(?:\w+:)?xf\b[^>]*>/g),
+  ].map((m) => m[0]);
+  const fills = [
+    .../<(?:\w+:)?fills[^>]*>([\s\S]*?)<\/(?:\w+:)?fills>/
+      .exec(styles)![1]
+      .matchAll(/<(?:\w+:)?fill>[\s\S]*?<\/(?:\w+:)?fill>/g),
+  ].map((m) => m[0]);
   const xf = xfs[s];
   const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(xf)?.[1];
   const fill = fills[Number(attr("fillId") ?? 0)];
-  return { s, xf, numFmtId: attr("numFmtId"), fontId: attr("fontId"), fillId: attr("fillId"), applyFill: attr("applyFill"), rgb: /rgb="([^"]*)"/.exec(fill ?? "")?.[1] ?? null };
+  return {
+    s,
+    xf,
+    numFmtId: attr("numFmtId"),
+    fontId: attr("fontId"),
+    fillId: attr("fillId"),
+    applyFill: attr("applyFill"),
+    rgb: /rgb="([^"]*)"/.exec(fill ?? "")?.[1] ?? null,
+  };
 }
 
 const MARKS: FindingMark[] = [
   { sheet: "Seg 1", address: "C5", severity: "info", note: "info on C5" },
   { sheet: "Seg 1", address: "C5", severity: "error", note: "error on C5" },
   { sheet: "Seg 1", address: "C5", severity: "warning", note: "warning on C5" },
-  { sheet: "Seg 1", address: "C7", severity: "warning", note: "formula <checked> & \"quoted\"" },
+  { sheet: "Seg 1", address: "C7", severity: "warning", note: 'formula <checked> & "quoted"' },
   { sheet: "Seg 1", address: "C8", severity: "info", note: "no cached result" },
   { sheet: "Seg 1", address: "A5", severity: "info", note: "appended to the existing note" },
   { sheet: "Seg 1", address: "D5", severity: "error", note: "between C5 and E5" },
@@ -118,19 +141,31 @@ describe("annotateFindings", () => {
   test("parts other than styles, marked sheets, comments, drawings, rels and content types are byte-identical", () => {
     const a = parts(FIXTURE);
     const b = parts(out);
-    const allowed = /^(xl\/styles\.xml|xl\/worksheets\/sheet[12]\.xml|xl\/comments\d+\.xml|xl\/drawings\/vmlDrawing\d+\.vml|.*\.rels|\[Content_Types\]\.xml)$/;
+    const allowed =
+      /^(xl\/styles\.xml|xl\/worksheets\/sheet[12]\.xml|xl\/comments\d+\.xml|xl\/drawings\/vmlDrawing\d+\.vml|.*\.rels|\[Content_Types\]\.xml)$/;
     for (const [name, bytes] of a) {
       expect(b.has(name)).toBe(true);
-      if (!allowed.test(name)) expect(Buffer.from(b.get(name)!).equals(Buffer.from(bytes))).toBe(true);
+      if (!allowed.test(name))
+        expect(Buffer.from(b.get(name)!).equals(Buffer.from(bytes))).toBe(true);
     }
-    for (const name of ["xl/workbook.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet3.xml", "xl/_rels/workbook.xml.rels", "docProps/core.xml"]) {
+    for (const name of [
+      "xl/workbook.xml",
+      "xl/sharedStrings.xml",
+      "xl/worksheets/sheet3.xml",
+      "xl/_rels/workbook.xml.rels",
+      "docProps/core.xml",
+    ]) {
       expect(Buffer.from(b.get(name)!).equals(Buffer.from(a.get(name)!))).toBe(true);
     }
     // the entries keep their order; new parts come last
     const names = new ZipPackage(out).names();
     const old = new ZipPackage(FIXTURE).names();
     expect(names.slice(0, old.length)).toEqual(old);
-    expect(names.slice(old.length).sort()).toEqual(["xl/comments2.xml", "xl/drawings/vmlDrawing2.vml", "xl/worksheets/_rels/sheet2.xml.rels"]);
+    expect(names.slice(old.length).sort()).toEqual([
+      "xl/comments2.xml",
+      "xl/drawings/vmlDrawing2.vml",
+      "xl/worksheets/_rels/sheet2.xml.rels",
+    ]);
   });
 
   test("marked cells get a clone of their xf with the severity's fill", () => {
@@ -152,12 +187,15 @@ describe("annotateFindings", () => {
     expect(styleOf(out, "xl/worksheets/sheet2.xml", "B2")!.rgb).toBe(SEVERITY_FILL.error);
     expect(styleOf(out, "xl/worksheets/sheet2.xml", "A1")!.rgb).toBe(SEVERITY_FILL.info);
     // unmarked cells keep their style
-    expect(styleOf(out, "xl/worksheets/sheet1.xml", "C6")).toEqual(styleOf(FIXTURE, "xl/worksheets/sheet1.xml", "C6"));
+    expect(styleOf(out, "xl/worksheets/sheet1.xml", "C6")).toEqual(
+      styleOf(FIXTURE, "xl/worksheets/sheet1.xml", "C6")
+    );
 
     const styles = text(out, "xl/styles.xml");
     const fills = [...styles.matchAll(/<fill>/g)].length;
     expect(styles).toContain(`<fills count="${fills}">`);
-    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf\b/g)].length;
+    const xfs = [.../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf\b/g)]
+      .length;
     expect(styles).toContain(`<cellXfs count="${xfs}">`);
     // the original entries are still there, in place
     const orig = text(FIXTURE, "xl/styles.xml");
@@ -175,7 +213,9 @@ describe("annotateFindings", () => {
     expect(rows).toContain(4);
     expect(rows).toContain(30);
     expect(sheet).toContain('<dimension ref="A1:Z30"/>');
-    expect(text(out, "xl/worksheets/sheet2.xml")).toMatch(/<sheetData><row r="1"><c r="A1" s="\d+"\/><\/row><row r="2">/);
+    expect(text(out, "xl/worksheets/sheet2.xml")).toMatch(
+      /<sheetData><row r="1"><c r="A1" s="\d+"\/><\/row><row r="2">/
+    );
   });
 
   test("notes: appended to the existing comments part and to an existing note", () => {
@@ -185,33 +225,50 @@ describe("annotateFindings", () => {
     expect(a5).toContain("existing note\nappended to the existing note\nsecond line");
     expect(comments.match(/<comment ref="A5"/g)).toHaveLength(1);
     expect(comments).toContain("error on C5");
-    expect(/<comment ref="C5"[\s\S]*?<\/comment>/.exec(comments)![0]).toContain("info on C5\nerror on C5\nwarning on C5");
+    expect(/<comment ref="C5"[\s\S]*?<\/comment>/.exec(comments)![0]).toContain(
+      "info on C5\nerror on C5\nwarning on C5"
+    );
     expect(comments).toContain("formula &lt;checked&gt; &amp; &quot;quoted&quot;");
-    for (const ref of ["C7", "C8", "D5", "F5", "B4", "Z30"]) expect(comments).toContain(`<comment ref="${ref}"`);
+    for (const ref of ["C7", "C8", "D5", "F5", "B4", "Z30"])
+      expect(comments).toContain(`<comment ref="${ref}"`);
 
     // one VML shape per note, the existing one kept; ids unique
     const vml = text(out, "xl/drawings/vmlDrawing1.vml");
-    const shapes = [...vml.matchAll(/<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g)].map((m) => `${m[1]}/${m[2]}`);
-    expect(shapes.sort()).toEqual(["4/0", "4/2", "6/2", "7/2", "4/3", "4/5", "3/1", "29/25"].sort()); // 0-based row/column
+    const shapes = [...vml.matchAll(/<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g)].map(
+      (m) => `${m[1]}/${m[2]}`
+    );
+    expect(shapes.sort()).toEqual(
+      ["4/0", "4/2", "6/2", "7/2", "4/3", "4/5", "3/1", "29/25"].sort()
+    ); // 0-based row/column
     const ids = [...vml.matchAll(/id="_x0000_s(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   test("a sheet without notes gets a comments part, a VML drawing, rels and content types", () => {
     const comments = text(out, "xl/comments2.xml");
-    expect(comments).toContain('<comment ref="B2" authorId="0"><text><t>sheet without comments</t></text></comment>');
+    expect(comments).toContain(
+      '<comment ref="B2" authorId="0"><text><t>sheet without comments</t></text></comment>'
+    );
     const rels = text(out, "xl/worksheets/_rels/sheet2.xml.rels");
     expect(rels).toContain('Target="../comments2.xml"');
     expect(rels).toContain('Target="../drawings/vmlDrawing2.vml"');
-    const relId = /Id="(rId\d+)"[^>]*vmlDrawing"/.exec(rels)?.[1] ?? /Id="(rId\d+)" Type="[^"]*vmlDrawing"/.exec(rels)![1];
+    const relId =
+      /Id="(rId\d+)"[^>]*vmlDrawing"/.exec(rels)?.[1] ??
+      /Id="(rId\d+)" Type="[^"]*vmlDrawing"/.exec(rels)![1];
     const sheet = text(out, "xl/worksheets/sheet2.xml");
-    expect(sheet).toMatch(new RegExp(`<pageMargins[^>]*/><legacyDrawing r:id="${relId}"/></worksheet>`));
+    expect(sheet).toMatch(
+      new RegExp(`<pageMargins[^>]*/><legacyDrawing r:id="${relId}"/></worksheet>`)
+    );
     const ct = text(out, "[Content_Types].xml");
-    expect(ct).toContain('<Override PartName="/xl/comments2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>');
+    expect(ct).toContain(
+      '<Override PartName="/xl/comments2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>'
+    );
     expect(ct.match(/Extension="vml"/g)).toHaveLength(1);
     // the two drawings use different shape-id blocks
     const block = (v: string) => /<o:idmap v:ext="edit" data="([^"]*)"/.exec(v)![1];
-    expect(block(text(out, "xl/drawings/vmlDrawing2.vml"))).not.toBe(block(text(out, "xl/drawings/vmlDrawing1.vml")));
+    expect(block(text(out, "xl/drawings/vmlDrawing2.vml"))).not.toBe(
+      block(text(out, "xl/drawings/vmlDrawing1.vml"))
+    );
   });
 
   test("annotating twice works and reuses the fills and xfs it made", () => {
@@ -225,14 +282,20 @@ describe("annotateFindings", () => {
     expect(after.get("Other sheet!B3")).toEqual({ value: { type: "blank" } });
     after.delete("Other sheet!B3");
     expect(after).toEqual(before);
-    expect(styleOf(twice, "xl/worksheets/sheet1.xml", "C5")!.s).toBe(styleOf(out, "xl/worksheets/sheet1.xml", "C5")!.s);
-    expect(/<comment ref="C5"[\s\S]*?<\/comment>/.exec(text(twice, "xl/comments1.xml"))![0]).toContain("warning on C5\nagain");
+    expect(styleOf(twice, "xl/worksheets/sheet1.xml", "C5")!.s).toBe(
+      styleOf(out, "xl/worksheets/sheet1.xml", "C5")!.s
+    );
+    expect(
+      /<comment ref="C5"[\s\S]*?<\/comment>/.exec(text(twice, "xl/comments1.xml"))![0]
+    ).toContain("warning on C5\nagain");
     expect(text(twice, "xl/comments2.xml")).toContain("new cell, second pass");
     expect(text(twice, "xl/comments3.xml")).toContain("third sheet");
     // the third sheet's existing fill (blue) is already the info fill: reused, no new <fill>
     const fillsOf = (b: Uint8Array) => [...text(b, "xl/styles.xml").matchAll(/<fill>/g)].length;
     expect(fillsOf(twice)).toBe(fillsOf(out));
-    const blocks = [1, 2, 3].map((n) => /data="([^"]*)"/.exec(text(twice, `xl/drawings/vmlDrawing${n}.vml`))![1]);
+    const blocks = [1, 2, 3].map(
+      (n) => /data="([^"]*)"/.exec(text(twice, `xl/drawings/vmlDrawing${n}.vml`))![1]
+    );
     expect(new Set(blocks).size).toBe(3);
   });
 
@@ -247,17 +310,30 @@ describe("annotateFindings", () => {
   });
 
   test("an unknown sheet or a bad address is an error naming it", () => {
-    expect(() => annotateFindings(FIXTURE, [{ sheet: "Nope", address: "A1", severity: "error", note: "x" }])).toThrow(/no sheet named "Nope"/);
-    expect(() => annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "A0", severity: "error", note: "x" }])).toThrow(/"A0"/);
-    expect(() => annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "XFE1", severity: "error", note: "x" }])).toThrow(/"XFE1"/);
-    expect(() => annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "B3:C3", severity: "error", note: "x" }])).toThrow(/"B3:C3"/);
+    expect(() =>
+      annotateFindings(FIXTURE, [{ sheet: "Nope", address: "A1", severity: "error", note: "x" }])
+    ).toThrow(/no sheet named "Nope"/);
+    expect(() =>
+      annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "A0", severity: "error", note: "x" }])
+    ).toThrow(/"A0"/);
+    expect(() =>
+      annotateFindings(FIXTURE, [{ sheet: "Seg 1", address: "XFE1", severity: "error", note: "x" }])
+    ).toThrow(/"XFE1"/);
+    expect(() =>
+      annotateFindings(FIXTURE, [
+        { sheet: "Seg 1", address: "B3:C3", severity: "error", note: "x" },
+      ])
+    ).toThrow(/"B3:C3"/);
   });
 });
 
 /** Rewrite a part so that its elements in the main namespace use the prefix x:. */
 function prefixed(xml: string): string {
   return xml
-    .replace(/xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+    .replace(
+      /xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/,
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    )
     .replace(/<(\/?)([A-Za-z]+)([\s/>])/g, "<$1x:$2$3");
 }
 
@@ -274,7 +350,9 @@ function repack(bytes: Uint8Array, edit: (name: string, xml: string) => string):
 describe("annotateFindings on other packages", () => {
   test("a package whose parts use a namespace prefix", () => {
     const src = repack(FIXTURE, (name, xml) =>
-      /^xl\/(worksheets\/sheet\d|styles|sharedStrings|comments\d|workbook)\.xml$/.test(name) ? prefixed(xml) : xml,
+      /^xl\/(worksheets\/sheet\d|styles|sharedStrings|comments\d|workbook)\.xml$/.test(name)
+        ? prefixed(xml)
+        : xml
     );
     const out = annotateFindings(src, [
       { sheet: "Seg 1", address: "C5", severity: "error", note: "prefixed" },
@@ -293,21 +371,41 @@ describe("annotateFindings on other packages", () => {
     expect(sheet1).toMatch(/<x:c r="D6" s="\d+"\/>/);
     const sheet2 = text(out, "xl/worksheets/sheet2.xml");
     expect(sheet2).toMatch(/<x:row r="3"><x:c r="B3" s="\d+"\/><\/x:row>/);
-    expect(sheet2).toMatch(/<x:legacyDrawing xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:worksheet>|<x:legacyDrawing r:id="rId\d+"\/><\/x:worksheet>/);
+    expect(sheet2).toMatch(
+      /<x:legacyDrawing xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:worksheet>|<x:legacyDrawing r:id="rId\d+"\/><\/x:worksheet>/
+    );
     expect(styleOf(out, "xl/worksheets/sheet1.xml", "C5")!.rgb).toBe(SEVERITY_FILL.error);
     expect(text(out, "xl/styles.xml")).toContain(`<x:fgColor rgb="${SEVERITY_FILL.error}"/>`);
     const comments = text(out, "xl/comments1.xml");
-    expect(comments).toContain("<x:comment ref=\"C5\"");
+    expect(comments).toContain('<x:comment ref="C5"');
     expect(comments).toContain("existing note\nmore");
     expect(comments).toContain("<x:author>FOCUS check</x:author>");
   });
 
   test("cells and rows without r attributes keep their places", () => {
     // A1 B1 in a row without r, then a row without r (row 2) holding A2 B2
-    const src = repack(writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: 1 }, { ref: "B1", value: 2 }, { ref: "A2", value: 3 }, { ref: "C2", value: 4 }] }] }), (name, xml) =>
-      name === "xl/worksheets/sheet1.xml" ? xml.replace(/<(row|c) r="[A-Z]*\d+"/g, "<$1").replace("<c><v>4", '<c r="C2"><v>4') : xml,
+    const src = repack(
+      writeXlsx({
+        sheets: [
+          {
+            name: "S",
+            cells: [
+              { ref: "A1", value: 1 },
+              { ref: "B1", value: 2 },
+              { ref: "A2", value: 3 },
+              { ref: "C2", value: 4 },
+            ],
+          },
+        ],
+      }),
+      (name, xml) =>
+        name === "xl/worksheets/sheet1.xml"
+          ? xml.replace(/<(row|c) r="[A-Z]*\d+"/g, "<$1").replace("<c><v>4", '<c r="C2"><v>4')
+          : xml
     );
-    expect(text(src, "xl/worksheets/sheet1.xml")).toContain("<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c>");
+    expect(text(src, "xl/worksheets/sheet1.xml")).toContain(
+      "<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c>"
+    );
     const before = allCells(src);
     expect(before.get("S!C2")?.value).toEqual({ type: "number", value: 4 });
     const out = annotateFindings(src, [
@@ -328,13 +426,20 @@ describe("annotateFindings on other packages", () => {
     const src = repack(FIXTURE, (name, xml) =>
       name === "xl/worksheets/sheet2.xml"
         ? xml
-            .replace("</worksheet>", '<tableParts count="0"/><extLst><ext uri="{00000000-0000-0000-0000-000000000000}"/></extLst></worksheet>')
+            .replace(
+              "</worksheet>",
+              '<tableParts count="0"/><extLst><ext uri="{00000000-0000-0000-0000-000000000000}"/></extLst></worksheet>'
+            )
             .replace('<row r="4">', `<row r="4" s="${b2Style}" customFormat="1" spans="2:2">`)
-        : xml,
+        : xml
     );
-    const out = annotateFindings(src, [{ sheet: "Other sheet", address: "D4", severity: "warning", note: "x" }]);
+    const out = annotateFindings(src, [
+      { sheet: "Other sheet", address: "D4", severity: "warning", note: "x" },
+    ]);
     const sheet = text(out, "xl/worksheets/sheet2.xml");
-    expect(sheet).toMatch(/<pageMargins[^>]*\/><legacyDrawing r:id="rId\d+"\/><tableParts count="0"\/><extLst>/);
+    expect(sheet).toMatch(
+      /<pageMargins[^>]*\/><legacyDrawing r:id="rId\d+"\/><tableParts count="0"\/><extLst>/
+    );
     expect(sheet).toContain(`<row r="4" s="${b2Style}" customFormat="1" spans="2:4">`);
     const d4 = styleOf(out, "xl/worksheets/sheet2.xml", "D4")!;
     expect(d4.rgb).toBe(SEVERITY_FILL.warning);
@@ -347,8 +452,11 @@ describe("annotateFindings on other packages", () => {
       name === "xl/comments1.xml"
         ? xml
             .replace("<author>FOCUS check</author>", "<author>Jos\u00e9 &amp; Co</author>")
-            .replace("<t>existing note</t>", '<r><rPr><b/><sz val="9"/></rPr><t>Jos\u00e9:</t></r><r><rPr><sz val="9"/></rPr><t xml:space="preserve">existing note</t></r>')
-        : xml,
+            .replace(
+              "<t>existing note</t>",
+              '<r><rPr><b/><sz val="9"/></rPr><t>Jos\u00e9:</t></r><r><rPr><sz val="9"/></rPr><t xml:space="preserve">existing note</t></r>'
+            )
+        : xml
     );
     const out = annotateFindings(src, [
       { sheet: "Seg 1", address: "A5", severity: "info", note: "added \u00fcml\u00e4ut" },
@@ -356,12 +464,19 @@ describe("annotateFindings on other packages", () => {
       { sheet: "Seg 1", address: "C7", severity: "info", note: "two" },
     ]);
     const comments = text(out, "xl/comments1.xml");
-    expect(comments).toContain('<t xml:space="preserve">existing note</t></r><r><t xml:space="preserve">\nadded \u00fcml\u00e4ut</t></r></text>');
-    expect(comments).toContain("<authors><author>Jos\u00e9 &amp; Co</author><author>FOCUS check</author></authors>");
+    expect(comments).toContain(
+      '<t xml:space="preserve">existing note</t></r><r><t xml:space="preserve">\nadded \u00fcml\u00e4ut</t></r></text>'
+    );
+    expect(comments).toContain(
+      "<authors><author>Jos\u00e9 &amp; Co</author><author>FOCUS check</author></authors>"
+    );
     expect(comments).toContain('<comment ref="C6" authorId="1">');
     expect(comments).toContain('<comment ref="C7" authorId="1">');
     // the author José is still recognised as such on a second pass
-    const again = text(annotateFindings(out, [{ sheet: "Seg 1", address: "C8", severity: "info", note: "three" }]), "xl/comments1.xml");
+    const again = text(
+      annotateFindings(out, [{ sheet: "Seg 1", address: "C8", severity: "info", note: "three" }]),
+      "xl/comments1.xml"
+    );
     expect(again.match(/<author>/g)).toHaveLength(2);
     expect(again).toContain('<comment ref="C8" authorId="1">');
   });
@@ -369,9 +484,13 @@ describe("annotateFindings on other packages", () => {
   test("a package without comments anywhere gets the vml Default content type", () => {
     const plain = writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: 1 }] }] });
     expect(text(plain, "[Content_Types].xml")).not.toContain("vml");
-    const out = annotateFindings(plain, [{ sheet: "S", address: "A1", severity: "error", note: "n" }]);
+    const out = annotateFindings(plain, [
+      { sheet: "S", address: "A1", severity: "error", note: "n" },
+    ]);
     const ct = text(out, "[Content_Types].xml");
-    expect(ct).toContain('<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
+    expect(ct).toContain(
+      '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'
+    );
     expect(ct).toContain('PartName="/xl/comments1.xml"');
     expect(text(out, "xl/worksheets/_rels/sheet1.xml.rels")).toContain("vmlDrawing1.vml");
     expect(XlsxWorkbook.fromBytes(out).sheets).toHaveLength(1);
@@ -390,6 +509,8 @@ describe("annotateXlsx (the .xlsx layer: plain marks)", () => {
     ]);
     expect(styleOf(out, "xl/worksheets/sheet1.xml", "A1")!.rgb).toBe("FF445566");
     expect(text(out, "xl/comments1.xml")).toContain("low\nhigh\nsame priority, later");
-    expect(() => annotateXlsx(src, [{ sheet: "S", address: "A1", fill: "red", note: "x" }])).toThrow(/"red" is not a colour/);
+    expect(() =>
+      annotateXlsx(src, [{ sheet: "S", address: "A1", fill: "red", note: "x" }])
+    ).toThrow(/"red" is not a colour/);
   });
 });

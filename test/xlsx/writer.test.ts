@@ -12,7 +12,7 @@ const MODEL: WorkbookModel = {
       protected: true,
       cells: [
         { ref: "A1", value: "Statement of Segregation", bold: true },
-        { ref: "B3", value: "  padded & <odd> \"text\"  " },
+        { ref: "B3", value: '  padded & <odd> "text"  ' },
         { ref: "A5", value: "Net ledger balance", note: "Line 1" },
         { ref: "C5", value: 1234567.891, numberFormat: "#,##0;(#,##0)" },
         { ref: "C6", value: -0.1, numberFormat: "#,##0.00;[Red](#,##0.00)", fill: "FFFFC7CE" },
@@ -84,13 +84,22 @@ describe("writeXlsx", () => {
   test("values of every type come back", () => {
     expect(cell("A1")).toEqual({ value: { type: "text", text: "Statement of Segregation" } });
     expect(cell("B3")?.value).toEqual({ type: "text", text: '  padded & <odd> "text"  ' });
-    expect(cell("C5")).toEqual({ value: { type: "number", value: 1234567.891 }, numberFormat: "#,##0;(#,##0)" });
-    expect(cell("C6")).toEqual({ value: { type: "number", value: -0.1 }, numberFormat: "#,##0.00;[Red](#,##0.00)" });
+    expect(cell("C5")).toEqual({
+      value: { type: "number", value: 1234567.891 },
+      numberFormat: "#,##0;(#,##0)",
+    });
+    expect(cell("C6")).toEqual({
+      value: { type: "number", value: -0.1 },
+      numberFormat: "#,##0.00;[Red](#,##0.00)",
+    });
     expect(cell("C7")?.value).toEqual({ type: "number", value: 1e-7 });
     expect(cell("C8")?.value).toEqual({ type: "number", value: 123456789012345680000 });
     expect(cell("C13")).toEqual({ value: { type: "error", error: "#N/A" } });
     expect(cell("C14")).toEqual({ value: { type: "boolean", value: true } });
-    expect(cell("D2")).toEqual({ value: { type: "number", value: 44500 }, numberFormat: "m/d/yyyy" });
+    expect(cell("D2")).toEqual({
+      value: { type: "number", value: 44500 },
+      numberFormat: "m/d/yyyy",
+    });
     expect(cell("AA100")?.value).toEqual({ type: "text", text: "far away" });
     expect(cell("B20")).toEqual({ value: { type: "blank" } });
     expect(cell("B21")?.value).toEqual({ type: "text", text: "line1\nline2\r\nline3\ttab" });
@@ -103,12 +112,22 @@ describe("writeXlsx", () => {
   });
 
   test("formulas and their cached results (or none) come back", () => {
-    expect(cell("C10")).toEqual({ value: { type: "number", value: 1234567.791 }, formula: "SUM(C5:C8)", numberFormat: "#,##0;(#,##0)" });
+    expect(cell("C10")).toEqual({
+      value: { type: "number", value: 1234567.791 },
+      formula: "SUM(C5:C8)",
+      numberFormat: "#,##0;(#,##0)",
+    });
     expect(cell("C11")).toEqual({ value: null, formula: "C10*2" });
     expect(cell("C12")).toEqual({ value: { type: "error", error: "#DIV/0!" }, formula: "1/0" });
     expect(cell("C15")).toEqual({ value: { type: "boolean", value: false }, formula: "C5>0" });
-    expect(cell("C16")).toEqual({ value: { type: "text", text: "yes" }, formula: 'IF(C5>0,"yes","no")' });
-    expect(cell("C17")).toEqual({ value: { type: "text", text: "Statement<&>" }, formula: 'A1&"<&>"' });
+    expect(cell("C16")).toEqual({
+      value: { type: "text", text: "yes" },
+      formula: 'IF(C5>0,"yes","no")',
+    });
+    expect(cell("C17")).toEqual({
+      value: { type: "text", text: "Statement<&>" },
+      formula: 'A1&"<&>"',
+    });
   });
 
   test("merges and protection come back", () => {
@@ -130,8 +149,14 @@ describe("writeXlsx", () => {
 
   test("styles: custom formats from 164, bold font, fills, one xf per combination", () => {
     const styles = parts(bytes)["xl/styles.xml"];
-    const numFmts = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]);
-    expect(numFmts).toEqual([["164", "m/d/yyyy"], ["165", "#,##0;(#,##0)"], ["166", "#,##0.00;[Red](#,##0.00)"]]);
+    const numFmts = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map(
+      (m) => [m[1], m[2]]
+    );
+    expect(numFmts).toEqual([
+      ["164", "m/d/yyyy"],
+      ["165", "#,##0;(#,##0)"],
+      ["166", "#,##0.00;[Red](#,##0.00)"],
+    ]);
     expect(styles).toMatch(/<fills count="4">.*gray125.*FFFFC7CE.*FFDDEBF7/);
     expect(styles).toContain("<b/>");
     // General, bold, #,##0;(#,##0), red fill + format, m/d/yyyy, blue fill
@@ -140,7 +165,9 @@ describe("writeXlsx", () => {
 
   test("notes are written as comments with a VML drawing", () => {
     const p = parts(bytes);
-    expect(p["xl/comments1.xml"]).toContain('<comment ref="A5" authorId="0"><text><t>Line 1</t></text></comment>');
+    expect(p["xl/comments1.xml"]).toContain(
+      '<comment ref="A5" authorId="0"><text><t>Line 1</t></text></comment>'
+    );
     expect(p["xl/comments1.xml"]).toContain('ref="B20"');
     expect(p["xl/comments1.xml"]).toContain("empty but noted\nsecond line");
     expect(p["xl/drawings/vmlDrawing1.vml"]).toContain("<x:Row>19</x:Row><x:Column>1</x:Column>");
@@ -151,7 +178,9 @@ describe("writeXlsx", () => {
 
   test("strings are shared, escaped, and keep their spaces", () => {
     const sst = parts(bytes)["xl/sharedStrings.xml"];
-    expect(sst).toContain('<t xml:space="preserve">  padded &amp; &lt;odd&gt; &quot;text&quot;  </t>');
+    expect(sst).toContain(
+      '<t xml:space="preserve">  padded &amp; &lt;odd&gt; &quot;text&quot;  </t>'
+    );
     expect(sst).toContain("line2&#13;\nline3");
     expect(sst.match(/Statement of Segregation/g)).toHaveLength(1);
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -159,7 +188,9 @@ describe("writeXlsx", () => {
   });
 
   test("a literal _xHHHH_ in text is escaped as Excel expects", () => {
-    const sst = parts(writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: "a_x0041_b" }] }] }))["xl/sharedStrings.xml"];
+    const sst = parts(
+      writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: "a_x0041_b" }] }] })
+    )["xl/sharedStrings.xml"];
     expect(sst).toContain("a_x005F_x0041_b");
   });
 
@@ -169,14 +200,43 @@ describe("writeXlsx", () => {
   });
 
   test("cells may come in any order", () => {
-    const a = writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "B2", value: 2 }, { ref: "A1", value: 1 }, { ref: "A2", value: 3 }] }] });
-    const b = writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: 1 }, { ref: "A2", value: 3 }, { ref: "B2", value: 2 }] }] });
+    const a = writeXlsx({
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            { ref: "B2", value: 2 },
+            { ref: "A1", value: 1 },
+            { ref: "A2", value: 3 },
+          ],
+        },
+      ],
+    });
+    const b = writeXlsx({
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            { ref: "A1", value: 1 },
+            { ref: "A2", value: 3 },
+            { ref: "B2", value: 2 },
+          ],
+        },
+      ],
+    });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    expect(parts(a)["xl/worksheets/sheet1.xml"]).toContain('<row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>2</v></c></row>');
+    expect(parts(a)["xl/worksheets/sheet1.xml"]).toContain(
+      '<row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>2</v></c></row>'
+    );
   });
 
   test("a hidden first sheet leaves the first visible one active", () => {
-    const b = writeXlsx({ sheets: [{ name: "H", state: "hidden", cells: [] }, { name: "V", cells: [] }] });
+    const b = writeXlsx({
+      sheets: [
+        { name: "H", state: "hidden", cells: [] },
+        { name: "V", cells: [] },
+      ],
+    });
     expect(parts(b)["xl/workbook.xml"]).toContain('activeTab="1"');
     expect(parts(b)["xl/worksheets/sheet2.xml"]).toContain('tabSelected="1"');
   });
@@ -198,22 +258,56 @@ describe("writeXlsx", () => {
   });
 
   test("other mistakes in the model are rejected with a clear message", () => {
-    const one = (cells: WorkbookModel["sheets"][0]["cells"], extra: Partial<WorkbookModel["sheets"][0]> = {}) =>
-      () => writeXlsx({ sheets: [{ name: "S", cells, ...extra }] });
+    const one =
+      (
+        cells: WorkbookModel["sheets"][0]["cells"],
+        extra: Partial<WorkbookModel["sheets"][0]> = {}
+      ) =>
+      () =>
+        writeXlsx({ sheets: [{ name: "S", cells, ...extra }] });
     expect(() => writeXlsx({ sheets: [] })).toThrow(/at least one sheet/);
-    expect(() => writeXlsx({ sheets: [{ name: "A", cells: [] }, { name: "a", cells: [] }] })).toThrow(/twice/);
-    expect(() => writeXlsx({ sheets: [{ name: "A", state: "hidden", cells: [] }] })).toThrow(/visible/);
+    expect(() =>
+      writeXlsx({
+        sheets: [
+          { name: "A", cells: [] },
+          { name: "a", cells: [] },
+        ],
+      })
+    ).toThrow(/twice/);
+    expect(() => writeXlsx({ sheets: [{ name: "A", state: "hidden", cells: [] }] })).toThrow(
+      /visible/
+    );
     expect(one([{ ref: "1A", value: 1 }])).toThrow(/"1A" is not a cell address/);
-    expect(one([{ ref: "A1", value: 1 }, { ref: "A1", value: 2 }])).toThrow(/twice/);
+    expect(
+      one([
+        { ref: "A1", value: 1 },
+        { ref: "A1", value: 2 },
+      ])
+    ).toThrow(/twice/);
     expect(one([{ ref: "A1", value: NaN }])).toThrow(/NaN/);
     expect(one([{ ref: "A1", value: 1, error: "#N/A" }])).toThrow(/both/);
     expect(one([{ ref: "A1", error: "#OOPS" }])).toThrow(/not an error value/);
     expect(one([{ ref: "A1", value: 1, fill: "red" }])).toThrow(/ARGB/);
     expect(one([], { merges: ["B3:C3", "C3:D4"] })).toThrow(/overlaps/);
     expect(one([], { merges: ["B3"] })).toThrow(/not an area/);
-    expect(() => writeXlsx({ sheets: [{ name: "S", cells: [] }], names: [{ name: "A1", refersTo: "1" }] })).toThrow(/cell address/);
-    expect(() => writeXlsx({ sheets: [{ name: "S", cells: [] }], names: [{ name: "x", refersTo: "1", localSheet: "T" }] })).toThrow(/no sheet named "T"/);
-    expect(() => writeXlsx({ sheets: [{ name: "S", cells: [] }], names: [{ name: "x", refersTo: "1" }, { name: "X", refersTo: "2" }] })).toThrow(/twice/);
+    expect(() =>
+      writeXlsx({ sheets: [{ name: "S", cells: [] }], names: [{ name: "A1", refersTo: "1" }] })
+    ).toThrow(/cell address/);
+    expect(() =>
+      writeXlsx({
+        sheets: [{ name: "S", cells: [] }],
+        names: [{ name: "x", refersTo: "1", localSheet: "T" }],
+      })
+    ).toThrow(/no sheet named "T"/);
+    expect(() =>
+      writeXlsx({
+        sheets: [{ name: "S", cells: [] }],
+        names: [
+          { name: "x", refersTo: "1" },
+          { name: "X", refersTo: "2" },
+        ],
+      })
+    ).toThrow(/twice/);
   });
 
   test("zip entries have a fixed date", () => {
@@ -225,7 +319,12 @@ describe("writeXlsx", () => {
 });
 
 test("Excel's _xHHHH_ escapes come back as the characters they stand for", () => {
-  const wb = XlsxWorkbook.fromBytes(writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: "a_x0041_b and a\u0001c" }] }] }));
+  const wb = XlsxWorkbook.fromBytes(
+    writeXlsx({ sheets: [{ name: "S", cells: [{ ref: "A1", value: "a_x0041_b and a\u0001c" }] }] })
+  );
   wb.load(new Map([[0, "all"]]));
-  expect(wb.sheet(0)!.cells.get(cellKey(1, 1))!.value).toEqual({ type: "text", text: "a_x0041_b and ac" });
+  expect(wb.sheet(0)!.cells.get(cellKey(1, 1))!.value).toEqual({
+    type: "text",
+    text: "a_x0041_b and ac",
+  });
 });

@@ -6,7 +6,14 @@ import { isDateFormat } from "../number-format";
 import type { Code, StatementId } from "../types";
 import { splitMarker, tokens, type LabelParts } from "./text";
 import { unitInText, type UnitValue } from "./unit";
-import { agreement, Bag, similarity, WORDING, type LineWording, type StatementWordingIndex } from "./wording";
+import {
+  agreement,
+  Bag,
+  similarity,
+  WORDING,
+  type LineWording,
+  type StatementWordingIndex,
+} from "./wording";
 
 /* ---------------------------------------------------------------------------
  * The public shape: a sheet's cells in, proposals out. Pure; no Office, no I/O.
@@ -126,7 +133,8 @@ function textOf(content: CellContent): string | null {
 /** A printed line number standing alone in a cell: 5, "5.", "(5)", "12)". */
 function lineNumberOf(content: CellContent): string | null {
   const v = content.value;
-  if (v?.type === "number" && Number.isInteger(v.value) && v.value > 0 && v.value < 100) return `${v.value}.`;
+  if (v?.type === "number" && Number.isInteger(v.value) && v.value > 0 && v.value < 100)
+    return `${v.value}.`;
   if (v?.type === "text" && /^\s*\(?\d{1,2}[.)]\s*$/.test(v.text)) return v.text.trim();
   return null;
 }
@@ -143,7 +151,8 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
   for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => a.col - b.col);
     // A line number in a column of its own ("5." or 5, left of the words) is part of the label, not an amount.
-    const firstText = list.find((c) => textOf(c.content) !== null && !isAmount(c.content))?.col ?? Infinity;
+    const firstText =
+      list.find((c) => textOf(c.content) !== null && !isAmount(c.content))?.col ?? Infinity;
     const marker = (c: LabelCell) => c.col < firstText && lineNumberOf(c.content) !== null;
     const amounts = list.filter((c) => isAmount(c.content) && !marker(c)).map((c) => c.col);
     const firstAmount = amounts.length ? amounts[0] : Infinity;
@@ -155,8 +164,13 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
     const label = texts.map((t) => t.text!.trim()).join(" ");
     const parts = splitMarker(label);
     rows.push({
-      row, label, labelCol: texts[0].col, leading: /^\s*/.exec(texts[0].text!)![0].length, parts,
-      bag: new Bag(tokens(parts.words)), amounts,
+      row,
+      label,
+      labelCol: texts[0].col,
+      leading: /^\s*/.exec(texts[0].text!)![0].length,
+      parts,
+      bag: new Bag(tokens(parts.words)),
+      amounts,
     });
   }
   return rows;
@@ -179,11 +193,13 @@ function openingOf(row: Row): Opening | null {
     for (const t of w.titles) {
       // A title may be printed with more words ("Statement of ..."): its own words must all be there.
       const score = Math.min(row.bag.recallOf(t), row.bag.precisionOf(t) + 0.25);
-      if (score >= 0.8 && (!best || score > best.score)) best = { o: { wording: w, page: null, isTitle: true }, score };
+      if (score >= 0.8 && (!best || score > best.score))
+        best = { o: { wording: w, page: null, isTitle: true }, score };
     }
     for (const p of w.parts) {
       const score = agreement(row.bag, p.head);
-      if (score >= 0.8 && (!best || score > best.score)) best = { o: { wording: w, page: p.page, isTitle: false }, score };
+      if (score >= 0.8 && (!best || score > best.score))
+        best = { o: { wording: w, page: p.page, isTitle: false }, score };
     }
   }
   return best?.o ?? null;
@@ -207,7 +223,12 @@ interface Candidate {
   matched: string;
 }
 
-function scoreLine(line: LineWording, row: Row, context: Bag, subject: ReadonlySet<string>): Candidate {
+function scoreLine(
+  line: LineWording,
+  row: Row,
+  context: Bag,
+  subject: ReadonlySet<string>
+): Candidate {
   let best = 0;
   let matched = line.variants[0]?.text ?? line.line.label;
   for (const v of line.variants) {
@@ -264,7 +285,11 @@ function segmentsOf(rows: Row[]): Segment[] {
 }
 
 /** Walk a statement's rows with the headings above each, scoring every amount row against every line. */
-function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes: Set<Code>): RowMatch[] {
+function matchRows(
+  segment: Segment,
+  wording: StatementWordingIndex,
+  takenCodes: Set<Code>
+): RowMatch[] {
   const minCol = Math.min(...segment.rows.map((r) => r.labelCol));
   let stack: Heading[] = [];
   let page: number | null = null;
@@ -282,20 +307,34 @@ function matchRows(segment: Segment, wording: StatementWordingIndex, takenCodes:
       stack = [];
       continue;
     }
-    const depth = ((row.labelCol - minCol) + Math.floor(row.leading / 2)) * 3 + (row.parts.markerRank ?? 1);
+    const depth =
+      (row.labelCol - minCol + Math.floor(row.leading / 2)) * 3 + (row.parts.markerRank ?? 1);
     const closes = (h: Heading) =>
-      h.depth > depth || (h.depth === depth && (h.hadDeeper || (row.parts.markerRank !== null && row.parts.markerRank === h.rank)));
+      h.depth > depth ||
+      (h.depth === depth &&
+        (h.hadDeeper || (row.parts.markerRank !== null && row.parts.markerRank === h.rank)));
     while (stack.length && closes(stack[stack.length - 1])) stack.pop();
     for (const h of stack) if (depth > h.depth) h.hadDeeper = true;
     if (!row.amounts.length) {
       // A heading replaces the headings at its depth or deeper (flat layouts have no other cue).
       while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
-      if (row.bag.toks.length) stack.push({ depth, rank: row.parts.markerRank, text: row.label, toks: row.bag.toks, hadDeeper: false });
+      if (row.bag.toks.length)
+        stack.push({
+          depth,
+          rank: row.parts.markerRank,
+          text: row.label,
+          toks: row.bag.toks,
+          hadDeeper: false,
+        });
       continue;
     }
     const context = new Bag(stack.length ? stack.flatMap((h) => h.toks) : partToks);
     const contextText = stack.length ? stack.map((h) => h.text) : partText ? [partText] : [];
-    const lines = wording.lines.filter((l) => !takenCodes.has(l.code) && (page === null || l.line.page === undefined || l.line.page === page));
+    const lines = wording.lines.filter(
+      (l) =>
+        !takenCodes.has(l.code) &&
+        (page === null || l.line.page === undefined || l.line.page === page)
+    );
     const candidates = lines
       .map((l) => scoreLine(l, row, context, wording.subject))
       .filter((c) => c.score > 0)
@@ -328,11 +367,22 @@ function totalOf(code: Code, wording: StatementWordingIndex): LineWording | null
   return wording.lines.find((l) => l.code === users[0].code) ?? null;
 }
 
-function assign(matches: RowMatch[], wording: StatementWordingIndex, mainCol: number, takenCells: Set<string>): Assignment[] {
+function assign(
+  matches: RowMatch[],
+  wording: StatementWordingIndex,
+  mainCol: number,
+  takenCells: Set<string>
+): Assignment[] {
   const confidenceAs = (m: RowMatch, c: Candidate) =>
-    confidenceOf(c.score, m.candidates.find((x) => x.line.code !== c.line.code)?.score ?? 0, m.headingLike);
+    confidenceOf(
+      c.score,
+      m.candidates.find((x) => x.line.code !== c.line.code)?.score ?? 0,
+      m.headingLike
+    );
   // 1. Anchors: the rows whose words leave no doubt, best first, each code once.
-  const pairs = matches.flatMap((m) => m.candidates.slice(0, 6).map((c) => ({ m, c, confidence: confidenceAs(m, c) })));
+  const pairs = matches.flatMap((m) =>
+    m.candidates.slice(0, 6).map((c) => ({ m, c, confidence: confidenceAs(m, c) }))
+  );
   pairs.sort((a, b) => b.c.score - a.c.score || a.m.row.row - b.m.row.row);
   const usedCodes = new Set<Code>();
   const chosen = new Map<RowMatch, { c: Candidate; confidence: number }>();
@@ -343,21 +393,31 @@ function assign(matches: RowMatch[], wording: StatementWordingIndex, mainCol: nu
   }
   // 2. The rest in print order: a line the form prints between the anchors above and below
   // is the row's when its words fit nearly as well as anything else and no other such line does.
-  const anchors = matches.filter((m) => chosen.has(m)).map((m) => ({ row: m.row.row, index: chosen.get(m)!.c.line.index }));
+  const anchors = matches
+    .filter((m) => chosen.has(m))
+    .map((m) => ({ row: m.row.row, index: chosen.get(m)!.c.line.index }));
   for (const m of matches) {
     if (chosen.has(m)) continue;
     const free = m.candidates.filter((c) => !usedCodes.has(c.line.code) && c.score >= PROPOSE);
     if (!free.length) continue;
     const above = anchors.filter((a) => a.row < m.row.row).at(-1)?.index ?? -1;
     const below = anchors.find((a) => a.row > m.row.row)?.index ?? Infinity;
-    const fitting = free.filter((c) => c.line.index > above && c.line.index < below && c.score >= free[0].score - 0.15);
+    const fitting = free.filter(
+      (c) => c.line.index > above && c.line.index < below && c.score >= free[0].score - 0.15
+    );
     let pick = free[0];
     let confidence = confidenceAs(m, pick);
     if (fitting.length) {
       pick = fitting[0];
       const rival = fitting.find((c) => c !== pick && c.score >= pick.score - 0.15);
       // The only line the form prints here that the words fit: the order confirms it.
-      confidence = rival || pick.score < 0.6 ? confidenceAs(m, pick) : Math.max(confidenceAs(m, pick), Math.round(Math.min(0.9, pick.score + 0.1) * 100) / 100);
+      confidence =
+        rival || pick.score < 0.6
+          ? confidenceAs(m, pick)
+          : Math.max(
+              confidenceAs(m, pick),
+              Math.round(Math.min(0.9, pick.score + 0.1) * 100) / 100
+            );
     }
     if (confidence < PROPOSE) continue;
     chosen.set(m, { c: pick, confidence });
@@ -379,7 +439,12 @@ function assign(matches: RowMatch[], wording: StatementWordingIndex, mainCol: nu
       const total = totalOf(c.line.code, wording);
       if (total && !usedCodes.has(total.code)) {
         usedCodes.add(total.code);
-        out.push({ match: m, candidate: { line: total, score: c.score, matched: c.matched }, confidence, col: main });
+        out.push({
+          match: m,
+          candidate: { line: total, score: c.score, matched: c.matched },
+          confidence,
+          col: main,
+        });
       }
     } else {
       out.push({ match: m, candidate: c, confidence, col: main });
@@ -391,7 +456,12 @@ function assign(matches: RowMatch[], wording: StatementWordingIndex, mainCol: nu
 /** The column most amount rows end in: the statement's main amount column. */
 function mainColumnOf(rows: Row[]): number {
   const counts = new Map<number, number>();
-  for (const r of rows) if (r.amounts.length) counts.set(r.amounts[r.amounts.length - 1], (counts.get(r.amounts[r.amounts.length - 1]) ?? 0) + 1);
+  for (const r of rows)
+    if (r.amounts.length)
+      counts.set(
+        r.amounts[r.amounts.length - 1],
+        (counts.get(r.amounts[r.amounts.length - 1]) ?? 0) + 1
+      );
   let best = 0;
   let n = -1;
   for (const [col, c] of counts) if (c > n || (c === n && col > best)) [best, n] = [col, c];
@@ -403,10 +473,16 @@ function mainColumnOf(rows: Row[]): number {
  * statements found by their titles and part headings, each row read with the
  * headings above it, each code at most once in a statement, headings never bound.
  */
-export function scanLabels(sheet: string, cells: LabelCell[], opts: LabelScanOptions = {}): LabelScan {
+export function scanLabels(
+  sheet: string,
+  cells: LabelCell[],
+  opts: LabelScanOptions = {}
+): LabelScan {
   const ignore = new Set((opts.ignore ?? []).map((c) => `${c.row}:${c.col}`));
   const takenCodes = new Set((opts.taken ?? []).map((t) => t.code));
-  const takenCells = new Set((opts.taken ?? []).filter((t) => t.row !== undefined).map((t) => `${t.row}:${t.col}`));
+  const takenCells = new Set(
+    (opts.taken ?? []).filter((t) => t.row !== undefined).map((t) => `${t.row}:${t.col}`)
+  );
   const rows = rowsOf(cells, ignore);
 
   const statements: FoundStatement[] = [];
@@ -460,7 +536,13 @@ export function scanLabels(sheet: string, cells: LabelCell[], opts: LabelScanOpt
       const key = `${r.row}:${col}`;
       if (placed.has(key) || takenCells.has(key)) continue;
       const address = toA1({ row: r.row, col });
-      unmatched.push({ cell: cellLabel(sheet, address), address, row: r.row, col, text: r.label.trim() });
+      unmatched.push({
+        cell: cellLabel(sheet, address),
+        address,
+        row: r.row,
+        col,
+        text: r.label.trim(),
+      });
     }
   }
   return { sheet, statements, proposals, unmatched, unit: unitOf(sheet, cells) };

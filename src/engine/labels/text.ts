@@ -6,9 +6,33 @@
 
 /** Look-alike capitals from OCR (Cyrillic and Greek) read as the Latin letter they show. */
 const LOOKALIKE: Record<string, string> = {
-  "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T", "Х": "X",
-  "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x",
-  "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Κ": "K", "Μ": "M", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X",
+  А: "A",
+  В: "B",
+  С: "C",
+  Е: "E",
+  Н: "H",
+  К: "K",
+  М: "M",
+  О: "O",
+  Р: "P",
+  Т: "T",
+  Х: "X",
+  а: "a",
+  с: "c",
+  е: "e",
+  о: "o",
+  р: "p",
+  х: "x",
+  Α: "A",
+  Β: "B",
+  Ε: "E",
+  Η: "H",
+  Κ: "K",
+  Μ: "M",
+  Ο: "O",
+  Ρ: "P",
+  Τ: "T",
+  Χ: "X",
 };
 
 /** Printed glyphs folded to plain ASCII, whitespace collapsed. */
@@ -79,8 +103,36 @@ const INSTRUCTIONS = [
 
 /** Words that carry no meaning for telling lines apart. */
 const STOPWORDS = new Set([
-  "the", "of", "a", "an", "and", "or", "in", "on", "to", "for", "with", "by", "at", "as", "be", "is", "are", "its",
-  "s", "per", "which", "that", "this", "than", "all", "any", "into", "pursuant", "thereunder", "against",
+  "the",
+  "of",
+  "a",
+  "an",
+  "and",
+  "or",
+  "in",
+  "on",
+  "to",
+  "for",
+  "with",
+  "by",
+  "at",
+  "as",
+  "be",
+  "is",
+  "are",
+  "its",
+  "s",
+  "per",
+  "which",
+  "that",
+  "this",
+  "than",
+  "all",
+  "any",
+  "into",
+  "pursuant",
+  "thereunder",
+  "against",
 ]);
 
 /** Abbreviations and spellings firms use, to the words the wording data uses. */
@@ -127,9 +179,7 @@ const EXPANSIONS: Record<string, string[]> = {
 /** Endings folded so that "options" meets "option" and "segregated" meets "segregation". */
 function stem(word: string): string {
   if (word.length <= 4 || /^\d/.test(word)) return word;
-  return word
-    .replace(/(?:ations|ation|ated|ates|ate|ing|ed|es|s)$/, "")
-    .replace(/(.)\1$/, "$1");
+  return word.replace(/(?:ations|ation|ated|ates|ate|ing|ed|es|s)$/, "").replace(/(.)\1$/, "$1");
 }
 
 /** A label's comparable tokens, stemmed, without stopwords, instructions or line markers. */
@@ -160,8 +210,13 @@ function distance(a: string, b: string, max: number): number {
     d.push([i]);
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      let v = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i].push(v);
       if (v < best) best = v;
     }
@@ -196,11 +251,17 @@ export function sameToken(a: string, b: string): boolean {
 function swapOrDrop(a: string, b: string): boolean {
   if (a.length === b.length) {
     const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
-    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+    return (
+      diff.length === 2 &&
+      diff[1] === diff[0] + 1 &&
+      a[diff[0]] === b[diff[1]] &&
+      a[diff[1]] === b[diff[0]]
+    );
   }
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   if (long.length !== short.length + 1) return false;
-  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  for (let i = 0; i < long.length; i++)
+    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
   return false;
 }
 

@@ -77,9 +77,15 @@ function indexStatement(st: StatementDef): StatementWordingIndex {
     statement: st,
     lines,
     titles: (w?.titles ?? [st.title]).map((t) => words(tokens(t))),
-    parts: (w?.parts ?? []).flatMap((p) => p.headings.map((h) => ({ head: words(tokens(h)), page: p.page ?? null }))),
+    parts: (w?.parts ?? []).flatMap((p) =>
+      p.headings.map((h) => ({ head: words(tokens(h)), page: p.page ?? null }))
+    ),
     heads: [...heads.values()],
-    subject: new Set([...(w?.titles ?? [st.title]), ...(w?.parts ?? []).flatMap((p) => p.headings)].flatMap((t) => tokens(t))),
+    subject: new Set(
+      [...(w?.titles ?? [st.title]), ...(w?.parts ?? []).flatMap((p) => p.headings)].flatMap((t) =>
+        tokens(t)
+      )
+    ),
   };
 }
 
@@ -95,12 +101,15 @@ const lineCount = WORDING.reduce((n, w) => n + w.lines.length, 0);
 const documentFrequency = new Map<string, number>();
 for (const w of WORDING) {
   for (const l of w.lines) {
-    for (const t of new Set(l.variants.flatMap((v) => v.full.list))) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    for (const t of new Set(l.variants.flatMap((v) => v.full.list)))
+      documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   }
 }
 
 /** Weight of a token the wording knows; unknown words (a firm's own additions) weigh less. */
-const weights = new Map([...documentFrequency].map(([t, df]) => [t, 1 + Math.log(lineCount / df) / 2]));
+const weights = new Map(
+  [...documentFrequency].map(([t, df]) => [t, 1 + Math.log(lineCount / df) / 2])
+);
 export function weight(token: string): number {
   return weights.get(token) ?? 0.6;
 }
@@ -111,7 +120,13 @@ for (const w of WORDING) {
 
 /** Every word the wording uses: a sheet's words are compared with these once each. */
 const VOCABULARY: readonly string[] = [
-  ...new Set(WORDING.flatMap((w) => [...w.lines.flatMap((l) => l.variants.flatMap((v) => v.full.list)), ...w.titles.flatMap((t) => t.list), ...w.parts.flatMap((p) => p.head.list)])),
+  ...new Set(
+    WORDING.flatMap((w) => [
+      ...w.lines.flatMap((l) => l.variants.flatMap((v) => v.full.list)),
+      ...w.titles.flatMap((t) => t.list),
+      ...w.parts.flatMap((p) => p.head.list),
+    ])
+  ),
 ];
 
 /** The wording's words each sheet word stands for (itself, or a near spelling). */
@@ -133,7 +148,11 @@ export class Bag {
   private readonly each: { token: string; weight: number; matches: Set<string> }[];
   private readonly total: number;
   constructor(readonly toks: string[]) {
-    this.each = toks.map((token) => ({ token, weight: weight(token), matches: vocabularyMatches(token) }));
+    this.each = toks.map((token) => ({
+      token,
+      weight: weight(token),
+      matches: vocabularyMatches(token),
+    }));
     this.total = this.each.reduce((n, e) => n + e.weight, 0);
     for (const e of this.each) for (const m of e.matches) this.hits.add(m);
   }

@@ -9,7 +9,7 @@ import type { Deadline } from "./rules";
  */
 export function addBusinessDays(from: IsoDate, n: number): IsoDate {
   let day = dayNumber(from);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day++;
     if (isBusinessDay(fromDayNumber(day))) counted++;
   }
@@ -27,12 +27,20 @@ export interface DueDate {
 export function dueDate(deadline: Deadline, asOf: IsoDate | null): DueDate {
   switch (deadline.kind) {
     case "immediate":
-      return { due: asOf, text: asOf ? `immediately (statement as of ${usDate(asOf)})` : "immediately" };
+      return {
+        due: asOf,
+        text: asOf ? `immediately (statement as of ${usDate(asOf)})` : "immediately",
+      };
     case "hours": {
       // 24 hours from the event: its hour is not on the statement, so the next calendar day.
       const days = Math.ceil(deadline.hours / 24);
       const due = asOf ? fromDayNumber(dayNumber(asOf) + days) : null;
-      return { due, text: due ? `within ${deadline.hours} hours: by ${usDate(due)}` : `within ${deadline.hours} hours of the event` };
+      return {
+        due,
+        text: due
+          ? `within ${deadline.hours} hours: by ${usDate(due)}`
+          : `within ${deadline.hours} hours of the event`,
+      };
     }
     case "business-days": {
       const due = asOf ? addBusinessDays(asOf, deadline.days) : null;
@@ -40,6 +48,11 @@ export function dueDate(deadline: Deadline, asOf: IsoDate | null): DueDate {
       return { due, text: due ? `${what}: by ${usDate(due)}` : `${what} of the event` };
     }
     case "before-withdrawal":
-      return { due: asOf, text: asOf ? `before the withdrawal: the statement as of ${usDate(asOf)} shows it made` : "before the withdrawal" };
+      return {
+        due: asOf,
+        text: asOf
+          ? `before the withdrawal: the statement as of ${usDate(asOf)} shows it made`
+          : "before the withdrawal",
+      };
   }
 }

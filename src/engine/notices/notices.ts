@@ -6,7 +6,14 @@ import type { Period } from "../periods/periods";
 import type { IsoDate } from "../periods/dates";
 import type { Code, StatementId } from "../types";
 import { dueDate } from "./deadlines";
-import { BASE_RECIPIENTS, NOTICE_RULES, paragraphOf, type Deadline, type NoticeRule, type NoticeRuleId } from "./rules";
+import {
+  BASE_RECIPIENTS,
+  NOTICE_RULES,
+  paragraphOf,
+  type Deadline,
+  type NoticeRule,
+  type NoticeRuleId,
+} from "./rules";
 
 /** One notice a statement shows is due: what triggered it, under which paragraph, to whom, by when. */
 export interface Notice {
@@ -39,11 +46,16 @@ export interface NoticesDue {
 }
 
 const BY_FINDING = new Map(NOTICE_RULES.map((r) => [r.finding, r]));
-const RANK: Record<Deadline["kind"], number> = { immediate: 0, "before-withdrawal": 1, hours: 2, "business-days": 3 };
+const RANK: Record<Deadline["kind"], number> = {
+  immediate: 0,
+  "before-withdrawal": 1,
+  hours: 2,
+  "business-days": 3,
+};
 
 export const BROKER_DEALER_ASSUMPTION =
-  "FOCUS_BROKER_DEALER is not bound: the notices name the CFTC and the DSRO, as for a firm that is not also a broker-dealer. "
-  + "Bind FOCUS_BROKER_DEALER to TRUE for one that is: the SEC is added (Reg 1.12(n)(1)), and for capital notices its designated examining authority.";
+  "FOCUS_BROKER_DEALER is not bound: the notices name the CFTC and the DSRO, as for a firm that is not also a broker-dealer. " +
+  "Bind FOCUS_BROKER_DEALER to TRUE for one that is: the SEC is added (Reg 1.12(n)(1)), and for capital notices its designated examining authority.";
 
 /**
  * The notices due over a workbook's checked scopes, from their findings: a notice
@@ -66,12 +78,23 @@ export function noticesDue(input: { scopes: ScopeReport[]; periods: Period[] }):
     }
   }
   notices.sort((a, b) =>
-    (a.due ?? "") < (b.due ?? "") ? -1 : (a.due ?? "") > (b.due ?? "") ? 1
-    : RANK[a.deadline] - RANK[b.deadline] || (order.get(a.scope) ?? 0) - (order.get(b.scope) ?? 0));
+    (a.due ?? "") < (b.due ?? "")
+      ? -1
+      : (a.due ?? "") > (b.due ?? "")
+        ? 1
+        : RANK[a.deadline] - RANK[b.deadline] ||
+          (order.get(a.scope) ?? 0) - (order.get(b.scope) ?? 0)
+  );
   return { notices, assumptions: [...assumptions] };
 }
 
-function noticeOf(rule: NoticeRule, f: Finding, scope: string, period: Period | null, brokerDealer: boolean): Notice {
+function noticeOf(
+  rule: NoticeRule,
+  f: Finding,
+  scope: string,
+  period: Period | null,
+  brokerDealer: boolean
+): Notice {
   const line = f.code ? lineOf(f.code) : undefined;
   const asOf = period?.asOf ?? null;
   const due = dueDate(rule.deadline, asOf);
@@ -87,7 +110,9 @@ function noticeOf(rule: NoticeRule, f: Finding, scope: string, period: Period | 
     trigger: `${rule.trigger}: ${figures(f)}`,
     paragraph: paragraphOf(rule, f.statement!),
     notice: rule.notice,
-    recipients: brokerDealer ? [...BASE_RECIPIENTS, ...rule.brokerDealerAlso] : [...BASE_RECIPIENTS],
+    recipients: brokerDealer
+      ? [...BASE_RECIPIENTS, ...rule.brokerDealerAlso]
+      : [...BASE_RECIPIENTS],
     deadline: rule.deadline.kind,
     due: due.due,
     dueText: due.text,
@@ -107,6 +132,7 @@ const AGAINST: Partial<Record<Finding["kind"], string>> = {
 function figures(f: Finding): string {
   const code = f.code ? `${f.code} ` : "";
   if (f.reported === null) return f.message;
-  const against = f.expected !== null && AGAINST[f.kind] ? `; ${AGAINST[f.kind]} ${grouped(f.expected)}` : "";
+  const against =
+    f.expected !== null && AGAINST[f.kind] ? `; ${AGAINST[f.kind]} ${grouped(f.expected)}` : "";
   return `${code}${grouped(f.reported)}${against}`;
 }

@@ -59,7 +59,8 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
     finding: "deficiency",
     statements: FUNDS,
     paragraph: "Reg 1.12(h)",
-    trigger: "funds in segregated or secured amount accounts below the amount required (excess below zero)",
+    trigger:
+      "funds in segregated or secured amount accounts below the amount required (excess below zero)",
     notice: "report the deficiency immediately",
     deadline: { kind: "immediate" },
     brokerDealerAlso: [SEC],
@@ -70,7 +71,8 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
     statements: ["cftc-capital"],
     paragraph: "Reg 1.12(a)",
     trigger: "adjusted net capital below the Reg 1.17 minimum",
-    notice: "notice immediately, with documentation of the capital condition (or a statement that it cannot yet be calculated)",
+    notice:
+      "notice immediately, with documentation of the capital condition (or a statement that it cannot yet be calculated)",
     deadline: { kind: "immediate" },
     brokerDealerAlso: [SEC, DEA],
   },
@@ -88,9 +90,14 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
     id: "residual-withdrawal",
     finding: "residual-withdrawal",
     statements: FUNDS,
-    paragraph: { "seg-4d2": "Reg 1.23(c)", "secured-30.7": "Reg 30.7(g)", "cleared-swaps-4df": "Reg 22.17(c)" },
+    paragraph: {
+      "seg-4d2": "Reg 1.23(c)",
+      "secured-30.7": "Reg 30.7(g)",
+      "cleared-swaps-4df": "Reg 22.17(c)",
+    },
     trigger: "residual interest down by more than 25% of the prior day's",
-    notice: "before the withdrawal (unless for customers' benefit): written approval by the CEO or CFO, and immediate written notice",
+    notice:
+      "before the withdrawal (unless for customers' benefit): written approval by the CEO or CFO, and immediate written notice",
     deadline: { kind: "before-withdrawal" },
     brokerDealerAlso: [],
   },
@@ -110,12 +117,13 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
     statements: ["cftc-capital"],
     paragraph: "Reg 1.12(g)(1)",
     trigger: "net capital down 20% or more from the prior period",
-    notice: "notice within two business days, stating the reason and the steps taken to keep capital at an appropriate level",
+    notice:
+      "notice within two business days, stating the reason and the steps taken to keep capital at an appropriate level",
     deadline: { kind: "business-days", days: 2 },
     brokerDealerAlso: [SEC],
   },
 ];
 
 export function paragraphOf(rule: NoticeRule, statement: StatementId): string {
-  return typeof rule.paragraph === "string" ? rule.paragraph : rule.paragraph[statement] ?? "";
+  return typeof rule.paragraph === "string" ? rule.paragraph : (rule.paragraph[statement] ?? "");
 }

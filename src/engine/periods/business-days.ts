@@ -68,7 +68,8 @@ export function businessDaysBetween(a: IsoDate, b: IsoDate): IsoDate[] {
 
 /** The last business day of a date's month (month-end FOCUS filings). */
 export function lastBusinessDayOfMonth(d: IsoDate): IsoDate {
-  const y = +d.slice(0, 4), m = +d.slice(5, 7);
+  const y = +d.slice(0, 4),
+    m = +d.slice(5, 7);
   let n = dayNumber(isoOf(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate())!);
   while (!isBusinessDay(fromDayNumber(n))) n--;
   return fromDayNumber(n);

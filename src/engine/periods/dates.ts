@@ -16,8 +16,10 @@ export function isoOf(year: number, month: number, day: number): IsoDate | null 
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-export const dayNumber = (d: IsoDate): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
-export const fromDayNumber = (n: number): IsoDate => new Date(n * 86_400_000).toISOString().slice(0, 10);
+export const dayNumber = (d: IsoDate): number =>
+  Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
+export const fromDayNumber = (n: number): IsoDate =>
+  new Date(n * 86_400_000).toISOString().slice(0, 10);
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (d: IsoDate): number => new Date(dayNumber(d) * 86_400_000).getUTCDay();
 
@@ -42,12 +44,17 @@ const monthOf = (word: string) => {
  */
 const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => IsoDate | null }[] = [
   // 2020-11-30, 2020.11.30, 2020_11_30, 2020/11/30
-  { re: /(?<!\d)(\d{4})[-./_](\d{1,2})[-./_](\d{1,2})(?!\d)/, build: (m) => isoOf(+m[1], +m[2], +m[3]) },
+  {
+    re: /(?<!\d)(\d{4})[-./_](\d{1,2})[-./_](\d{1,2})(?!\d)/,
+    build: (m) => isoOf(+m[1], +m[2], +m[3]),
+  },
   // 11/30/2020, 11-30-20, 30.11.2020 (day first only when it must be)
   {
     re: /(?<!\d)(\d{1,2})[-./_](\d{1,2})[-./_](\d{4}|\d{2})(?!\d)/,
     build: (m) => {
-      const a = +m[1], b = +m[2], y = twoDigitYear(+m[3]);
+      const a = +m[1],
+        b = +m[2],
+        y = twoDigitYear(+m[3]);
       return a > 12 ? isoOf(y, b, a) : isoOf(y, a, b);
     },
   },
@@ -56,12 +63,18 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => IsoDate | null }[] 
   // 30 Nov 2020, 30-Nov-20, 30Nov2020
   {
     re: /(?<!\d)(\d{1,2})[\s\-.]*([A-Za-z]{3,9})\.?[\s\-.,]*(\d{4}|\d{2})(?!\d)/,
-    build: (m) => { const mo = monthOf(m[2]); return mo ? isoOf(twoDigitYear(+m[3]), mo, +m[1]) : null; },
+    build: (m) => {
+      const mo = monthOf(m[2]);
+      return mo ? isoOf(twoDigitYear(+m[3]), mo, +m[1]) : null;
+    },
   },
   // Nov 30, 2020 / November 30 2020 / Nov-30-20
   {
     re: /(?<![A-Za-z])([A-Za-z]{3,9})\.?[\s\-.]*(\d{1,2})(?:st|nd|rd|th)?[\s\-.,]+(\d{4}|\d{2})(?!\d)/,
-    build: (m) => { const mo = monthOf(m[1]); return mo ? isoOf(twoDigitYear(+m[3]), mo, +m[2]) : null; },
+    build: (m) => {
+      const mo = monthOf(m[1]);
+      return mo ? isoOf(twoDigitYear(+m[3]), mo, +m[2]) : null;
+    },
   },
 ];
 

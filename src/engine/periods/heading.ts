@@ -26,7 +26,8 @@ export interface HeadingFirm {
 }
 
 /** A statement's (or schedule's) title: the line the firm's name is printed above. */
-const TITLE = /\bstatement of\b|segregation requirements|funds in segregation|secured amounts?\b|cleared swaps customer|funds (?:held )?in separate|minimum (?:net )?capital|net capital requirement|\bcomputation (?:of|for)\b|\bschedule of\b|customers? trading on/i;
+const TITLE =
+  /\bstatement of\b|segregation requirements|funds in segregation|secured amounts?\b|cleared swaps customer|funds (?:held )?in separate|minimum (?:net )?capital|net capital requirement|\bcomputation (?:of|for)\b|\bschedule of\b|customers? trading on/i;
 
 /** Heading lines that are not a name: form and report titles, labels, units, notes. */
 const BOILERPLATE = [
@@ -46,12 +47,15 @@ const BOILERPLATE = [
 ];
 
 /** Labels a preparer writes before the name in the same cell. */
-const LABEL = /^(?:name of\s+)?(?:broker[\s-]*(?:or|-)?\s*dealer|futures commission merchant|fcm|firm|entity|registrant)\s*:\s*/i;
+const LABEL =
+  /^(?:name of\s+)?(?:broker[\s-]*(?:or|-)?\s*dealer|futures commission merchant|fcm|firm|entity|registrant)\s*:\s*/i;
 
 /** Words of a legal name: a line carrying one is a firm's name, not a heading. */
-const LEGAL_FORM = /\b(?:inc|incorporated|llc|l\.l\.c|l\.?p|ltd|limited|corp|corporation|co|company|n\.a|plc|ag|s\.a|gmbh|bank|securities|futures|markets|trading|clearing|capital|brokerage)\b\.?|&/i;
+const LEGAL_FORM =
+  /\b(?:inc|incorporated|llc|l\.l\.c|l\.?p|ltd|limited|corp|corporation|co|company|n\.a|plc|ag|s\.a|gmbh|bank|securities|futures|markets|trading|clearing|capital|brokerage)\b\.?|&/i;
 
-const textOf = (c: CellContent): string | null => (c.value?.type === "text" ? c.value.text.replace(/\s+/g, " ").trim() : null);
+const textOf = (c: CellContent): string | null =>
+  c.value?.type === "text" ? c.value.text.replace(/\s+/g, " ").trim() : null;
 
 /** A line of a heading that could name a firm: words, not a date, an amount, a code or boilerplate. */
 function nameLike(text: string): boolean {

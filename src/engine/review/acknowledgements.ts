@@ -17,7 +17,11 @@ interface ScopeFindings {
  * the finding persists: every period of the workbook from the acknowledged one up
  * to this one must show it. Undated scopes match by scope name only.
  */
-export function applyAcknowledgements(scopes: ScopeFindings[], periods: Period[], acks: Acknowledgement[]): void {
+export function applyAcknowledgements(
+  scopes: ScopeFindings[],
+  periods: Period[],
+  acks: Acknowledgement[]
+): void {
   if (acks.length === 0) return;
   const periodOf = new Map(periods.map((p) => [p.scope, p]));
   const keysOf = new Map(scopes.map((s) => [s.scope, new Set(s.findings.map(findingKey))]));
@@ -29,7 +33,9 @@ export function applyAcknowledgements(scopes: ScopeFindings[], periods: Period[]
     for (const f of s.findings) {
       const candidates = byKey.get(findingKey(f));
       if (!candidates) continue;
-      const covering = candidates.filter((a) => covers(a, s.scope, p, periods, keysOf, findingKey(f)));
+      const covering = candidates.filter((a) =>
+        covers(a, s.scope, p, periods, keysOf, findingKey(f))
+      );
       if (covering.length === 0) continue;
       // The most recent acknowledgement wins: the latest period, then the latest time.
       covering.sort((a, b) => ((a.asOf ?? "") + a.at < (b.asOf ?? "") + b.at ? 1 : -1));
@@ -38,12 +44,26 @@ export function applyAcknowledgements(scopes: ScopeFindings[], periods: Period[]
   }
 }
 
-function covers(a: Acknowledgement, scope: string, p: Period | undefined, periods: Period[], keysOf: Map<string, Set<string>>, key: string): boolean {
-  if (!p || p.asOf === null || a.asOf === null) return a.scope === scope && (p?.asOf ?? null) === a.asOf;
+function covers(
+  a: Acknowledgement,
+  scope: string,
+  p: Period | undefined,
+  periods: Period[],
+  keysOf: Map<string, Set<string>>,
+  key: string
+): boolean {
+  if (!p || p.asOf === null || a.asOf === null)
+    return a.scope === scope && (p?.asOf ?? null) === a.asOf;
   if (entityKey(a.entity) !== entityKey(p.entity)) return false;
   if (a.asOf === p.asOf) return true;
   if (a.asOf > p.asOf) return false;
   // Carried forward: no period in between (from the acknowledged day on) may lack the finding.
-  return periods.every((q) =>
-    q.asOf === null || entityKey(q.entity) !== entityKey(p.entity) || q.asOf < a.asOf! || q.asOf >= p.asOf! || keysOf.get(q.scope)?.has(key) === true);
+  return periods.every(
+    (q) =>
+      q.asOf === null ||
+      entityKey(q.entity) !== entityKey(p.entity) ||
+      q.asOf < a.asOf! ||
+      q.asOf >= p.asOf! ||
+      keysOf.get(q.scope)?.has(key) === true
+  );
 }

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { sha256, sha256Bytes } from "./sha256";
 import { changesSince, contentHash, newSignOff, verifyChain, type BoundValue } from "./signoff";
 
-const v = (name: string, value: string, target = `'Seg'!$C$${name.slice(-2)}`, scope = "Seg"): BoundValue => ({ scope, name, level: "sheet", target, value });
+const v = (
+  name: string,
+  value: string,
+  target = `'Seg'!$C$${name.slice(-2)}`,
+  scope = "Seg"
+): BoundValue => ({ scope, name, level: "sheet", target, value });
 const VALUES = [v("FOCUS_7010", "100"), v("FOCUS_7020", "20"), v("FOCUS_7180", "150")];
 
 describe("SHA-256", () => {
@@ -30,10 +35,34 @@ describe("sign-off records", () => {
   it("hashes the record's own text: slots sorted by scope, level and name in capitals, fields escaped, one line each", () => {
     // Workbooks signed earlier carry this digest: the text behind it must never change, however it is built.
     const values: BoundValue[] = [
-      { scope: "Seg 2", level: "sheet", name: "focus_7010", target: "'Seg 2'!$E$6", value: "1443907046" },
-      { scope: "Seg\t1", level: "workbook", name: "FOCUS_ENTITY", target: '="a\\b"', value: '"Line one\nline two"' },
-      { scope: "Seg 2", level: "sheet", name: "FOCUS_ASOF", target: "(refers to nothing)", value: "" },
-      { scope: "Seg 10", level: "sheet", name: "Focus_7020", target: "'Seg 10'!E7", value: "#REF!" },
+      {
+        scope: "Seg 2",
+        level: "sheet",
+        name: "focus_7010",
+        target: "'Seg 2'!$E$6",
+        value: "1443907046",
+      },
+      {
+        scope: "Seg\t1",
+        level: "workbook",
+        name: "FOCUS_ENTITY",
+        target: '="a\\b"',
+        value: '"Line one\nline two"',
+      },
+      {
+        scope: "Seg 2",
+        level: "sheet",
+        name: "FOCUS_ASOF",
+        target: "(refers to nothing)",
+        value: "",
+      },
+      {
+        scope: "Seg 10",
+        level: "sheet",
+        name: "Focus_7020",
+        target: "'Seg 10'!E7",
+        value: "#REF!",
+      },
     ];
     const text = [
       // The tab sorts before the space: "Seg<tab>1" comes first.
@@ -43,13 +72,33 @@ describe("sign-off records", () => {
       "Seg 2\tsheet\tFOCUS_ASOF\t(refers to nothing)\t",
     ].join("\n");
     expect(contentHash(values)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
-    expect(contentHash(values)).toBe("36da98096fd1a45a9b51f794bf6b1984a1ebc643259876889537a245a9ea6490");
+    expect(contentHash(values)).toBe(
+      "36da98096fd1a45a9b51f794bf6b1984a1ebc643259876889537a245a9ea6490"
+    );
   });
 
   it("chains each entry to the one before and finds an edited, removed or reordered entry", () => {
-    const one = newSignOff(null, "A. Reviewer", "2020-11-30T18:00:00Z", "1 scope, no findings", VALUES);
-    const two = newSignOff(one, "B. Controller", "2020-12-01T18:00:00Z", "1 scope, 1 warning", VALUES);
-    const three = newSignOff(two, "A. Reviewer", "2020-12-02T18:00:00Z", "1 scope, no findings", VALUES);
+    const one = newSignOff(
+      null,
+      "A. Reviewer",
+      "2020-11-30T18:00:00Z",
+      "1 scope, no findings",
+      VALUES
+    );
+    const two = newSignOff(
+      one,
+      "B. Controller",
+      "2020-12-01T18:00:00Z",
+      "1 scope, 1 warning",
+      VALUES
+    );
+    const three = newSignOff(
+      two,
+      "A. Reviewer",
+      "2020-12-02T18:00:00Z",
+      "1 scope, no findings",
+      VALUES
+    );
     expect(two.previousHash).toBe(one.hash);
     expect(verifyChain([one, two, three])).toEqual([]);
     expect(verifyChain([one, { ...two, reviewer: "Someone else" }, three])).toEqual([
@@ -60,7 +109,11 @@ describe("sign-off records", () => {
   });
 
   it("names every line that changed, moved, appeared or went since the signed values", () => {
-    const now = [v("FOCUS_7010", "120"), v("FOCUS_7020", "20", "'Seg'!$C$30"), v("FOCUS_7190", "35")];
+    const now = [
+      v("FOCUS_7010", "120"),
+      v("FOCUS_7020", "20", "'Seg'!$C$30"),
+      v("FOCUS_7190", "35"),
+    ];
     const changes = changesSince(VALUES, now);
     expect(changes.map((c) => [c.name, c.kind])).toEqual([
       ["FOCUS_7010", "changed"],

@@ -70,14 +70,32 @@ export function contentHash(values: BoundValue[]): string {
 const slotKey = (v: BoundValue) => `${v.scope}\u0000${v.level}\u0000${v.name.toUpperCase()}`;
 
 /** Backslash, tab and newline escaped; most fields have none, and are returned as they are. */
-const escapeField = (s: string) => (/[\\\t\n]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n") : s);
+const escapeField = (s: string) =>
+  /[\\\t\n]/.test(s) ? s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n") : s;
 
 export function entryHash(e: Omit<SignOff, "hash">): string {
-  return sha256([String(e.seq), e.reviewer, e.at, e.summary, e.contentHash, e.previousHash].map(escapeField).join("\t"));
+  return sha256(
+    [String(e.seq), e.reviewer, e.at, e.summary, e.contentHash, e.previousHash]
+      .map(escapeField)
+      .join("\t")
+  );
 }
 
-export function newSignOff(previous: SignOff | null, reviewer: string, at: string, summary: string, values: BoundValue[]): SignOff {
-  const entry = { seq: (previous?.seq ?? 0) + 1, reviewer, at, summary, contentHash: contentHash(values), previousHash: previous?.hash ?? NO_PREVIOUS };
+export function newSignOff(
+  previous: SignOff | null,
+  reviewer: string,
+  at: string,
+  summary: string,
+  values: BoundValue[]
+): SignOff {
+  const entry = {
+    seq: (previous?.seq ?? 0) + 1,
+    reviewer,
+    at,
+    summary,
+    contentHash: contentHash(values),
+    previousHash: previous?.hash ?? NO_PREVIOUS,
+  };
   return { ...entry, hash: entryHash(entry) };
 }
 
@@ -85,10 +103,13 @@ export function newSignOff(previous: SignOff | null, reviewer: string, at: strin
 export function verifyChain(entries: SignOff[]): string[] {
   const problems: string[] = [];
   entries.forEach((e, i) => {
-    if (e.seq !== i + 1) problems.push(`sign-off ${i + 1} is numbered ${e.seq}: an entry was removed or reordered`);
-    if (entryHash(e) !== e.hash) problems.push(`sign-off ${e.seq} (${e.reviewer}, ${e.at}) was edited after it was recorded`);
+    if (e.seq !== i + 1)
+      problems.push(`sign-off ${i + 1} is numbered ${e.seq}: an entry was removed or reordered`);
+    if (entryHash(e) !== e.hash)
+      problems.push(`sign-off ${e.seq} (${e.reviewer}, ${e.at}) was edited after it was recorded`);
     const prev = i === 0 ? NO_PREVIOUS : entries[i - 1].hash;
-    if (e.previousHash !== prev) problems.push(`sign-off ${e.seq} does not follow sign-off ${i}: the chain is broken`);
+    if (e.previousHash !== prev)
+      problems.push(`sign-off ${e.seq} does not follow sign-off ${i}: the chain is broken`);
   });
   return problems;
 }
@@ -110,9 +131,13 @@ export function changesSince(signed: BoundValue[], now: BoundValue[]): ValueChan
   for (const [k, b] of before) {
     const a = after.get(k);
     if (!a) out.push({ scope: b.scope, name: b.name, kind: "removed", before: b, after: null });
-    else if (a.target !== b.target) out.push({ scope: a.scope, name: a.name, kind: "moved", before: b, after: a });
-    else if (a.value !== b.value) out.push({ scope: a.scope, name: a.name, kind: "changed", before: b, after: a });
+    else if (a.target !== b.target)
+      out.push({ scope: a.scope, name: a.name, kind: "moved", before: b, after: a });
+    else if (a.value !== b.value)
+      out.push({ scope: a.scope, name: a.name, kind: "changed", before: b, after: a });
   }
-  for (const [k, a] of after) if (!before.has(k)) out.push({ scope: a.scope, name: a.name, kind: "added", before: null, after: a });
+  for (const [k, a] of after)
+    if (!before.has(k))
+      out.push({ scope: a.scope, name: a.name, kind: "added", before: null, after: a });
   return out.sort((x, y) => bySlot(x.after ?? x.before!, y.after ?? y.before!));
 }

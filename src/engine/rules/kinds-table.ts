@@ -4,9 +4,14 @@ import { RULES } from "./registry";
 export function kindsTable(): string {
   const rows = Object.entries(RULES).map(([kind, rule]) => {
     const when = rule.severities
-      ? Object.entries(rule.severities).map(([sev, why]) => `${sev} (${why})`).join("; ")
+      ? Object.entries(rule.severities)
+          .map(([sev, why]) => `${sev} (${why})`)
+          .join("; ")
       : rule.severity;
-    const raised = rule.raisedIn.split(", ").map((p) => `\`${p}\``).join(", ");
+    const raised = rule.raisedIn
+      .split(", ")
+      .map((p) => `\`${p}\``)
+      .join(", ");
     return `| ${kind} | ${when} | ${raised} |`;
   });
   return ["| kind | severity | raised in |", "|---|---|---|", ...rows].join("\n");

@@ -32,18 +32,40 @@ describe("the registry of finding kinds", () => {
     for (const [kind, files] of raised) {
       const named = RULES[kind as FindingKind].raisedIn;
       // The rule names at least one file that raises it (judgements may sit one step away, in the kind's folder).
-      expect({ kind, found: files.some((f) => named.includes(f)) || named.includes(`rules/${kind}/`) }).toEqual({ kind, found: true });
+      expect({
+        kind,
+        found: files.some((f) => named.includes(f)) || named.includes(`rules/${kind}/`),
+      }).toEqual({ kind, found: true });
     }
   });
 
   test("severities as before the registry", () => {
     expect(FINDING_KINDS).toEqual({
-      identity: "error", deficiency: "error", "below-target": "warning", "below-minimum": "error", "early-warning": "warning",
-      "cross-check": "warning", "plugged-total": "warning", "manual-calculation": "warning", "bad-input": "error",
-      "stored-as-text": "info", missing: "info", "not-checked": "info", shadowed: "info", duplicate: "error",
-      "no-bindings": "error", "unknown-code": "warning", "period-duplicate": "warning", "period-missing": "warning",
-      "period-not-business-day": "info", "period-undated": "info", "residual-withdrawal": "warning",
-      "capital-decline": "warning", assumption: "info", "changed-since-review": "warning", "review-record": "error",
+      identity: "error",
+      deficiency: "error",
+      "below-target": "warning",
+      "below-minimum": "error",
+      "early-warning": "warning",
+      "cross-check": "warning",
+      "plugged-total": "warning",
+      "manual-calculation": "warning",
+      "bad-input": "error",
+      "stored-as-text": "info",
+      missing: "info",
+      "not-checked": "info",
+      shadowed: "info",
+      duplicate: "error",
+      "no-bindings": "error",
+      "unknown-code": "warning",
+      "period-duplicate": "warning",
+      "period-missing": "warning",
+      "period-not-business-day": "info",
+      "period-undated": "info",
+      "residual-withdrawal": "warning",
+      "capital-decline": "warning",
+      assumption: "info",
+      "changed-since-review": "warning",
+      "review-record": "error",
     });
     expect(finding("duplicate", { message: "m" }).severity).toBe("error");
   });
@@ -52,21 +74,51 @@ describe("the registry of finding kinds", () => {
     for (const [kind, rule] of Object.entries(RULES)) {
       const words = kind.replace(/-/g, " ");
       expect(rule.label).toBe(words.charAt(0).toUpperCase() + words.slice(1));
-      expect(rule.expected).toBe(kind === "identity" || kind === "missing" ? "Computed" : "Compared with");
+      expect(rule.expected).toBe(
+        kind === "identity" || kind === "missing" ? "Computed" : "Compared with"
+      );
     }
   });
 
   test("cell marks: a formula over the line for totals and negative excesses, a standing mark for judged kinds, none otherwise", () => {
     const opts = { marker: "focus-check", isBound: () => true };
-    const mark = (kind: FindingKind, code = "7190") => highlightRule(finding(kind, { code, message: "m" }), opts);
+    const mark = (kind: FindingKind, code = "7190") =>
+      highlightRule(finding(kind, { code, message: "m" }), opts);
     const tag = (kind: string, code = "7190") => `N("focus-check:${kind}:${code}")=0`;
-    expect(mark("identity", "7040")).toBe(`=AND(${tag("identity", "7040")},ROUND(ABS(FOCUS_7040-(FOCUS_7010+FOCUS_7020+FOCUS_7030+FOCUS_7032-ABS(FOCUS_7033))),6)>0)`);
+    expect(mark("identity", "7040")).toBe(
+      `=AND(${tag("identity", "7040")},ROUND(ABS(FOCUS_7040-(FOCUS_7010+FOCUS_7020+FOCUS_7030+FOCUS_7032-ABS(FOCUS_7033))),6)>0)`
+    );
     expect(mark("deficiency")).toBe(`=AND(${tag("deficiency")},FOCUS_7190<0)`);
     expect(mark("below-target")).toBe(`=AND(${tag("below-target")},FOCUS_7190<0)`);
-    expect(highlightRule(finding("deficiency", { code: "7190", message: "m" }), { marker: "focus-check", isBound: () => false })).toBeNull();
-    for (const kind of ["below-minimum", "early-warning", "cross-check", "bad-input", "plugged-total"] as const) expect(mark(kind)).toBe(`=${tag(kind)}`);
-    const unmarked = Object.keys(RULES).filter((k) => !["identity", "deficiency", "below-target", "below-minimum", "early-warning", "cross-check", "bad-input", "plugged-total"].includes(k));
-    for (const kind of unmarked) expect({ kind, mark: mark(kind as FindingKind) }).toEqual({ kind, mark: null });
+    expect(
+      highlightRule(finding("deficiency", { code: "7190", message: "m" }), {
+        marker: "focus-check",
+        isBound: () => false,
+      })
+    ).toBeNull();
+    for (const kind of [
+      "below-minimum",
+      "early-warning",
+      "cross-check",
+      "bad-input",
+      "plugged-total",
+    ] as const)
+      expect(mark(kind)).toBe(`=${tag(kind)}`);
+    const unmarked = Object.keys(RULES).filter(
+      (k) =>
+        ![
+          "identity",
+          "deficiency",
+          "below-target",
+          "below-minimum",
+          "early-warning",
+          "cross-check",
+          "bad-input",
+          "plugged-total",
+        ].includes(k)
+    );
+    for (const kind of unmarked)
+      expect({ kind, mark: mark(kind as FindingKind) }).toEqual({ kind, mark: null });
     expect(highlightRule(finding("identity", { message: "m" }), opts)).toBeNull(); // no line, no mark
   });
 });

@@ -1,4 +1,11 @@
-import { decimalFromFloat, type CellContent, type Dec, grouped, type FindingKind, ruleOf } from "../../engine";
+import {
+  decimalFromFloat,
+  type CellContent,
+  type Dec,
+  grouped,
+  type FindingKind,
+  ruleOf,
+} from "../../engine";
 
 /**
  * An amount as accountants read it: thousands separators, negatives in

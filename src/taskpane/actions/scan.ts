@@ -1,5 +1,12 @@
 import { parseA1, toA1 } from "../../grid";
-import { cellLabel, lineOf, STATEMENTS, type StatementId, bindingName, focusCodeOf } from "../../engine";
+import {
+  cellLabel,
+  lineOf,
+  STATEMENTS,
+  type StatementId,
+  bindingName,
+  focusCodeOf,
+} from "../../engine";
 import type { GridCell, NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { REVIEW_SHEET } from "../../workbook/review-sheet";
 import { scanGrid, type SheetProposal, type SheetScan } from "../../workbook/scan";

@@ -23,10 +23,21 @@ export const NS = {
 } as const;
 
 /** Relationship types, by their last segment; `strict` for ISO strict packages. */
-export function relType(kind: "officeDocument" | "worksheet" | "styles" | "sharedStrings" | "comments" | "vmlDrawing" | "extended-properties", strict = false): string {
+export function relType(
+  kind:
+    | "officeDocument"
+    | "worksheet"
+    | "styles"
+    | "sharedStrings"
+    | "comments"
+    | "vmlDrawing"
+    | "extended-properties",
+  strict = false
+): string {
   return `${strict ? NS.strictRel : NS.rel}/${kind}`;
 }
-export const CORE_PROPS_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+export const CORE_PROPS_REL =
+  "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
 
 export const CONTENT_TYPE = {
   rels: "application/vnd.openxmlformats-package.relationships+xml",
@@ -132,10 +143,15 @@ export function vmlDrawingXml(blocks: number[], shapes: string[]): string {
 
 /** Shape ids live in blocks of 1024 (block b: b*1024+1 … b*1024+1023). */
 export const SHAPES_PER_BLOCK = 1023;
-export function shapeIdsInBlocks(blocks: number[], count: number, used: Set<number> = new Set()): number[] {
+export function shapeIdsInBlocks(
+  blocks: number[],
+  count: number,
+  used: Set<number> = new Set()
+): number[] {
   const ids: number[] = [];
   for (const b of blocks) {
-    for (let id = b * 1024 + 1; id < (b + 1) * 1024 && ids.length < count; id++) if (!used.has(id)) ids.push(id);
+    for (let id = b * 1024 + 1; id < (b + 1) * 1024 && ids.length < count; id++)
+      if (!used.has(id)) ids.push(id);
   }
   return ids;
 }

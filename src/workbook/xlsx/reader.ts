@@ -69,10 +69,21 @@ export class XlsxWorkbook {
       } else if (t.is("sheet")) {
         const rel = rels.get(t.attr("id") ?? "");
         const type = rel?.type ?? "";
-        const kind = type.endsWith("/worksheet") ? "worksheet" : type.endsWith("/chartsheet") ? "chartsheet" : "other";
+        const kind = type.endsWith("/worksheet")
+          ? "worksheet"
+          : type.endsWith("/chartsheet")
+            ? "chartsheet"
+            : "other";
         const a = t.attr("state");
-        const state: SheetState = a === "hidden" ? "hidden" : a === "veryHidden" ? "veryHidden" : "visible";
-        this.sheets.push({ index: this.sheets.length, name: t.attr("name") ?? `Sheet${this.sheets.length + 1}`, state, kind, path: rel?.target ?? null });
+        const state: SheetState =
+          a === "hidden" ? "hidden" : a === "veryHidden" ? "veryHidden" : "visible";
+        this.sheets.push({
+          index: this.sheets.length,
+          name: t.attr("name") ?? `Sheet${this.sheets.length + 1}`,
+          state,
+          kind,
+          path: rel?.target ?? null,
+        });
       } else if (t.is("calcPr")) {
         const mode = t.attr("calcMode");
         if (mode === "manual" || mode === "autoNoTable") this.calcMode = mode;
@@ -82,7 +93,8 @@ export class XlsxWorkbook {
 
   private ensureShared(): void {
     if (this.sharedStrings) return;
-    const byType = (suffix: string) => [...this.rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+    const byType = (suffix: string) =>
+      [...this.rels.values()].find((r) => r.type.endsWith(suffix))?.target;
     const sstPath = byType("/sharedStrings") ?? "xl/sharedStrings.xml";
     const stylesPath = byType("/styles") ?? "xl/styles.xml";
     const parts = this.zip.readMany([sstPath, stylesPath]);
@@ -138,7 +150,8 @@ function guardXml<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof XmlError) throw new WorkbookFileError(`corrupt workbook: malformed XML (${e.message})`);
+    if (e instanceof XmlError)
+      throw new WorkbookFileError(`corrupt workbook: malformed XML (${e.message})`);
     throw e;
   }
 }
@@ -150,21 +163,28 @@ function findWorkbookPart(zip: ZipPackage): string {
     guardXml(() =>
       scanXml(rootRels, {
         open(name, a) {
-          if (name === "Relationship" && /\/officeDocument$/.test(a.Type ?? "") && !target) target = (a.Target ?? "").replace(/^\//, "");
+          if (name === "Relationship" && /\/officeDocument$/.test(a.Type ?? "") && !target)
+            target = (a.Target ?? "").replace(/^\//, "");
         },
-      }),
+      })
     );
   }
   const path = target ?? "xl/workbook.xml";
   if (/\.bin$/i.test(path) || zip.has("xl/workbook.bin")) {
     throw new WorkbookFileError("binary .xlsb workbook: save it as .xlsx in Excel");
   }
-  if (!zip.has(path)) throw new WorkbookFileError("not a workbook: the package has no workbook part (is it a .docx or .pptx?)");
+  if (!zip.has(path))
+    throw new WorkbookFileError(
+      "not a workbook: the package has no workbook part (is it a .docx or .pptx?)"
+    );
   return path;
 }
 
 /** Relationships of a part, targets resolved to package paths. */
-export function readRels(zip: ZipPackage, partPath: string): Map<string, { target: string; type: string }> {
+export function readRels(
+  zip: ZipPackage,
+  partPath: string
+): Map<string, { target: string; type: string }> {
   const dir = partPath.includes("/") ? partPath.slice(0, partPath.lastIndexOf("/") + 1) : "";
   const relsPath = `${dir}_rels/${partPath.slice(dir.length)}.rels`;
   const xml = zip.text(relsPath);

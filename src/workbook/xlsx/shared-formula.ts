@@ -11,13 +11,23 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(^|[^\w.$!'])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g,
-            (m, pre: string, sheet: string | undefined, cAbs: string, col: string, rAbs: string, row: string) => {
+        : part.replace(
+            /(^|[^\w.$!'])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g,
+            (
+              m,
+              pre: string,
+              sheet: string | undefined,
+              cAbs: string,
+              col: string,
+              rAbs: string,
+              row: string
+            ) => {
               const c = cAbs ? colToIndex(col) : colToIndex(col) + dCol;
               const r = rAbs ? Number(row) : Number(row) + dRow;
               if (c < 1 || r < 1) return m;
               return `${pre}${sheet ?? ""}${cAbs}${indexToCol(c)}${rAbs}${r}`;
-            }),
+            }
+          )
     )
     .join("");
 }

@@ -5,7 +5,9 @@ import type { Styles } from "./styles";
 import { decodeExcelEscapes, elementText, Tok, XmlTokenizer } from "./xml";
 
 // the token kinds as plain constants: this loop runs once per tag of every sheet
-const END = Tok.End, OPEN = Tok.Open, CLOSE = Tok.Close;
+const END = Tok.End,
+  OPEN = Tok.Open,
+  CLOSE = Tok.Close;
 
 /** The cells of one worksheet that were asked for, and its merged areas. */
 export interface SheetData {
@@ -33,7 +35,12 @@ export type Keep = "all" | Set<number> | Around;
  * Read a worksheet part. One pass; keeps only the cells asked for, so a
  * million-row sheet costs its scan, not its cells.
  */
-export function parseSheet(xml: string, sharedStrings: string[], styles: Styles, keep: Keep): SheetData {
+export function parseSheet(
+  xml: string,
+  sharedStrings: string[],
+  styles: Styles,
+  keep: Keep
+): SheetData {
   const cells = new Map<number, CellContent>();
   const merges: Area[] = [];
   let isProtected = false;
@@ -123,7 +130,10 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
 
   function finish(): void {
     inCell = false;
-    const shared = cFAttrs !== undefined && cFAttrs.t === "shared" && cFAttrs.si !== undefined ? cFAttrs.si : undefined;
+    const shared =
+      cFAttrs !== undefined && cFAttrs.t === "shared" && cFAttrs.si !== undefined
+        ? cFAttrs.si
+        : undefined;
     // Shared formulas: remember every master, even for cells we do not keep.
     if (shared !== undefined && cFormula) masters.set(shared, { formula: cFormula, row, col });
     if (!wanted) return;
@@ -134,7 +144,9 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
       formula = m ? shiftFormula(m.formula, row - m.row, col - m.col) : undefined;
     }
     const hasFormula = cFAttrs !== undefined;
-    const content: CellContent = { value: cellValue(cType, cValue, cInline, sharedStrings, hasFormula) };
+    const content: CellContent = {
+      value: cellValue(cType, cValue, cInline, sharedStrings, hasFormula),
+    };
     if (hasFormula) content.formula = formula ?? "";
     const fmt = styles.formats[cStyle];
     if (fmt && fmt !== "General") content.numberFormat = fmt;
@@ -157,13 +169,22 @@ export function parseSheet(xml: string, sharedStrings: string[], styles: Styles,
   return { cells, merges, protected: isProtected, cellCount };
 }
 
-function cellValue(t: string, v: string | undefined, is: string | undefined, sst: string[], hasFormula: boolean): CellValue | null {
-  if (t === "inlineStr") return is !== undefined ? { type: "text", text: decodeExcelEscapes(is) } : { type: "blank" };
+function cellValue(
+  t: string,
+  v: string | undefined,
+  is: string | undefined,
+  sst: string[],
+  hasFormula: boolean
+): CellValue | null {
+  if (t === "inlineStr")
+    return is !== undefined ? { type: "text", text: decodeExcelEscapes(is) } : { type: "blank" };
   if (v === undefined) return hasFormula ? null : { type: "blank" };
   switch (t) {
     case "s": {
       const s = sst[Number(v)];
-      return s === undefined ? { type: "error", error: "#REF! (missing shared string)" } : { type: "text", text: s };
+      return s === undefined
+        ? { type: "error", error: "#REF! (missing shared string)" }
+        : { type: "text", text: s };
     }
     case "str":
       return { type: "text", text: decodeExcelEscapes(v) };
@@ -176,7 +197,9 @@ function cellValue(t: string, v: string | undefined, is: string | undefined, sst
     default: {
       if (v.trim() === "") return hasFormula ? null : { type: "blank" };
       const n = Number(v);
-      return Number.isFinite(n) ? { type: "number", value: n } : { type: "error", error: `unreadable number "${v.slice(0, 30)}"` };
+      return Number.isFinite(n)
+        ? { type: "number", value: n }
+        : { type: "error", error: `unreadable number "${v.slice(0, 30)}"` };
     }
   }
 }

@@ -26,7 +26,7 @@ export class ZipPackage {
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly limits: ZipLimits = DEFAULT_LIMITS,
+    private readonly limits: ZipLimits = DEFAULT_LIMITS
   ) {
     sniff(bytes);
     try {
@@ -39,7 +39,8 @@ export class ZipPackage {
     } catch {
       throw new WorkbookFileError("not a workbook: the zip container is truncated or corrupt");
     }
-    if (this.entries.size === 0) throw new WorkbookFileError("not a workbook: the zip container is empty");
+    if (this.entries.size === 0)
+      throw new WorkbookFileError("not a workbook: the zip container is empty");
   }
 
   has(path: string): boolean {
@@ -75,20 +76,30 @@ export class ZipPackage {
     for (const p of want) {
       const e = this.entries.get(p);
       if (!e) continue;
-      if (e.size > 0 && e.originalSize / e.size > this.limits.maxRatio && e.originalSize > 1024 * 1024) {
-        throw new WorkbookFileError(`refused: part ${p} inflates ${Math.round(e.originalSize / e.size)}:1 (a zip bomb?)`);
+      if (
+        e.size > 0 &&
+        e.originalSize / e.size > this.limits.maxRatio &&
+        e.originalSize > 1024 * 1024
+      ) {
+        throw new WorkbookFileError(
+          `refused: part ${p} inflates ${Math.round(e.originalSize / e.size)}:1 (a zip bomb?)`
+        );
       }
       total += e.originalSize;
     }
     if (this.inflated + total > this.limits.maxTotalBytes) {
-      throw new WorkbookFileError(`refused: the workbook inflates to more than ${Math.round(this.limits.maxTotalBytes / 1048576)} MB`);
+      throw new WorkbookFileError(
+        `refused: the workbook inflates to more than ${Math.round(this.limits.maxTotalBytes / 1048576)} MB`
+      );
     }
     this.inflated += total;
     let out: Record<string, Uint8Array>;
     try {
       out = unzipSync(this.bytes, { filter: (f) => want.has(f.name.replace(/^\//, "")) });
     } catch (e) {
-      throw new WorkbookFileError(`corrupt workbook: a part cannot be inflated (${(e as Error).message})`);
+      throw new WorkbookFileError(
+        `corrupt workbook: a part cannot be inflated (${(e as Error).message})`
+      );
     }
     const map = new Map<string, Uint8Array>();
     for (const [k, v] of Object.entries(out)) map.set(k.replace(/^\//, ""), v);
@@ -105,12 +116,16 @@ export class ZipPackage {
 function sniff(bytes: Uint8Array): void {
   if (bytes.length >= 8 && CFB_MAGIC.every((b, i) => bytes[i] === b)) {
     if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) {
-      throw new WorkbookFileError("encrypted workbook: remove the password (File > Info > Protect Workbook) and save again");
+      throw new WorkbookFileError(
+        "encrypted workbook: remove the password (File > Info > Protect Workbook) and save again"
+      );
     }
     throw new WorkbookFileError("legacy .xls (binary) workbook: save it as .xlsx in Excel");
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new WorkbookFileError("not a workbook: the file is not an Office Open XML (.xlsx) package");
+    throw new WorkbookFileError(
+      "not a workbook: the file is not an Office Open XML (.xlsx) package"
+    );
   }
 }
 

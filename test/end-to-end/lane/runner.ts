@@ -1,4 +1,10 @@
-import { Skip, type LaneContext, type LaneStore, type Scenario, type ScenarioResult } from "./types";
+import {
+  Skip,
+  type LaneContext,
+  type LaneStore,
+  type Scenario,
+  type ScenarioResult,
+} from "./types";
 
 /**
  * Run every scenario once, in order, collecting one result each. A scenario that asks for the
@@ -16,7 +22,8 @@ export async function runLane(
   if (progress.pending !== null) {
     const scenario = scenarios.find((s) => s.id === progress.pending);
     store.save({ results, pending: null });
-    if (scenario) results.push(await attempt(scenario, (check) => afterReopen(scenario, ctx, check)));
+    if (scenario)
+      results.push(await attempt(scenario, (check) => afterReopen(scenario, ctx, check)));
   }
   for (const scenario of scenarios) {
     if (results.some((r) => r.id === scenario.id)) continue;
@@ -38,8 +45,13 @@ export async function runLane(
   return results;
 }
 
-async function afterReopen(scenario: Scenario, ctx: LaneContext, check: (ok: boolean, what: string) => void) {
-  if (!scenario.afterReopen) throw new Error(`${scenario.id} asked for a reopen but has no afterReopen`);
+async function afterReopen(
+  scenario: Scenario,
+  ctx: LaneContext,
+  check: (ok: boolean, what: string) => void
+) {
+  if (!scenario.afterReopen)
+    throw new Error(`${scenario.id} asked for a reopen but has no afterReopen`);
   await scenario.afterReopen(ctx, check);
 }
 
@@ -62,10 +74,15 @@ async function attempt(
   } catch (e) {
     if (e instanceof Skip && failed.length === 0)
       return result("skipped", [e.message, ...passed.map((p) => `checked first: ${p}`)]);
-    if (e instanceof Skip) return result("fail", [...failed.map((f) => `failed: ${f}`), `then skipped: ${e.message}`]);
+    if (e instanceof Skip)
+      return result("fail", [...failed.map((f) => `failed: ${f}`), `then skipped: ${e.message}`]);
     return result("fail", [...failed.map((f) => `failed: ${f}`), `error: ${describe(e)}`]);
   }
-  if (failed.length > 0) return result("fail", failed.map((f) => `failed: ${f}`));
+  if (failed.length > 0)
+    return result(
+      "fail",
+      failed.map((f) => `failed: ${f}`)
+    );
   if (passed.length === 0) return result("fail", ["no check ran"]);
   return result("pass", passed);
 }

@@ -26,7 +26,8 @@ async function templateSheet(actions: FocusActions) {
   const bound = (await actions.bindings()).filter((b) => b.scope === sheet && b.cell !== null);
   const input = bound.find((b) => !derivedCells.has(b.cell!));
   const total = derived.find((r) => r.scope === sheet);
-  if (!input || !total) throw new Error(`the ${STATEMENT} template on ${sheet} has no input or derived line`);
+  if (!input || !total)
+    throw new Error(`the ${STATEMENT} template on ${sheet} has no input or derived line`);
   return { sheet, input: { cell: input.cell!, code: String(input.code) }, derived: total.cell };
 }
 
@@ -91,7 +92,10 @@ export const SCENARIOS: readonly Scenario[] = [
       check(report !== null, "live validation ran after the edit");
       await undo(ctx, check, "live validation");
       const after = await readCell(ctx.run, input.cell);
-      check(after.value === before.value, `Ctrl+Z restored ${input.cell} to ${String(before.value)}`);
+      check(
+        after.value === before.value,
+        `Ctrl+Z restored ${input.cell} to ${String(before.value)}`
+      );
     },
   },
   {
@@ -106,10 +110,16 @@ export const SCENARIOS: readonly Scenario[] = [
       const rows: RecomputeRow[] = (await ctx.actions.recomputePreview()).filter(
         (r) => r.scope === sheet && r.changes
       );
-      check(rows.some((r) => r.cell === derived), `Recompute proposes to restore ${derived}`);
+      check(
+        rows.some((r) => r.cell === derived),
+        `Recompute proposes to restore ${derived}`
+      );
       const before = await Promise.all(rows.map((r) => readCell(ctx.run, r.cell)));
       const written = await ctx.actions.recomputeApply(rows, "formulas");
-      check(written === rows.length, `Recompute wrote ${rows.length} cells without UndoNotSupported`);
+      check(
+        written === rows.length,
+        `Recompute wrote ${rows.length} cells without UndoNotSupported`
+      );
       await undo(ctx, check, "Recompute");
       const after = await Promise.all(rows.map((r) => readCell(ctx.run, r.cell)));
       check(
@@ -139,7 +149,10 @@ export const SCENARIOS: readonly Scenario[] = [
         await context.sync();
         return record.isNullObject ? null : record.visibility;
       });
-      check(visibility !== "Visible", `after Ctrl+Z ${REVIEW_SHEET} is not visible (${String(visibility)})`);
+      check(
+        visibility !== "Visible",
+        `after Ctrl+Z ${REVIEW_SHEET} is not visible (${String(visibility)})`
+      );
     },
   },
   {
@@ -160,13 +173,21 @@ export const SCENARIOS: readonly Scenario[] = [
       await ctx.addin.hide();
       await writeCell(ctx.run, input.cell, 4321);
       let value: unknown = null;
-      for (let waited = 0; waited <= ctx.patienceMs && value !== 4321 && value !== "#NAME?"; waited += 500) {
+      for (
+        let waited = 0;
+        waited <= ctx.patienceMs && value !== 4321 && value !== "#NAME?";
+        waited += 500
+      ) {
         await ctx.sleep(500);
         value = (await readCell(ctx.run, target)).value;
       }
       await ctx.addin.showAsTaskpane();
-      if (value === "#NAME?") throw new Skip("the FOCUS functions are not registered in this Excel");
-      check(value === 4321, `${functionFormula(input.code)} shows 4321 with the pane closed (saw ${String(value)})`);
+      if (value === "#NAME?")
+        throw new Skip("the FOCUS functions are not registered in this Excel");
+      check(
+        value === 4321,
+        `${functionFormula(input.code)} shows 4321 with the pane closed (saw ${String(value)})`
+      );
     },
   },
   {
@@ -189,7 +210,8 @@ export const SCENARIOS: readonly Scenario[] = [
     checks:
       "Office.addin.setStartupBehavior(load) is stored in the document, has no effect on the opening it was set in, and the runtime that loads with the reopened workbook shows the pane (run-code-on-document-open.md, show-hide-add-in.md).",
     async run(ctx, check) {
-      if (!ctx.actions.capabilities().autoOpen) throw new Skip("this Excel lacks SharedRuntime 1.1");
+      if (!ctx.actions.capabilities().autoOpen)
+        throw new Skip("this Excel lacks SharedRuntime 1.1");
       const status = await ctx.actions.setTeamTemplate(true);
       check(status.autoOpen, "Prepare as team template stored the startup behaviour Load");
       return "reopen";

@@ -3,7 +3,13 @@ import { createFocusActions, detectCapabilities } from "../../../src/taskpane/ac
 import { parseCellLabel } from "../../../src/taskpane/actions/cell-ref";
 import { createOfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import { showPaneIfTemplate, type StartupOutcome } from "../../../src/workbook/office/startup";
-import { NotModelled, type LaneContext, type LaneProgress, type LaneStore, type UserStep } from "./types";
+import {
+  NotModelled,
+  type LaneContext,
+  type LaneProgress,
+  type LaneStore,
+  type UserStep,
+} from "./types";
 
 /**
  * The lane's door on the simulator: the same LaneContext the test pane builds in Excel, with the
@@ -23,7 +29,10 @@ export function simLane(sim: ExcelSim): { ctx: LaneContext; store: LaneStore; st
   const actions = createFocusActions(workbook, capabilities);
   // The first opening: the runtime loaded because the user opened the pane.
   sim.taskpane.userOpensPane();
-  let outcome: Promise<StartupOutcome> = showPaneIfTemplate(sim.Office.addin, capabilities.autoOpen);
+  let outcome: Promise<StartupOutcome> = showPaneIfTemplate(
+    sim.Office.addin,
+    capabilities.autoOpen
+  );
   const steps: UserStep[] = [];
   let kept: LaneProgress | null = null;
 

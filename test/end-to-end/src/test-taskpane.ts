@@ -44,7 +44,8 @@ function ask(text: string): Promise<UserAnswer> {
 }
 
 async function start(): Promise<void> {
-  const isSetSupported = (set: string, v?: string) => Office.context.requirements.isSetSupported(set, v);
+  const isSetSupported = (set: string, v?: string) =>
+    Office.context.requirements.isSetSupported(set, v);
   const capabilities = detectCapabilities(isSetSupported);
   // The add-in's own start-up step, as src/taskpane/index.tsx runs it.
   const outcome = showPaneIfTemplate(officeAddin(), capabilities.autoOpen);

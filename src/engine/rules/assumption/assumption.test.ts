@@ -4,10 +4,21 @@ import type { FirmFacts } from "../../firm";
 import { noticesDue } from "../../notices";
 import type { Period } from "../../periods/periods";
 
-const firm = (f: Partial<FirmFacts> = {}): FirmFacts => ({ nfaMarginBased: null, brokerDealer: null, ...f });
-const check = (values: Record<string, number>, scope = "S", f?: Partial<FirmFacts>) => checkScope({ ...scopeOf(values), scope, firm: firm(f) });
-const dated = (scope: string, asOf: string | null, entity: string | null = null): Period => ({ scope, entity, asOf, source: asOf ? "FOCUS_ASOF" : null });
-const noticesOf = (r: ScopeReport, asOf: string | null = "2020-11-30") => noticesDue({ scopes: [r], periods: [dated(r.scope, asOf)] });
+const firm = (f: Partial<FirmFacts> = {}): FirmFacts => ({
+  nfaMarginBased: null,
+  brokerDealer: null,
+  ...f,
+});
+const check = (values: Record<string, number>, scope = "S", f?: Partial<FirmFacts>) =>
+  checkScope({ ...scopeOf(values), scope, firm: firm(f) });
+const dated = (scope: string, asOf: string | null, entity: string | null = null): Period => ({
+  scope,
+  entity,
+  asOf,
+  source: asOf ? "FOCUS_ASOF" : null,
+});
+const noticesOf = (r: ScopeReport, asOf: string | null = "2020-11-30") =>
+  noticesDue({ scopes: [r], periods: [dated(r.scope, asOf)] });
 
 /** Capital lines bound directly: A (7455), B (7465), C (7475) and net capital (3750); D and EW computed. */
 const capital = (a: number, b: number, c: number, net: number, f?: Partial<FirmFacts>) =>
@@ -22,7 +33,9 @@ describe("assumption: FOCUS_NFA_MARGIN_BASED not bound", () => {
     expect(ew(r)).toBe("3000000");
     const a = r.findings.find((f) => f.kind === "assumption")!;
     expect(a.severity).toBe("info");
-    expect(a.message).toMatch(/FOCUS_NFA_MARGIN_BASED is not bound: the early-warning level takes 150%/);
+    expect(a.message).toMatch(
+      /FOCUS_NFA_MARGIN_BASED is not bound: the early-warning level takes 150%/
+    );
     expect(noticesOf(r).assumptions).toContain(a.message);
   });
 

@@ -13,5 +13,11 @@ export interface NetCapitalAt extends Place {
 /** Adjusted net capital under the minimum requirement, naming the notice rule. */
 export function belowMinimum(at: NetCapitalAt, minimum: Dec, rule: string): Finding {
   const net = at.reported;
-  return finding("below-minimum", { ...at, expected: minimum, difference: net.sub(minimum), rule, message: `Adjusted net capital ${grouped(net)} is below the minimum requirement of ${grouped(minimum)}. ${rule}` });
+  return finding("below-minimum", {
+    ...at,
+    expected: minimum,
+    difference: net.sub(minimum),
+    rule,
+    message: `Adjusted net capital ${grouped(net)} is below the minimum requirement of ${grouped(minimum)}. ${rule}`,
+  });
 }

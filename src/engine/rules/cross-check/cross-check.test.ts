@@ -4,7 +4,9 @@ import { flagged as kinds, scopeOf } from "../../../../test/engine/helpers";
 
 describe("soft cross-checks", () => {
   const soft = (v: Record<string, number>, extra = {}) =>
-    checkScope(scopeOf(v, extra)).findings.filter((f) => f.kind === "cross-check").map((f) => `${f.code}:${f.severity}`);
+    checkScope(scopeOf(v, extra))
+      .findings.filter((f) => f.kind === "cross-check")
+      .map((f) => `${f.code}:${f.severity}`);
 
   test("options seen from both sides: an inference, so a note, and a warning only far beyond rounding", () => {
     expect(soft({ "7032": 100, "7132": 100, "7033": -40, "7133": 40 })).toEqual([]);
@@ -42,7 +44,9 @@ describe("soft cross-checks", () => {
 
 describe("soft checks allow for the rounding of each printed figure", () => {
   const soft = (v: Record<string, number>, extra = {}) =>
-    checkScope(scopeOf(v, extra)).findings.filter((f) => f.kind === "cross-check").map((f) => `${f.code}:${f.severity}`);
+    checkScope(scopeOf(v, extra))
+      .findings.filter((f) => f.kind === "cross-check")
+      .map((f) => `${f.code}:${f.severity}`);
   const M = 1_000_000;
 
   test("a statement in millions (FOCUS_UNIT): one printed unit over two figures is rounding, two are not", () => {
@@ -51,14 +55,18 @@ describe("soft checks allow for the rounding of each printed figure", () => {
     expect(soft({ "7045": 100, "7047": 102, "7010": 2_345 }, millions)).toEqual(["7047:warning"]);
     // Four figures (7020 against 7090 + 7120 + 7170, with 7150 absent): two units.
     expect(soft({ "7020": 102, "7090": 50, "7120": 30, "7170": 20 }, millions)).toEqual([]);
-    expect(soft({ "7020": 103, "7090": 50, "7120": 30, "7170": 20 }, millions)).toEqual(["7020:info"]);
+    expect(soft({ "7020": 103, "7090": 50, "7120": 30, "7170": 20 }, millions)).toEqual([
+      "7020:info",
+    ]);
   });
 
   test("a statement keyed in dollars whose figures are all whole millions was rounded to millions", () => {
     expect(soft({ "7045": 100 * M, "7047": 101 * M, "7010": 2_345 * M })).toEqual([]);
     expect(soft({ "7045": 100 * M, "7047": 102 * M, "7010": 2_345 * M })).toEqual(["7047:warning"]);
     // One figure not in whole millions: the statement is in dollars, and half a dollar per figure is all rounding explains.
-    expect(soft({ "7045": 100 * M, "7047": 101 * M, "7010": 2_345 * M + 7 })).toEqual(["7047:warning"]);
+    expect(soft({ "7045": 100 * M, "7047": 101 * M, "7010": 2_345 * M + 7 })).toEqual([
+      "7047:warning",
+    ]);
     expect(soft({ "7045": 100, "7047": 101, "7010": 2_345 })).toEqual([]); // one dollar over two figures
     expect(soft({ "7045": 100, "7047": 102, "7010": 2_345 })).toEqual(["7047:warning"]);
   });

@@ -8,7 +8,10 @@ import { crossCheckDescription } from "./description";
 import { printedFigures, roundingAllowance } from "./rounding";
 import { placeOf } from "../../location";
 
-function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: boolean; anyKeyed: boolean } {
+function sideValue(
+  terms: IndexedTerm[],
+  ev: Evaluator
+): { value: Dec; bad: boolean; anyKeyed: boolean } {
   let value: Dec | null = null;
   let bad = false;
   let anyKeyed = false;
@@ -27,7 +30,13 @@ function sideValue(terms: IndexedTerm[], ev: Evaluator): { value: Dec; bad: bool
  * One resting on a rule is a warning; one resting on our inference is a note unless
  * the sides disagree far beyond rounding (farBeyondRounding).
  */
-export function crossCheck(indexed: IndexedCrossCheck, statement: IndexedStatement, ev: Evaluator, bound: CodeTable<BoundLine>, declared: Dec): Finding | null {
+export function crossCheck(
+  indexed: IndexedCrossCheck,
+  statement: IndexedStatement,
+  ev: Evaluator,
+  bound: CodeTable<BoundLine>,
+  declared: Dec
+): Finding | null {
   const cc = indexed.def;
   const st = statement.def;
   const left = sideValue(indexed.left, ev);
@@ -38,12 +47,20 @@ export function crossCheck(indexed: IndexedCrossCheck, statement: IndexedStateme
   if (left.bad || right.bad || optional?.bad) return null;
   const high = optional ? right.value.add(optional.value) : right.value;
   // How far left lies outside what the relation allows, before any tolerance.
-  const outside = cc.relation === "not-greater"
-    ? Dec.max(ZERO, left.value.abs().sub(right.value.abs()))
-    : left.value.lt(right.value) ? right.value.sub(left.value) : left.value.gt(high) ? left.value.sub(high) : ZERO;
+  const outside =
+    cc.relation === "not-greater"
+      ? Dec.max(ZERO, left.value.abs().sub(right.value.abs()))
+      : left.value.lt(right.value)
+        ? right.value.sub(left.value)
+        : left.value.gt(high)
+          ? left.value.sub(high)
+          : ZERO;
   if (outside.lte(declared)) return null;
   // Only now, on a difference, is the rounding worked out: most checks never need it.
-  const figures = [indexed.left, indexed.right, indexed.optional ?? []].reduce((n, side) => n + printedFigures(side, ev), 0);
+  const figures = [indexed.left, indexed.right, indexed.optional ?? []].reduce(
+    (n, side) => n + printedFigures(side, ev),
+    0
+  );
   const allowance = Dec.max(declared, roundingAllowance(statement, ev, figures));
   if (outside.lte(allowance)) return null;
   const code = cc.left[0].code;

@@ -5,5 +5,6 @@ const codes = (terms: Term[] | undefined) => `(${(terms ?? []).map((t) => t.code
 /** A soft check's description with its sides' codes filled in from its terms. */
 export function crossCheckDescription(cc: CrossCheckDef): string {
   return cc.description.replace(/\{(left|right|optional)\}/g, (_, side: string) =>
-    codes(side === "left" ? cc.left : side === "right" ? cc.right : cc.rightOptional));
+    codes(side === "left" ? cc.left : side === "right" ? cc.right : cc.rightOptional)
+  );
 }

@@ -29,9 +29,11 @@ export function printedUnit(st: IndexedStatement, ev: Evaluator): Dec {
   let zeros = Infinity; // the fewest trailing zeros of any figure (negative: decimal places)
   for (const { at } of st.lines) {
     const read = ev.readAt(at);
-    if (read?.status === "number" && !read.value.isZero()) zeros = Math.min(zeros, trailingZeros(read.value));
+    if (read?.status === "number" && !read.value.isZero())
+      zeros = Math.min(zeros, trailingZeros(read.value));
   }
-  const exponent = zeros === Infinity ? 0 : PRINTED_EXPONENTS.filter((e) => e <= zeros).pop() ?? -2;
+  const exponent =
+    zeros === Infinity ? 0 : (PRINTED_EXPONENTS.filter((e) => e <= zeros).pop() ?? -2);
   const unit = new Dec(10).pow(exponent);
   known.set(st, unit);
   return unit;

@@ -9,12 +9,19 @@ import { placeOf } from "../../location";
 
 /** A derived line whose keyed amount differs from its parts by more than the tolerance allows. */
 export function identity(
-  line: RegisteredLine, b: BoundLine, reported: Dec, computed: Dec, ev: Evaluator, declared: Dec,
+  line: RegisteredLine,
+  b: BoundLine,
+  reported: Dec,
+  computed: Dec,
+  ev: Evaluator,
+  declared: Dec
 ): Finding | null {
   if (within(reported, computed, toleranceFor(line, declared, ev.dollar))) return null;
   const difference = reported.sub(computed);
   const suspect = suspectTerm(line, ev, difference);
-  const suspectNote = suspect ? `; the difference is exactly twice ${suspect}: its sign was probably keyed the wrong way` : "";
+  const suspectNote = suspect
+    ? `; the difference is exactly twice ${suspect}: its sign was probably keyed the wrong way`
+    : "";
   return finding("identity", {
     code: line.code,
     statement: line.statement,

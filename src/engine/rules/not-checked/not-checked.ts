@@ -7,5 +7,11 @@ import { placeOf } from "../../location";
 
 /** A keyed total none of whose parts is bound: a condensed presentation, which says nothing to check. */
 export function notChecked(line: RegisteredLine, b: BoundLine, reported: Dec): Finding {
-  return finding("not-checked", { code: line.code, statement: line.statement, ...placeOf(b), reported, message: `${describe(line)} is bound but none of its parts is: a condensed presentation, not checked` });
+  return finding("not-checked", {
+    code: line.code,
+    statement: line.statement,
+    ...placeOf(b),
+    reported,
+    message: `${describe(line)} is bound but none of its parts is: a condensed presentation, not checked`,
+  });
 }

@@ -28,13 +28,19 @@ export function pluggedTotals(bound: BoundLines, ev: Evaluator, out: Finding[]):
  * one out (warning) or a typed constant (info). The leaves are the bound parts,
  * looking through parts that are not bound themselves.
  */
-export function pluggedTotal(indexed: IndexedLine, b: BoundLine, bound: BoundLines, ev: Evaluator): Finding | null {
+export function pluggedTotal(
+  indexed: IndexedLine,
+  b: BoundLine,
+  bound: BoundLines,
+  ev: Evaluator
+): Finding | null {
   const line = indexed.line;
   const leaves = boundLeaves(indexed, bound);
   if (leaves.length === 0) return null;
   const formula = b.content.formula;
   const refs = formula ? formulaRefs(formula) : null;
-  if (!formula || !refs || (refs.areas.length === 0 && refs.names.length === 0 && !refs.opaque)) return typedTotal(line, b, leaves, ev);
+  if (!formula || !refs || (refs.areas.length === 0 && refs.names.length === 0 && !refs.opaque))
+    return typedTotal(line, b, leaves, ev);
   return formulaLeavingOut(line, b, formula, refs, leaves, bound);
 }
 
@@ -52,23 +58,33 @@ function typedTotal(line: RegisteredLine, b: BoundLine, leaves: Code[], ev: Eval
 
 /** A formula total that leaves out one of its bound parts (judged only when every reference is a part). */
 function formulaLeavingOut(
-  line: RegisteredLine, b: BoundLine, formula: string, refs: FormulaRefs, leaves: Code[], bound: BoundLines,
+  line: RegisteredLine,
+  b: BoundLine,
+  formula: string,
+  refs: FormulaRefs,
+  leaves: Code[],
+  bound: BoundLines
 ): Finding | null {
   if (refs.opaque || !b.sheet) return null;
   const ownSheet = b.sheet;
   const covers = (leaf: BoundLine): boolean => {
     if (refs.names.includes(bindingName(leaf.code))) return true;
     const pos = leaf.sheet && leaf.address ? parseA1(leaf.address) : null;
-    return !!pos && refs.areas.some((a) => areaContains(a, leaf.sheet!, ownSheet, pos.row, pos.col));
+    return (
+      !!pos && refs.areas.some((a) => areaContains(a, leaf.sheet!, ownSheet, pos.row, pos.col))
+    );
   };
   const leafLines = leaves.map((c) => bound.get(c)!);
   // A reference to anything that is not one of the parts (a helper cell, another name):
   // we cannot see what it holds, so we do not judge.
   const unknownNames = refs.names.some((n) => !isLineName(n));
-  const unknownArea = refs.areas.some((a) => !leafLines.some((l) => {
-    const pos = l.sheet && l.address ? parseA1(l.address) : null;
-    return !!pos && areaContains(a, l.sheet!, ownSheet, pos.row, pos.col);
-  }));
+  const unknownArea = refs.areas.some(
+    (a) =>
+      !leafLines.some((l) => {
+        const pos = l.sheet && l.address ? parseA1(l.address) : null;
+        return !!pos && areaContains(a, l.sheet!, ownSheet, pos.row, pos.col);
+      })
+  );
   if (unknownNames || unknownArea) return null;
   const left = leafLines.filter((l) => !covers(l)).map((l) => l.code);
   if (left.length === 0) return null;
@@ -81,7 +97,12 @@ function formulaLeavingOut(
 }
 
 /** The bound parts of a derived line, looking through unbound derived parts to their own lines. */
-function boundLeaves(line: IndexedLine, bound: BoundLines, out: Code[] = [], seen?: Set<Code>): Code[] {
+function boundLeaves(
+  line: IndexedLine,
+  bound: BoundLines,
+  out: Code[] = [],
+  seen?: Set<Code>
+): Code[] {
   for (const t of line.formula?.terms ?? []) {
     const b = bound.at(t.at);
     if (b) {

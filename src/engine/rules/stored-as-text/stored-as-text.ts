@@ -7,6 +7,17 @@ import { describe } from "../describe";
 import { placeOf } from "../../location";
 
 /** An amount read from numeric text: the number it was read as, and the text it came from. */
-export function storedAsText(line: RegisteredLine, b: BoundLine, value: Dec, text: string | undefined): Finding {
-  return finding("stored-as-text", { code: b.code, statement: line.statement, ...placeOf(b), reported: value, message: `${describe(line)}: "${truncate(text ?? "")}" is stored as text; read as ${grouped(value)}` });
+export function storedAsText(
+  line: RegisteredLine,
+  b: BoundLine,
+  value: Dec,
+  text: string | undefined
+): Finding {
+  return finding("stored-as-text", {
+    code: b.code,
+    statement: line.statement,
+    ...placeOf(b),
+    reported: value,
+    message: `${describe(line)}: "${truncate(text ?? "")}" is stored as text; read as ${grouped(value)}`,
+  });
 }

@@ -22,7 +22,17 @@ export function patchComments(xml: string, notes: Note[]): string {
   let listTag: Tag | null = null;
   let listClose = -1;
   let rootOpenEnd = -1;
-  const comments = new Map<string, { textTag: Tag | null; textClose: number; t: Tag | null; tClose: number; lastRunEnd: number; phoneticAt: number }>();
+  const comments = new Map<
+    string,
+    {
+      textTag: Tag | null;
+      textClose: number;
+      t: Tag | null;
+      tClose: number;
+      lastRunEnd: number;
+      phoneticAt: number;
+    }
+  >();
   let current: ReturnType<typeof comments.get> | undefined;
 
   eachTag(xml, (t) => {
@@ -51,12 +61,25 @@ export function patchComments(xml: string, notes: Note[]): string {
       const ref = (attr(xml.slice(t.start, t.end), "ref") ?? "").replace(/\$/g, "").toUpperCase();
       current = undefined;
       if (!comments.has(ref)) {
-        current = { textTag: null, textClose: -1, t: null, tClose: -1, lastRunEnd: -1, phoneticAt: -1 };
+        current = {
+          textTag: null,
+          textClose: -1,
+          t: null,
+          tClose: -1,
+          lastRunEnd: -1,
+          phoneticAt: -1,
+        };
         comments.set(ref, current);
       }
     } else if (depth === 3 && current && t.local === "text") current.textTag = t;
     else if (depth === 4 && current && t.local === "t" && !current.t) current.t = t;
-    else if (depth === 4 && current && (t.local === "rPh" || t.local === "phoneticPr") && current.phoneticAt < 0) current.phoneticAt = t.start;
+    else if (
+      depth === 4 &&
+      current &&
+      (t.local === "rPh" || t.local === "phoneticPr") &&
+      current.phoneticAt < 0
+    )
+      current.phoneticAt = t.start;
     else if (depth === 4 && current && t.local === "r" && t.self) current.lastRunEnd = t.end;
     if (!t.self) depth++;
   });
@@ -86,7 +109,12 @@ export function patchComments(xml: string, notes: Note[]): string {
     if (c.t) {
       const tTag = xml.slice(c.t.start, c.t.end);
       const preserve = setAttr(tTag, "xml:space", "preserve");
-      if (c.t.self) edits.add(c.t.start, c.t.end, `${preserve.slice(0, -2).replace(/\s+$/, "")}>${utf8ToBin(xmlText(xstring(note.text)))}</${c.t.qname}>`);
+      if (c.t.self)
+        edits.add(
+          c.t.start,
+          c.t.end,
+          `${preserve.slice(0, -2).replace(/\s+$/, "")}>${utf8ToBin(xmlText(xstring(note.text)))}</${c.t.qname}>`
+        );
       else {
         const hasText = c.tClose > c.t.end;
         edits.add(c.t.start, c.t.end, preserve);
@@ -95,16 +123,24 @@ export function patchComments(xml: string, notes: Note[]): string {
     } else if (c.lastRunEnd >= 0) {
       edits.insert(c.lastRunEnd, utf8ToBin(`<${p}r>${textElement(`\n${note.text}`, p)}</${p}r>`));
     } else if (c.textTag.self) {
-      edits.add(c.textTag.start, c.textTag.end, utf8ToBin(`<${p}text>${textElement(note.text, p)}</${p}text>`));
+      edits.add(
+        c.textTag.start,
+        c.textTag.end,
+        utf8ToBin(`<${p}text>${textElement(note.text, p)}</${p}text>`)
+      );
     } else {
-      edits.insert(c.phoneticAt >= 0 ? c.phoneticAt : c.textClose, utf8ToBin(textElement(note.text, p)));
+      edits.insert(
+        c.phoneticAt >= 0 ? c.phoneticAt : c.textClose,
+        utf8ToBin(textElement(note.text, p))
+      );
     }
   }
 
   if (newComments.length) {
     const l = listTag as Tag | null;
     if (l && !l.self && listClose >= 0) edits.insert(listClose, newComments.join(""));
-    else if (l) edits.add(l.start, l.end, `<${p}commentList>${newComments.join("")}</${p}commentList>`);
+    else if (l)
+      edits.add(l.start, l.end, `<${p}commentList>${newComments.join("")}</${p}commentList>`);
     else throw new WorkbookFileError("corrupt workbook: a comments part has no <commentList>");
   }
   return edits.apply(xml);

@@ -31,25 +31,30 @@ export class ContentTypesEditor {
       if (t.local === "Default" && depth === 1) {
         this.defaults.add((attr(tag, "Extension") ?? "").toLowerCase());
         if (t.self) this.defaultsEnd = t.end;
-      }
-      else if (t.local === "Override") this.overrides.add((attr(tag, "PartName") ?? "").toLowerCase());
+      } else if (t.local === "Override")
+        this.overrides.add((attr(tag, "PartName") ?? "").toLowerCase());
       if (!t.self) depth++;
     });
-    if (this.closeAt < 0) throw new WorkbookFileError("cannot annotate: [Content_Types].xml has no closing </Types>");
+    if (this.closeAt < 0)
+      throw new WorkbookFileError("cannot annotate: [Content_Types].xml has no closing </Types>");
   }
 
   override(path: string, type: string): void {
     const name = `/${path}`;
     if (this.overrides.has(name.toLowerCase())) return;
     this.overrides.add(name.toLowerCase());
-    this.newOverrides.push(`<${this.prefix}Override PartName="${xmlAttr(name)}" ContentType="${type}"/>`);
+    this.newOverrides.push(
+      `<${this.prefix}Override PartName="${xmlAttr(name)}" ContentType="${type}"/>`
+    );
   }
 
   /** A Default for an extension, unless there is one, or an Override for the part. */
   defaultFor(extension: string, type: string, path: string): void {
     if (this.defaults.has(extension) || this.overrides.has(`/${path}`.toLowerCase())) return;
     this.defaults.add(extension);
-    this.newDefaults.push(`<${this.prefix}Default Extension="${extension}" ContentType="${type}"/>`);
+    this.newDefaults.push(
+      `<${this.prefix}Default Extension="${extension}" ContentType="${type}"/>`
+    );
   }
 
   save(): void {

@@ -8,7 +8,17 @@
  * bytes outside an edit stay exactly as they were, whatever their encoding
  * (see tags.ts).
  */
-import { CONTENT_TYPE, NOTE_AUTHOR, SHAPES_PER_BLOCK, commentXml, commentsPartXml, relType, shapeIdsInBlocks, vmlDrawingXml, vmlNoteShapeXml } from "../ooxml";
+import {
+  CONTENT_TYPE,
+  NOTE_AUTHOR,
+  SHAPES_PER_BLOCK,
+  commentXml,
+  commentsPartXml,
+  relType,
+  shapeIdsInBlocks,
+  vmlDrawingXml,
+  vmlNoteShapeXml,
+} from "../ooxml";
 import { readRels, XlsxWorkbook } from "../reader";
 import { WorkbookFileError } from "../zip";
 import { patchComments } from "./comments";
@@ -39,12 +49,20 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[]): Uint8Array {
   for (const [index, cellMarks] of [...bySheet].sort((a, b) => a[0] - b[0])) {
     const sheet = wb.sheets[index];
     const sheetPath = pkg.actual(sheet.path ?? "");
-    if (!sheetPath) throw new WorkbookFileError(`corrupt workbook: the part of sheet "${sheet.name}" is missing`);
+    if (!sheetPath)
+      throw new WorkbookFileError(`corrupt workbook: the part of sheet "${sheet.name}" is missing`);
     const sorted = [...cellMarks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    const patch = patchSheet(pkg.text(sheetPath), sorted, (base, fill) => styles.styleFor(base, fill));
+    const patch = patchSheet(pkg.text(sheetPath), sorted, (base, fill) =>
+      styles.styleFor(base, fill)
+    );
     const strict = patch.strict;
     const rels = readRels(wb.zip, sheetPath);
-    const notes = sorted.map((m) => ({ row: m.row, col: m.col, ref: m.ref, text: m.notes.join("\n") }));
+    const notes = sorted.map((m) => ({
+      row: m.row,
+      col: m.col,
+      ref: m.ref,
+      text: m.notes.join("\n"),
+    }));
 
     // Comments: append to the sheet's part, or create one.
     const commentsRel = [...rels.values()].find((r) => /\/comments$/.test(r.type));
@@ -53,7 +71,15 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[]): Uint8Array {
       pkg.put(commentsPath, patchComments(pkg.text(commentsPath), notes));
     } else {
       const path = commentsRel?.target ?? pkg.freshPath((n) => `xl/comments${n}.xml`);
-      pkg.put(path, utf8ToBin(commentsPartXml([NOTE_AUTHOR], notes.map((x) => commentXml(x.ref, 0, x.text)))));
+      pkg.put(
+        path,
+        utf8ToBin(
+          commentsPartXml(
+            [NOTE_AUTHOR],
+            notes.map((x) => commentXml(x.ref, 0, x.text))
+          )
+        )
+      );
       contentTypes.override(path, CONTENT_TYPE.comments);
       if (!commentsRel) pkg.addRel(sheetPath, relType("comments", strict), path);
     }
@@ -62,14 +88,26 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[]): Uint8Array {
     const vmlRel = patch.legacyDrawingId !== null ? rels.get(patch.legacyDrawingId) : undefined;
     const vmlPath = vmlRel ? pkg.actual(vmlRel.target) : null;
     if (vmlPath) {
-      pkg.put(vmlPath, patchVml(pkg.text(vmlPath), notes, () => pkg.usedShapeBlocks()));
+      pkg.put(
+        vmlPath,
+        patchVml(pkg.text(vmlPath), notes, () => pkg.usedShapeBlocks())
+      );
     } else {
       const path = vmlRel?.target ?? pkg.freshPath((n) => `xl/drawings/vmlDrawing${n}.vml`);
       const blocks = pkg.newShapeBlocks(Math.ceil(notes.length / SHAPES_PER_BLOCK));
       const ids = shapeIdsInBlocks(blocks, notes.length);
-      pkg.put(path, utf8ToBin(vmlDrawingXml(blocks, notes.map((x, k) => vmlNoteShapeXml(ids[k], x.row, x.col)))));
+      pkg.put(
+        path,
+        utf8ToBin(
+          vmlDrawingXml(
+            blocks,
+            notes.map((x, k) => vmlNoteShapeXml(ids[k], x.row, x.col))
+          )
+        )
+      );
       contentTypes.defaultFor("vml", CONTENT_TYPE.vml, path);
-      if (!vmlRel) patch.addLegacyDrawing(pkg.addRel(sheetPath, relType("vmlDrawing", strict), path));
+      if (!vmlRel)
+        patch.addLegacyDrawing(pkg.addRel(sheetPath, relType("vmlDrawing", strict), path));
     }
     pkg.put(sheetPath, patch.result());
   }

@@ -28,12 +28,23 @@ export interface CellMark {
 export function groupMarks(wb: XlsxWorkbook, marks: Mark[]): Map<number, Map<number, CellMark>> {
   const bySheet = new Map<number, Map<number, CellMark>>();
   for (const m of marks) {
-    const sheet = wb.sheets.find((s) => s.name === m.sheet) ?? wb.sheets.find((s) => s.name.toLowerCase() === String(m.sheet).toLowerCase());
-    if (!sheet) throw new Error(`annotate: no sheet named "${m.sheet}" (the workbook has ${wb.sheets.map((s) => `"${s.name}"`).join(", ")})`);
-    if (sheet.kind !== "worksheet") throw new Error(`annotate: sheet "${m.sheet}" is a ${sheet.kind}, not a worksheet: its cells cannot be marked`);
+    const sheet =
+      wb.sheets.find((s) => s.name === m.sheet) ??
+      wb.sheets.find((s) => s.name.toLowerCase() === String(m.sheet).toLowerCase());
+    if (!sheet)
+      throw new Error(
+        `annotate: no sheet named "${m.sheet}" (the workbook has ${wb.sheets.map((s) => `"${s.name}"`).join(", ")})`
+      );
+    if (sheet.kind !== "worksheet")
+      throw new Error(
+        `annotate: sheet "${m.sheet}" is a ${sheet.kind}, not a worksheet: its cells cannot be marked`
+      );
     const pos = cellPos(m.address, `annotate: sheet "${m.sheet}"`);
     const fill = typeof m.fill === "string" ? normalizeArgb(m.fill) : null;
-    if (!fill) throw new Error(`annotate: ${m.sheet}!${m.address}: ${JSON.stringify(m.fill)} is not a colour`);
+    if (!fill)
+      throw new Error(
+        `annotate: ${m.sheet}!${m.address}: ${JSON.stringify(m.fill)} is not a colour`
+      );
     const priority = m.priority ?? 0;
     let cells = bySheet.get(sheet.index);
     if (!cells) bySheet.set(sheet.index, (cells = new Map()));
@@ -46,7 +57,15 @@ export function groupMarks(wb: XlsxWorkbook, marks: Mark[]): Map<number, Map<num
         prev.priority = priority;
       }
       prev.notes.push(note);
-    } else cells.set(key, { row: pos.row, col: pos.col, ref: `${indexToCol(pos.col)}${pos.row}`, fill, priority, notes: [note] });
+    } else
+      cells.set(key, {
+        row: pos.row,
+        col: pos.col,
+        ref: `${indexToCol(pos.col)}${pos.row}`,
+        fill,
+        priority,
+        notes: [note],
+      });
   }
   return bySheet;
 }

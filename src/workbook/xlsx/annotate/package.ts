@@ -121,7 +121,8 @@ export class PackageEditor {
 
   zip(): Uint8Array {
     const entries: [string, Uint8Array][] = [];
-    for (const name of this.order) entries.push([name, this.changed.get(name) ?? this.parts.get(name) ?? new Uint8Array(0)]);
+    for (const name of this.order)
+      entries.push([name, this.changed.get(name) ?? this.parts.get(name) ?? new Uint8Array(0)]);
     for (const name of this.added) entries.push([name, this.changed.get(name)!]);
     return zipParts(entries);
   }

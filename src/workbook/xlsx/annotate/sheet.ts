@@ -9,7 +9,16 @@ import type { CellMark } from "./marks";
 import { attr, eachTag, Edits, setAttr, tagAttrs, type Tag } from "./tags";
 
 /** Children of <worksheet> that come after <legacyDrawing> in the schema. */
-const AFTER_LEGACY_DRAWING = new Set(["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+const AFTER_LEGACY_DRAWING = new Set([
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
 
 export interface SheetPatch {
   strict: boolean;
@@ -19,7 +28,11 @@ export interface SheetPatch {
   result(): string;
 }
 
-export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: number, fill: string) => number): SheetPatch {
+export function patchSheet(
+  xml: string,
+  marks: CellMark[],
+  styleFor: (base: number, fill: string) => number
+): SheetPatch {
   const edits = new Edits();
   let depth = 0;
   let p = "";
@@ -40,12 +53,18 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
   let rowStyle: number | null = null;
   let inRow = false;
   let inSheetData = false;
-  let minRow = Infinity, minCol = Infinity, maxRow = 0, maxCol = 0;
+  let minRow = Infinity,
+    minCol = Infinity,
+    maxRow = 0,
+    maxCol = 0;
 
-  const baseStyle = (c: number) => rowStyle ?? colStyles.find((x) => c >= x.min && c <= x.max)?.style ?? 0;
+  const baseStyle = (c: number) =>
+    rowStyle ?? colStyles.find((x) => c >= x.min && c <= x.max)?.style ?? 0;
   const newCell = (m: CellMark) => {
-    minRow = Math.min(minRow, m.row); maxRow = Math.max(maxRow, m.row);
-    minCol = Math.min(minCol, m.col); maxCol = Math.max(maxCol, m.col);
+    minRow = Math.min(minRow, m.row);
+    maxRow = Math.max(maxRow, m.row);
+    minCol = Math.min(minCol, m.col);
+    maxCol = Math.max(maxCol, m.col);
     return `<${p}c r="${m.ref}" s="${styleFor(baseStyle(m.col), m.fill)}"/>`;
   };
   /** New rows for the marks before row `before` (Infinity: all). */
@@ -82,20 +101,25 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
       else if (local === "legacyDrawing") {
         legacyDrawingTag = t;
         legacyDrawingId = tagAttrs(xml.slice(t.start, t.end)).attrs.id ?? null;
-      }
-      else if (local === "AlternateContent") acStart = t.start;
+      } else if (local === "AlternateContent") acStart = t.start;
       else if (local === "sheetData") {
         sheetDataSeen = true;
         row = 0;
         if (t.self) {
           const rows = newRows(Infinity);
-          if (rows) edits.add(t.start, t.end, `${xml.slice(t.start, t.end - 2).replace(/\s+$/, "")}>${rows}</${t.qname}>`);
+          if (rows)
+            edits.add(
+              t.start,
+              t.end,
+              `${xml.slice(t.start, t.end - 2).replace(/\s+$/, "")}>${rows}</${t.qname}>`
+            );
         } else inSheetData = true;
       }
       if (legacyAt < 0 && AFTER_LEGACY_DRAWING.has(local)) legacyAt = t.start;
     } else if (depth === 2 && t.local === "col") {
       const a = tagAttrs(xml.slice(t.start, t.end)).attrs;
-      if (a.style) colStyles.push({ min: Number(a.min), max: Number(a.max ?? a.min), style: Number(a.style) });
+      if (a.style)
+        colStyles.push({ min: Number(a.min), max: Number(a.max ?? a.min), style: Number(a.style) });
     } else if (depth === 3 && acStart >= 0) {
       // mc:AlternateContent > mc:Choice|mc:Fallback > the element it stands for
       if (legacyAt < 0 && AFTER_LEGACY_DRAWING.has(t.local)) legacyAt = acStart;
@@ -125,12 +149,19 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
     }
     const custom = attr(tag, "customFormat");
     const s = attr(tag, "s");
-    rowStyle = (custom === "1" || custom === "true") && s !== undefined && /^\d+$/.test(s) ? Number(s) : null;
+    rowStyle =
+      (custom === "1" || custom === "true") && s !== undefined && /^\d+$/.test(s)
+        ? Number(s)
+        : null;
     if (needR) tag = setAttr(tag, "r", String(number));
     const spans = attr(tag, "spans");
     if (spans !== undefined) {
       // an optimisation hint ("1:5" or "1:5 9:12"): it must still cover every cell of the row
-      const ranges = spans.trim().split(/\s+/).map((x) => x.split(":").map(Number)).filter((x) => x.every(Number.isFinite));
+      const ranges = spans
+        .trim()
+        .split(/\s+/)
+        .map((x) => x.split(":").map(Number))
+        .filter((x) => x.every(Number.isFinite));
       const inside = (c: number) => ranges.some(([a, b]) => c >= a && c <= (b ?? a));
       if (!rowMarks.every((m) => inside(m.col))) {
         const cols = [...ranges.flat(), ...rowMarks.map((m) => m.col)];
@@ -177,9 +208,12 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
     rowStyle = null;
   }
 
-  if (rootClose < 0) throw new WorkbookFileError("corrupt workbook: a worksheet part is not closed");
-  if (!sheetDataSeen) throw new WorkbookFileError("corrupt workbook: a worksheet part has no <sheetData>");
-  if (mi < marks.length) throw new Error("annotate: the rows of the sheet are not in order (internal)");
+  if (rootClose < 0)
+    throw new WorkbookFileError("corrupt workbook: a worksheet part is not closed");
+  if (!sheetDataSeen)
+    throw new WorkbookFileError("corrupt workbook: a worksheet part has no <sheetData>");
+  if (mi < marks.length)
+    throw new Error("annotate: the rows of the sheet are not in order (internal)");
 
   // Grow <dimension> over the new cells.
   const d = dimension as Tag | null;
@@ -189,10 +223,15 @@ export function patchSheet(xml: string, marks: CellMark[], styleFor: (base: numb
     const p1 = parseA1(a ?? "");
     const p2 = b ? parseA1(b) : p1;
     if (p1 && p2) {
-      const r1 = Math.min(p1.row, p2.row, minRow), c1 = Math.min(p1.col, p2.col, minCol);
-      const r2 = Math.max(p1.row, p2.row, maxRow), c2 = Math.max(p1.col, p2.col, maxCol);
+      const r1 = Math.min(p1.row, p2.row, minRow),
+        c1 = Math.min(p1.col, p2.col, minCol);
+      const r2 = Math.max(p1.row, p2.row, maxRow),
+        c2 = Math.max(p1.col, p2.col, maxCol);
       const ref = `${indexToCol(c1)}${r1}:${indexToCol(c2)}${r2}`;
-      if (ref !== `${indexToCol(Math.min(p1.col, p2.col))}${Math.min(p1.row, p2.row)}:${indexToCol(Math.max(p1.col, p2.col))}${Math.max(p1.row, p2.row)}`) {
+      if (
+        ref !==
+        `${indexToCol(Math.min(p1.col, p2.col))}${Math.min(p1.row, p2.row)}:${indexToCol(Math.max(p1.col, p2.col))}${Math.max(p1.row, p2.row)}`
+      ) {
         edits.add(d.start, d.end, setAttr(tag, "ref", ref));
       }
     }

@@ -15,7 +15,19 @@ const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** Where the children of <styleSheet> go, in schema order. */
-const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 export class StylesEditor {
   readonly path: string;
@@ -34,11 +46,19 @@ export class StylesEditor {
   private readonly children: { local: string; start: number }[] = [];
   private rootClose = -1;
 
-  constructor(private readonly pkg: PackageEditor, wb: XlsxWorkbook) {
-    const rel = [...readRels(wb.zip, wb.workbookPath).values()].find((r) => /\/styles$/.test(r.type));
+  constructor(
+    private readonly pkg: PackageEditor,
+    wb: XlsxWorkbook
+  ) {
+    const rel = [...readRels(wb.zip, wb.workbookPath).values()].find((r) =>
+      /\/styles$/.test(r.type)
+    );
     const existing = rel ? pkg.actual(rel.target) : null;
     this.created = !existing;
-    this.path = existing ?? rel?.target ?? pkg.freshPath((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
+    this.path =
+      existing ??
+      rel?.target ??
+      pkg.freshPath((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
     this.xml = existing ? pkg.text(existing) : MINIMAL_STYLES;
     let depth = 0;
     let section: "fills" | "cellXfs" | null = null;
@@ -68,12 +88,14 @@ export class StylesEditor {
           if (!t.self) section = "cellXfs";
         }
       } else if (depth === 2 && section) {
-        if (t.self) (section === "fills" ? this.fills : this.xfs).push(this.xml.slice(t.start, t.end));
+        if (t.self)
+          (section === "fills" ? this.fills : this.xfs).push(this.xml.slice(t.start, t.end));
         else itemStart = t.start;
       }
       if (!t.self) depth++;
     });
-    if (this.rootClose < 0) throw new WorkbookFileError("corrupt workbook: the styles part has no <styleSheet>");
+    if (this.rootClose < 0)
+      throw new WorkbookFileError("corrupt workbook: the styles part has no <styleSheet>");
   }
 
   /** The index of an xf like `base` but filled with `argb`. */
@@ -85,15 +107,24 @@ export class StylesEditor {
     const fillXml = solidFillXml(argb, p);
     let fillId = [...this.fills, ...this.newFills].indexOf(fillXml);
     if (fillId < 0) {
-      if (this.fills.length + this.newFills.length === 0) this.newFills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
+      if (this.fills.length + this.newFills.length === 0)
+        this.newFills.push(
+          `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+          `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`
+        );
       fillId = this.fills.length + this.newFills.length;
       this.newFills.push(fillXml);
     }
     const all = [...this.xfs, ...this.newXfs];
-    const source = all[base] ?? all[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const source =
+      all[base] ?? all[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     if (all.length === 0) this.newXfs.push(source);
     const tagEnd = startTagEnd(source);
-    const tag = setAttr(setAttr(source.slice(0, tagEnd), "fillId", String(fillId)), "applyFill", "1");
+    const tag = setAttr(
+      setAttr(source.slice(0, tagEnd), "fillId", String(fillId)),
+      "applyFill",
+      "1"
+    );
     const clone = tag + source.slice(tagEnd);
     let index = [...this.xfs, ...this.newXfs].indexOf(clone);
     if (index < 0) {
@@ -108,10 +139,20 @@ export class StylesEditor {
     if (!this.created && this.newFills.length === 0 && this.newXfs.length === 0) return;
     const edits = new Edits();
     const p = this.prefix;
-    const section = (tag: Tag | null, close: number, local: string, items: string[], count: number) => {
+    const section = (
+      tag: Tag | null,
+      close: number,
+      local: string,
+      items: string[],
+      count: number
+    ) => {
       if (!items.length) return;
       if (tag && !tag.self && close >= 0) {
-        edits.add(tag.start, tag.end, setAttr(this.xml.slice(tag.start, tag.end), "count", String(count)));
+        edits.add(
+          tag.start,
+          tag.end,
+          setAttr(this.xml.slice(tag.start, tag.end), "count", String(count))
+        );
         edits.insert(close, items.join(""));
       } else {
         const whole = `<${p}${local} count="${count}">${items.join("")}</${p}${local}>`;
@@ -119,8 +160,20 @@ export class StylesEditor {
         else edits.insert(this.insertionPoint(local), whole);
       }
     };
-    section(this.fillsTag, this.fillsClose, "fills", this.newFills, this.fills.length + this.newFills.length);
-    section(this.xfsTag, this.xfsClose, "cellXfs", this.newXfs, this.xfs.length + this.newXfs.length);
+    section(
+      this.fillsTag,
+      this.fillsClose,
+      "fills",
+      this.newFills,
+      this.fills.length + this.newFills.length
+    );
+    section(
+      this.xfsTag,
+      this.xfsClose,
+      "cellXfs",
+      this.newXfs,
+      this.xfs.length + this.newXfs.length
+    );
     this.pkg.put(this.path, edits.apply(this.xml));
   }
 

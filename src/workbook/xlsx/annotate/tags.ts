@@ -27,19 +27,31 @@ export function eachTag(xml: string, fn: (t: Tag) => void): void {
   const tok = new XmlTokenizer(xml);
   for (let k = tok.next(); k !== Tok.End; k = tok.next()) {
     if (k !== Tok.Open && k !== Tok.Close) continue;
-    fn({ close: k === Tok.Close, qname: tok.name(), local: tok.local(), prefix: tok.prefix(), start: tok.start, end: tok.end, self: tok.selfClosing });
+    fn({
+      close: k === Tok.Close,
+      qname: tok.name(),
+      local: tok.local(),
+      prefix: tok.prefix(),
+      start: tok.start,
+      end: tok.end,
+      self: tok.selfClosing,
+    });
   }
 }
 
 /** The tokenizer on a start tag's text ("<c r=…>"), or "<c …/>"). */
 function startTag(tagText: string): XmlTokenizer {
   const t = new XmlTokenizer(tagText);
-  if (t.next() !== Tok.Open) throw new Error(`annotate: not a start tag: ${tagText.slice(0, 40)} (internal)`);
+  if (t.next() !== Tok.Open)
+    throw new Error(`annotate: not a start tag: ${tagText.slice(0, 40)} (internal)`);
   return t;
 }
 
 /** A start tag's attributes by local name (namespace declarations apart), and its namespace declarations by prefix ("" = default). */
-export function tagAttrs(tagText: string): { attrs: Record<string, string>; ns: Map<string, string> } {
+export function tagAttrs(tagText: string): {
+  attrs: Record<string, string>;
+  ns: Map<string, string>;
+} {
   const t = startTag(tagText);
   return { attrs: t.attrs(), ns: t.namespaces() };
 }
@@ -79,7 +91,12 @@ export class Edits {
   }
 
   apply(xml: string): string {
-    const edits = [...this.list].sort((a, b) => a.start - b.start || (a.end - a.start === 0 ? 0 : 1) - (b.end - b.start === 0 ? 0 : 1) || a.seq - b.seq);
+    const edits = [...this.list].sort(
+      (a, b) =>
+        a.start - b.start ||
+        (a.end - a.start === 0 ? 0 : 1) - (b.end - b.start === 0 ? 0 : 1) ||
+        a.seq - b.seq
+    );
     const out: string[] = [];
     let last = 0;
     for (const e of edits) {

@@ -14,7 +14,7 @@ import { decodeEntities } from "./text";
 export class XmlError extends Error {
   constructor(
     message: string,
-    readonly offset: number,
+    readonly offset: number
   ) {
     super(message);
     this.name = "XmlError";
@@ -22,7 +22,16 @@ export class XmlError extends Error {
 }
 
 /** What next() found. Comments, processing instructions and a DOCTYPE (when allowed) are tokens too. */
-export const Tok = { End: 0, Open: 1, Close: 2, Text: 3, CData: 4, Comment: 5, Instruction: 6, Doctype: 7 } as const;
+export const Tok = {
+  End: 0,
+  Open: 1,
+  Close: 2,
+  Text: 3,
+  CData: 4,
+  Comment: 5,
+  Instruction: 6,
+  Doctype: 7,
+} as const;
 export type TokKind = (typeof Tok)[keyof typeof Tok];
 
 export interface TokenizerOptions {
@@ -56,7 +65,7 @@ export class XmlTokenizer {
 
   constructor(
     readonly xml: string,
-    options: TokenizerOptions = {},
+    options: TokenizerOptions = {}
   ) {
     this.rejectDoctype = options.doctype !== "skip";
   }
@@ -82,7 +91,8 @@ export class XmlTokenizer {
     if (c === 63 /* ? */) return this.marked(i, 2, "?>", Tok.Instruction, "processing instruction");
     if (c === 33 /* ! */) {
       if (xml.startsWith("<!--", i)) return this.marked(i, 4, "-->", Tok.Comment, "comment");
-      if (xml.startsWith("<![CDATA[", i)) return this.marked(i, 9, "]]>", Tok.CData, "CDATA section");
+      if (xml.startsWith("<![CDATA[", i))
+        return this.marked(i, 9, "]]>", Tok.CData, "CDATA section");
       return this.doctype(i);
     }
     return this.startTag(i);
@@ -105,7 +115,9 @@ export class XmlTokenizer {
 
   /** Whether the tag's local name is `local`, without making a string. */
   is(local: string): boolean {
-    return this.nameEnd - this.localStart === local.length && this.xml.startsWith(local, this.localStart);
+    return (
+      this.nameEnd - this.localStart === local.length && this.xml.startsWith(local, this.localStart)
+    );
   }
 
   /** Text decoded (entities); CDATA as it stands; for other tokens their raw characters. */
@@ -145,7 +157,8 @@ export class XmlTokenizer {
   attrs(): Record<string, string> {
     const out: Record<string, string> = {};
     for (let k = 0; k < this.attrCount * SLOTS; k += SLOTS) {
-      if (!this.isXmlns(k)) out[this.xml.slice(this.slots[k + 1], this.slots[k + 2])] = this.valueAt(k);
+      if (!this.isXmlns(k))
+        out[this.xml.slice(this.slots[k + 1], this.slots[k + 2])] = this.valueAt(k);
     }
     return out;
   }
@@ -153,7 +166,8 @@ export class XmlTokenizer {
   /** Every attribute by qualified name, namespace declarations included, in order. */
   qualifiedAttrs(): [string, string][] {
     const out: [string, string][] = [];
-    for (let k = 0; k < this.attrCount * SLOTS; k += SLOTS) out.push([this.xml.slice(this.slots[k], this.slots[k + 2]), this.valueAt(k)]);
+    for (let k = 0; k < this.attrCount * SLOTS; k += SLOTS)
+      out.push([this.xml.slice(this.slots[k], this.slots[k + 2]), this.valueAt(k)]);
     return out;
   }
 
@@ -172,7 +186,8 @@ export class XmlTokenizer {
   /** The line (1-based) an offset is on: for messages. */
   lineAt(offset: number): number {
     let line = 1;
-    for (let i = this.xml.indexOf("\n"); i >= 0 && i < offset; i = this.xml.indexOf("\n", i + 1)) line++;
+    for (let i = this.xml.indexOf("\n"); i >= 0 && i < offset; i = this.xml.indexOf("\n", i + 1))
+      line++;
     return line;
   }
 
@@ -222,7 +237,8 @@ export class XmlTokenizer {
       const c = xml.charCodeAt(j);
       if (c <= 32 || c === 62 /* > */ || c === 47 /* / */ || c === 61 /* = */) break;
       if (c === 58 /* : */) this.colon = j + 1;
-      else if (c === 60 || c === 34 || c === 39) this.fail(`malformed name (unexpected ${xml[j]})`, j);
+      else if (c === 60 || c === 34 || c === 39)
+        this.fail(`malformed name (unexpected ${xml[j]})`, j);
     }
     return j;
   }
@@ -231,7 +247,8 @@ export class XmlTokenizer {
   private endTag(i: number): TokKind {
     const xml = this.xml;
     const j = this.scanName(i + 2);
-    if (j === i + 2) this.fail(j >= xml.length ? "unterminated end tag" : "malformed end tag (no name)", i);
+    if (j === i + 2)
+      this.fail(j >= xml.length ? "unterminated end tag" : "malformed end tag (no name)", i);
     this.nameStart = i + 2;
     this.localStart = this.colon;
     this.nameEnd = j;
@@ -266,7 +283,8 @@ export class XmlTokenizer {
         break;
       }
       if (c === 47 /* / */) {
-        if (xml.charCodeAt(j + 1) !== 62) this.fail(j + 1 >= n ? "unterminated tag" : "malformed tag (a / not followed by >)", i);
+        if (xml.charCodeAt(j + 1) !== 62)
+          this.fail(j + 1 >= n ? "unterminated tag" : "malformed tag (a / not followed by >)", i);
         this.selfClosing = true;
         this.end = j + 2;
         break;
@@ -278,10 +296,22 @@ export class XmlTokenizer {
       const nameEnd = j;
       c = xml.charCodeAt(j);
       while (c <= 32 && j < n) c = xml.charCodeAt(++j);
-      if (c !== 61 /* = */) this.fail(j >= n ? "unterminated tag" : `malformed tag (attribute ${xml.slice(nameStart, nameEnd)} has no value)`, i);
+      if (c !== 61 /* = */)
+        this.fail(
+          j >= n
+            ? "unterminated tag"
+            : `malformed tag (attribute ${xml.slice(nameStart, nameEnd)} has no value)`,
+          i
+        );
       c = xml.charCodeAt(++j);
       while (c <= 32 && j < n) c = xml.charCodeAt(++j);
-      if (c !== 34 && c !== 39) this.fail(j >= n ? "unterminated tag" : `malformed tag (the value of ${xml.slice(nameStart, nameEnd)} is not quoted)`, i);
+      if (c !== 34 && c !== 39)
+        this.fail(
+          j >= n
+            ? "unterminated tag"
+            : `malformed tag (the value of ${xml.slice(nameStart, nameEnd)} is not quoted)`,
+          i
+        );
       const close = xml.indexOf(c === 34 ? '"' : "'", j + 1);
       if (close < 0) this.fail("unterminated attribute value", j);
       const k = count * SLOTS;
@@ -316,7 +346,8 @@ export class XmlTokenizer {
     let found = -1;
     for (let k = 0; k < this.attrCount * SLOTS; k += SLOTS) {
       const s = slots[k + 1];
-      if (slots[k + 2] - s === local.length && this.xml.startsWith(local, s) && !this.isXmlns(k)) found = k;
+      if (slots[k + 2] - s === local.length && this.xml.startsWith(local, s) && !this.isXmlns(k))
+        found = k;
     }
     return found;
   }
