@@ -5,7 +5,7 @@
  * bundled). Both are given the totals as native formulas over sheet-level names.
  */
 import { HyperFormula } from "hyperformula";
-import { parseA1 } from "../src/grid";
+import { parseA1, qualified } from "../src/grid";
 import { recalcWithLibreOffice } from "../tools/libreoffice";
 import { dailyTemplates, dailyWorkbook } from "./workbooks";
 
@@ -33,7 +33,8 @@ export function hyperFormulaMs(days: number): { ms: number; derivedCells: number
   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
   for (const t of templates) {
     const id = hf.getSheetId(t.sheet)!;
-    for (const n of t.names) hf.addNamedExpression(n.name, `='${t.sheet}'!${n.address}`, id);
+    for (const n of t.names)
+      hf.addNamedExpression(n.name, `=${qualified(t.sheet, n.address, { always: true })}`, id);
   }
   let derivedCells = 0;
   for (const t of templates) {

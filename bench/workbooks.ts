@@ -1,5 +1,6 @@
 import { seg4d2, statementTemplate, type TemplateSheet } from "../src/engine";
 import { type SheetModel, type WorkbookModel, writeXlsx } from "../sim";
+import { qualified } from "../src/grid";
 
 /**
  * A year of daily 4d(2) segregation statements: one sheet per business day laid
@@ -78,7 +79,11 @@ export function dailyModel(days: number, derived: "typed" | "formulas" = "typed"
       columnWidths: t.columnWidths,
     });
     for (const n of t.names)
-      names.push({ name: n.name, refersTo: `'${t.sheet}'!${n.address}`, localSheet: t.sheet });
+      names.push({
+        name: n.name,
+        refersTo: qualified(t.sheet, n.address, { always: true }),
+        localSheet: t.sheet,
+      });
   }
   return { sheets, names };
 }

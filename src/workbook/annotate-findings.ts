@@ -3,7 +3,7 @@
  * fill wins where several findings name one cell); the .xlsx layer (xlsx/annotate/) only
  * knows cells, colours and notes.
  */
-import type { Severity } from "../engine";
+import { SEVERITIES, type Severity } from "../engine";
 import { annotateXlsx } from "./xlsx/annotate";
 
 export type { Severity };
@@ -16,20 +16,25 @@ export interface FindingMark {
   note: string;
 }
 
-/** The fill of each severity (ARGB). */
+/** The fill of each severity as the .xlsx styles part writes it (ARGB), from the one severity table. */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
+  error: argb(SEVERITIES.error.fill),
+  warning: argb(SEVERITIES.warning.fill),
+  info: argb(SEVERITIES.info.fill),
 };
-const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+/** Which fill wins on a cell several findings name: the most severe (rank 0 is errors). */
+const PRIORITY = (s: Severity): number => 3 - SEVERITIES[s].rank;
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
 
 /** A copy of the workbook with every marked cell filled by its highest severity and given every note. */
 export function annotateFindings(bytes: Uint8Array, marks: FindingMark[]): Uint8Array {
   return annotateXlsx(
     bytes,
     marks.map((m) => {
-      if (!(m.severity in RANK))
+      if (!Object.prototype.hasOwnProperty.call(SEVERITIES, m.severity))
         throw new Error(
           `annotate: ${m.sheet}!${m.address}: unknown severity ${JSON.stringify(m.severity)}`
         );
@@ -38,7 +43,7 @@ export function annotateFindings(bytes: Uint8Array, marks: FindingMark[]): Uint8
         address: m.address,
         note: m.note,
         fill: SEVERITY_FILL[m.severity],
-        priority: RANK[m.severity],
+        priority: PRIORITY(m.severity),
       };
     })
   );
