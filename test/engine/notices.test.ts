@@ -5,35 +5,19 @@ import {
   Dec,
   excelFormula,
   finding,
-  type FirmFacts,
   addBusinessDays,
   BROKER_DEALER_ASSUMPTION,
   dueDate,
   noticesDue,
   NOTICE_RULES,
-  type Period,
 } from "../../src/engine";
-import { scopeOf } from "./helpers";
-
-const firm = (f: Partial<FirmFacts> = {}): FirmFacts => ({
-  nfaMarginBased: null,
-  brokerDealer: null,
-  ...f,
-});
-const check = (values: Record<string, number>, scope = "S", f?: Partial<FirmFacts>) =>
-  checkScope({ ...scopeOf(values), scope, firm: firm(f) });
-const dated = (scope: string, asOf: string | null, entity: string | null = null): Period => ({
-  scope,
-  entity,
-  asOf,
-  source: asOf ? "FOCUS_ASOF" : null,
-});
-const noticesOf = (r: ScopeReport, asOf: string | null = "2020-11-30") =>
-  noticesDue({ scopes: [r], periods: [dated(r.scope, asOf)] });
-
-/** Capital lines bound directly: A (7455), B (7465), C (7475) and net capital (3750); D and EW computed. */
-const capital = (a: number, b: number, c: number, net: number, f?: Partial<FirmFacts>) =>
-  check({ "7455": a, "7465": b, "7475": c, "3750": net }, "S", f);
+import {
+  capitalCheck as capital,
+  checkWithFirm as check,
+  datedPeriod as dated,
+  noticesOf,
+  scopeOf,
+} from "./helpers";
 
 describe("Reg 1.12(h): a deficiency in segregated, secured or cleared-swaps funds", () => {
   it.each([

@@ -1,19 +1,8 @@
 import { checkScope } from "../../check";
 import { Dec } from "../../decimal";
-import { flagged as kinds, scopeOf } from "../../../../test/engine/helpers";
+import { CAPITAL_BASE, flagged as kinds, scopeOf } from "../../../../test/engine/helpers";
 
-/** A capital statement whose net capital is the only line varied below. */
-const base = {
-  "7415": 10_000_000,
-  "7425": 800_000,
-  "7435": 5_000_000,
-  "7445": 400_000,
-  "7455": 1_200_000,
-  "7465": 1_000_000,
-  "7475": 0,
-  "7490": 1_200_000,
-  "7495": 1_500_000,
-};
+const base = CAPITAL_BASE;
 
 describe("below-minimum", () => {
   test("net capital under the minimum is below-minimum", () => {
