@@ -4,6 +4,7 @@
  * names and calculation settings. Same model, same bytes.
  */
 import { strToU8 } from "fflate";
+import { ERROR_CODES } from "./formula/values";
 import {
   cellKey,
   colToIndex,
@@ -83,16 +84,7 @@ export interface CellModel {
 }
 
 /** The error values a cell can hold in the file format. */
-export const CELL_ERRORS: ReadonlySet<string> = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-]);
+export const CELL_ERRORS: ReadonlySet<string> = new Set([...ERROR_CODES, "#GETTING_DATA"]);
 
 const MAX_TEXT = 32767;
 

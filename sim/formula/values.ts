@@ -15,7 +15,7 @@ export type ErrorCode =
   | "#BUSY!";
 
 /** The error values a formula or a cell can spell (#BUSY! is not one of them). */
-const ERROR_CODES: readonly ErrorCode[] = [
+export const ERROR_CODES: readonly ErrorCode[] = [
   "#NULL!",
   "#DIV/0!",
   "#VALUE!",

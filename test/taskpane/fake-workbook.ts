@@ -17,7 +17,7 @@ import {
   type WriteProblem,
 } from "../../src/workbook/port";
 import { REVIEW_SHEET } from "../../src/workbook/review-sheet";
-import { layOutDayOne } from "./recorded-workbook";
+import { layOutDayOne, type WriteCall } from "./recorded-workbook";
 
 /** A cell as a test writes it: a plain value, or a formula with its cached result. */
 export type FakeCell =
@@ -33,15 +33,8 @@ interface Sheet {
   visibility?: "visible" | "hidden" | "veryHidden";
 }
 
-/** Every call that changes the workbook, in order: what the tests assert on. */
-export type WriteCall =
-  | { op: "updateNames"; add: NameSpec[]; remove: { name: string; sheet: string | null }[] }
-  | { op: "writeCells"; writes: CellWrite[] }
-  | { op: "setHighlights"; marks: Highlight[] }
-  | { op: "clearHighlights" }
-  | { op: "addSheet"; spec: SheetSpec }
-  | { op: "setAutoOpen"; on: boolean }
-  | { op: "writeRecordSheet"; name: string; writes: CellWrite[] };
+/** Every call that changes the workbook, in order: the same record as the simulator's wrapper keeps. */
+export type { WriteCall };
 
 const lower = (s: string) => s.toLowerCase();
 
