@@ -3,7 +3,7 @@
  * identifier; it also needs them when it could be read as a cell ("A1", "XFD1048576") or as an
  * R1C1 reference ("R1C1", "r2c3"). Quotes inside are doubled.
  */
-import { areaA1, CELL_A1, type Area } from "./a1";
+import { areaA1, CELL_A1, parseA1, type Area } from "./a1";
 
 /** A quoted sheet name inside a reference, as a regular-expression fragment: '…' with '' inside. */
 export const QUOTED_SHEET_NAME = "'(?:[^']|'')+'";
@@ -51,4 +51,26 @@ export function splitQualified(text: string): {
     sheet: m[1] !== undefined ? unquoteSheetName(m[1]) : m[2],
     address: m[3],
   };
+}
+
+/** 'Sheet name'!A1 or Sheet1!$A$1, optionally a range (its top-left cell is taken). */
+const CELL_LABEL = new RegExp(
+  `^(?:(${QUOTED_SHEET_NAME})|([^'!]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+)(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?$`
+);
+
+/** The top-left cell of an address or range, without $: "B3:C4" -> "B3". */
+export function topLeftOf(address: string): string {
+  return address.split(":")[0].replace(/\$/g, "").toUpperCase();
+}
+
+/**
+ * The sheet and top-left cell of a cell's label such as 'Day 1'!E29 (what the engine prints
+ * for a finding and the pane shows); null when it is not one or the cell is off the grid.
+ */
+export function parseCellLabel(label: string): { sheet: string; address: string } | null {
+  const m = CELL_LABEL.exec(label.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? unquoteSheetName(m[1]) : m[2];
+  const address = topLeftOf(m[3]);
+  return parseA1(address) ? { sheet, address } : null;
 }

@@ -1,24 +1,7 @@
-import { absoluteA1, parseA1, qualified, QUOTED_SHEET_NAME, unquoteSheetName } from "../../grid";
-import type { RangeRef } from "../../workbook/port";
+import { absoluteA1, parseA1, parseCellLabel, qualified, topLeftOf } from "../../grid";
 
-/** 'Sheet name'!A1 or Sheet1!$A$1, optionally a range (its top-left cell is taken). */
-const CELL_LABEL = new RegExp(
-  `^(?:(${QUOTED_SHEET_NAME})|([^'!]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+)(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?$`
-);
-
-/** The sheet and top-left cell of a label such as 'Day 1'!E29; null when it is not one. */
-export function parseCellLabel(label: string): RangeRef | null {
-  const m = CELL_LABEL.exec(label.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? unquoteSheetName(m[1]) : m[2];
-  const address = m[3].replace(/\$/g, "").toUpperCase();
-  return parseA1(address) ? { sheet, address } : null;
-}
-
-/** The top-left cell of an address or range, without $: "B3:C4" -> "B3". */
-export function topLeftOf(address: string): string {
-  return address.split(":")[0].replace(/\$/g, "").toUpperCase();
-}
+/** A cell's label taken apart, and a range's top-left cell: the grid module's (src/grid/sheet-name.ts). */
+export { parseCellLabel, topLeftOf };
 
 /** What a name refers to: 'Day 1'!$E$29 (absolute, so the name does not drift). */
 export function absoluteReference(sheet: string, address: string): string {
