@@ -1,4 +1,4 @@
-import { sha256, sha256Bytes } from "./sha256";
+import { sha256, sha256Bytes, utf8 } from "./sha256";
 
 // FIPS 180-4 examples and the NIST long-message vector (csrc.nist.gov, "SHA256.pdf" and the SHAVS short/long messages).
 describe("sha256", () => {
@@ -17,5 +17,16 @@ describe("sha256", () => {
     // "é" is C3 A9 and "𝄞" is F0 9D 84 9E; the same digests as hashing those bytes.
     expect(sha256("é𝄞")).toBe(sha256Bytes(Uint8Array.from([0xc3, 0xa9, 0xf0, 0x9d, 0x84, 0x9e])));
     expect(sha256("é𝄞")).not.toBe(sha256Bytes(Uint8Array.from([0xe9])));
+  });
+
+  test("a lone surrogate keeps the three bytes recorded hashes were made with", () => {
+    // A cell can hold half a surrogate pair; TextEncoder would write EF BF BD (U+FFFD) instead.
+    expect([...utf8("a\uD800b")]).toEqual([0x61, 0xed, 0xa0, 0x80, 0x62]);
+    expect([...utf8("\uDC00")]).toEqual([0xed, 0xb0, 0x80]);
+  });
+
+  test("well-formed text encodes the same on the fast path as by hand", () => {
+    const text = "Seg 1\t'Q4 ''20'!$E$6\t\"Café – 𝄞 北京\"\n".repeat(50);
+    expect([...utf8(text)]).toEqual([...Buffer.from(text, "utf8")]);
   });
 });

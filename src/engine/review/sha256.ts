@@ -11,8 +11,20 @@ export function sha256Bytes(data: Uint8Array): string {
   return bytesToHex(nobleSha256(data));
 }
 
-/** UTF-8 by hand: the engine runs where TextEncoder may be missing (older webviews, jsdom). */
+/** The platform's encoder where there is one (fast on the megabytes a year of daily sheets hashes). */
+const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
+
+/**
+ * UTF-8 of `text`. TextEncoder turns a lone surrogate into U+FFFD where the hand-written
+ * path encodes it as three bytes, so text with any surrogate takes the hand path: a hash
+ * recorded before stays the same. By hand also where TextEncoder is missing (older webviews).
+ */
 export function utf8(text: string): Uint8Array {
+  if (encoder && !/[\uD800-\uDFFF]/.test(text)) return encoder.encode(text);
+  return utf8ByHand(text);
+}
+
+function utf8ByHand(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
