@@ -26,6 +26,7 @@ import { WorkbookFileError } from "../workbook/xlsx/zip";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { renderHuman } from "./human";
 import { toJson, type FileResult } from "./json";
+import { nativeInflate } from "./native-inflate";
 import { printable } from "./printable";
 import { Progress } from "./progress";
 
@@ -36,6 +37,9 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
 }
+
+/** Node's own zlib inflates the package's parts. */
+const NATIVE = { inflateRaw: nativeInflate };
 
 /** Files larger than this are refused before reading: no FOCUS workbook comes near it. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -86,7 +90,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let prior: WorkbookReport | null = null;
   if (args.compare) {
     try {
-      prior = await validateWorkbook(new XlsxReader(readWorkbookFile(args.compare)), {
+      prior = await validateWorkbook(new XlsxReader(readWorkbookFile(args.compare), NATIVE), {
         detect: args.detect,
         dateHint: basename(args.compare),
         thresholds,
@@ -109,7 +113,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const shown = args.files.length ? file : displayExample();
     try {
       const bytes = readWorkbookFile(file);
-      const reader = new XlsxReader(bytes);
+      const reader = new XlsxReader(bytes, NATIVE);
       const report = await validateWorkbook(reader, {
         detect: args.detect,
         dateHint: basename(file),

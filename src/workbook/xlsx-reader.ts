@@ -22,7 +22,7 @@ import { LABEL_SCAN_ROWS, rangeKey } from "./port";
 import { REVIEW_SHEET } from "./review-sheet";
 import { XlsxWorkbook } from "./xlsx/reader";
 import type { Around, Keep } from "./xlsx/sheet-parser";
-import type { ZipLimits } from "./xlsx/zip";
+import type { ZipOptions } from "./xlsx/zip";
 
 /** What layout detection reads: cells holding a line code and the cell just left of each (the amount). */
 const isCode = (content: CellContent) => codeInCell(content) !== null;
@@ -37,8 +37,9 @@ const MAX_RANGE_CELLS = 10000;
 export class XlsxReader implements WorkbookReader {
   readonly wb: XlsxWorkbook;
 
-  constructor(bytes: Uint8Array, limits?: ZipLimits) {
-    this.wb = XlsxWorkbook.fromBytes(bytes, limits);
+  /** `options.inflateRaw`: Node's zlib in the CLI; fflate's inflater otherwise. */
+  constructor(bytes: Uint8Array, options?: ZipOptions) {
+    this.wb = XlsxWorkbook.fromBytes(bytes, options);
   }
 
   async structure(): Promise<WorkbookStructure> {

@@ -3,7 +3,7 @@ import { cellKey } from "../../grid";
 import { parseSheet, type Keep, type SheetData } from "./sheet-parser";
 import { parseStyles, type Styles } from "./styles";
 import { decodeExcelEscapes, elementText, scanXml, Tok, XmlError, XmlTokenizer } from "./xml";
-import { DEFAULT_LIMITS, WorkbookFileError, ZipPackage, type ZipLimits } from "./zip";
+import { WorkbookFileError, ZipPackage, type ZipOptions } from "./zip";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -49,8 +49,8 @@ export class XlsxWorkbook {
     guardXml(() => this.parseWorkbook(xml, this.rels));
   }
 
-  static fromBytes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): XlsxWorkbook {
-    return new XlsxWorkbook(new ZipPackage(bytes, limits));
+  static fromBytes(bytes: Uint8Array, options?: ZipOptions): XlsxWorkbook {
+    return new XlsxWorkbook(new ZipPackage(bytes, options));
   }
 
   private parseWorkbook(xml: string, rels: Map<string, { target: string; type: string }>): void {

@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync, type UnzipFileInfo } from "fflate";
+import { inflateSync, strFromU8 } from "fflate";
+import { dataStart, readDirectory, ZipFormatError, type ZipEntry } from "./zip-directory";
 
 /** Why a file cannot be used as a workbook. The CLI turns it into exit code 2. */
 export class WorkbookFileError extends Error {
@@ -17,26 +18,40 @@ export interface ZipLimits {
 
 export const DEFAULT_LIMITS: ZipLimits = { maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 1000 };
 
+/**
+ * Inflates one part's raw DEFLATE data, which the directory says is `size` bytes; never
+ * returns more. fflate's by default (it runs in the pane); the CLI passes Node's zlib.
+ */
+export type RawInflate = (data: Uint8Array, size: number) => Uint8Array;
+
+export const fflateInflate: RawInflate = (data, size) =>
+  inflateSync(data, { out: new Uint8Array(size) });
+
+export interface ZipOptions {
+  limits?: ZipLimits;
+  inflateRaw?: RawInflate;
+}
+
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** An .xlsx package: the list of its parts, inflated on demand with bomb guards. */
 export class ZipPackage {
-  private readonly entries = new Map<string, UnzipFileInfo>();
+  private readonly entries = new Map<string, ZipEntry>();
   private inflated = 0;
+  private readonly limits: ZipLimits;
+  private readonly inflateRaw: RawInflate;
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly limits: ZipLimits = DEFAULT_LIMITS
+    options: ZipOptions = {}
   ) {
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.inflateRaw = options.inflateRaw ?? fflateInflate;
     sniff(bytes);
     try {
-      unzipSync(bytes, {
-        filter: (f) => {
-          this.entries.set(f.name.replace(/^\//, ""), f);
-          return false;
-        },
-      });
-    } catch {
+      for (const e of readDirectory(bytes)) this.entries.set(e.name.replace(/^\//, ""), e);
+    } catch (e) {
+      if (!(e instanceof ZipFormatError)) throw e;
       throw new WorkbookFileError("not a workbook: the zip container is truncated or corrupt");
     }
     if (this.entries.size === 0)
@@ -69,7 +84,7 @@ export class ZipPackage {
     return b ? strFromU8(b) : null;
   }
 
-  /** Inflate several parts in one pass over the archive. */
+  /** Inflate several parts, after checking their declared sizes against the limits. */
   readMany(paths: string[]): Map<string, Uint8Array> {
     const want = new Set(paths);
     let total = 0;
@@ -77,12 +92,12 @@ export class ZipPackage {
       const e = this.entries.get(p);
       if (!e) continue;
       if (
-        e.size > 0 &&
-        e.originalSize / e.size > this.limits.maxRatio &&
+        e.compressedSize > 0 &&
+        e.originalSize / e.compressedSize > this.limits.maxRatio &&
         e.originalSize > 1024 * 1024
       ) {
         throw new WorkbookFileError(
-          `refused: part ${p} inflates ${Math.round(e.originalSize / e.size)}:1 (a zip bomb?)`
+          `refused: part ${p} inflates ${Math.round(e.originalSize / e.compressedSize)}:1 (a zip bomb?)`
         );
       }
       total += e.originalSize;
@@ -93,17 +108,33 @@ export class ZipPackage {
       );
     }
     this.inflated += total;
-    let out: Record<string, Uint8Array>;
-    try {
-      out = unzipSync(this.bytes, { filter: (f) => want.has(f.name.replace(/^\//, "")) });
-    } catch (e) {
-      throw new WorkbookFileError(
-        `corrupt workbook: a part cannot be inflated (${(e as Error).message})`
-      );
-    }
     const map = new Map<string, Uint8Array>();
-    for (const [k, v] of Object.entries(out)) map.set(k.replace(/^\//, ""), v);
+    for (const p of want) {
+      const e = this.entries.get(p);
+      if (e) map.set(p, this.inflate(p, e));
+    }
     return map;
+  }
+
+  private inflate(path: string, e: ZipEntry): Uint8Array {
+    const corrupt = (why: string) =>
+      new WorkbookFileError(`corrupt workbook: a part cannot be inflated (${path}: ${why})`);
+    if (e.flags & 1) throw corrupt("encrypted");
+    let start: number;
+    try {
+      start = dataStart(this.bytes, e);
+    } catch (err) {
+      if (err instanceof ZipFormatError) throw corrupt(err.message);
+      throw err;
+    }
+    const data = this.bytes.subarray(start, start + e.compressedSize);
+    if (e.method === 0) return data.slice(0, e.originalSize);
+    if (e.method !== 8) throw corrupt(`compression method ${e.method}`);
+    try {
+      return this.inflateRaw(data, e.originalSize);
+    } catch (err) {
+      throw corrupt((err as Error).message);
+    }
   }
 
   /** Every part, inflated: for rewriting a copy (--annotate). */
