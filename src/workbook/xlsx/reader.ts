@@ -1,6 +1,7 @@
 import { strFromU8 } from "fflate";
 import { cellKey } from "../../grid";
-import { parseSheet, type Keep, type SheetData } from "./sheet-parser";
+import type { Keep, SheetData } from "./sheet-parser";
+import { readSheet } from "./sheet-scan";
 import { parseStyles, type Styles } from "./styles";
 import { decodeExcelEscapes, elementText, scanXml, Tok, XmlError, XmlTokenizer } from "./xml";
 import { WorkbookFileError, ZipPackage, type ZipOptions } from "./zip";
@@ -122,7 +123,7 @@ export class XlsxWorkbook {
       const sheet = this.sheets[i];
       const bytes = sheet?.path ? parts.get(sheet.path) : undefined;
       const data = bytes
-        ? guardXml(() => parseSheet(strFromU8(bytes), this.sharedStrings!, this.styles!, keep))
+        ? guardXml(() => readSheet(strFromU8(bytes), this.sharedStrings!, this.styles!, keep))
         : { cells: new Map(), merges: [], protected: false, cellCount: 0 };
       this.sheetCache.set(i, { keep, data });
     }

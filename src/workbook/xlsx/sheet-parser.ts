@@ -1,5 +1,5 @@
 import type { CellContent, CellValue } from "../../grid";
-import { cellKey, colToIndex, parseA1, parseArea, type Area } from "../../grid";
+import { cellKey, colToIndex, keyCol, keyRow, parseA1, parseArea, type Area } from "../../grid";
 import { shiftFormula } from "./shared-formula";
 import type { Styles } from "./styles";
 import { decodeExcelEscapes, elementText, Tok, XmlTokenizer } from "./xml";
@@ -72,8 +72,8 @@ export function parseSheet(
         const r = t.attrValueRange("r");
         const at = r ? cellRefAt(xml, r.start, r.end) : -1;
         if (at >= 0) {
-          row = Math.floor(at / 16385);
-          col = at % 16385;
+          row = keyRow(at);
+          col = keyCol(at);
         } else {
           // anything but a plain "B12" (entities, $, spaces, a prefixed x:r): the slow way
           const ref = t.attr("r");
@@ -208,7 +208,7 @@ function cellValue(
  * A cell reference ("B12", no $ or spaces) read in place as cellKey(row, col), or -1 when it
  * is anything else (parseA1 then decides). Saves a string and a regular expression per cell.
  */
-function cellRefAt(s: string, start: number, end: number): number {
+export function cellRefAt(s: string, start: number, end: number): number {
   let i = start;
   let col = 0;
   for (; i < end && i - start < 3; i++) {
