@@ -22,9 +22,12 @@ export function readSheet(xml: string, sst: string[], styles: Styles, keep: Keep
   return parseSheet(xml, sst, styles, keep);
 }
 
-/** Start tags of cells: "<c" then a space, "/" or ">" (not <cols>, <cfRule> ...). */
-const CELL_TAG = /<c[\s/>]/g;
-const PREFIXED = /<\/?[A-Za-z_][\w.-]*:/g;
+/**
+ * A cell's start tag as Excel writes it, r="B12" first (groups: the reference, the other
+ * attributes); any other cell start tag ("<c" then a space, "/" or ">") matches the second
+ * branch, and then the part is tokenized whole.
+ */
+const CELL_TAG = /<c(?: r="([A-Za-z]{1,3}\d{1,7})"([^>]*)>|[\s/>])/g;
 const SHEET_DATA = "<sheetData>";
 const SHEET_DATA_END = "</sheetData>";
 
@@ -41,35 +44,39 @@ export function boundCellsOnly(
   const open = xml.indexOf(SHEET_DATA);
   const close = xml.indexOf(SHEET_DATA_END, open);
   if (open < 0 || close < 0) return null;
-  // A prefixed element among the cells (<x:c>) is a cell to the tokenizer, which matches local names.
-  PREFIXED.lastIndex = open;
-  const prefixed = PREFIXED.exec(xml);
-  PREFIXED.lastIndex = 0;
-  if (prefixed && prefixed.index < close) return null;
+  // A prefixed cell or formula (<x:c>, <x:f>) is one to the tokenizer, which matches local names.
+  if (before(xml.indexOf(":c", open), close) || before(xml.indexOf(":f", open), close)) return null;
   const kept: string[] = [];
   let cellCount = 0;
   let nextFormula = -1;
   CELL_TAG.lastIndex = open;
-  for (let m = CELL_TAG.exec(xml); m && m.index < close; m = CELL_TAG.exec(xml)) {
-    const start = m.index;
-    const tagEnd = xml.indexOf(">", start);
-    if (tagEnd < 0 || tagEnd > close || !plainQuotes(xml, start, tagEnd)) return null;
-    const ref = referenceOf(xml, start + 2, tagEnd);
-    if (ref < 0) return null;
-    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47; // "/"
-    let end = tagEnd + 1;
-    if (!selfClosing) {
-      const closeTag = xml.indexOf("</c>", tagEnd);
-      if (closeTag < 0 || closeTag > close) return null;
-      end = closeTag + 4;
+  try {
+    for (let m = CELL_TAG.exec(xml); m && m.index < close; m = CELL_TAG.exec(xml)) {
+      const attrs = m[2];
+      if (attrs === undefined || !plainQuotes(attrs)) return null;
+      const start = m.index;
+      const tagEnd = start + m[0].length - 1;
+      let end = tagEnd + 1;
+      if (!attrs.endsWith("/")) {
+        const closeTag = xml.indexOf("</c>", tagEnd);
+        if (closeTag < 0 || closeTag > close) return null;
+        end = closeTag + 4;
+      }
+      cellCount++;
+      // the next formula tag, found once and kept while cells before it go by
+      if (nextFormula < tagEnd) {
+        nextFormula = xml.indexOf("<f", tagEnd);
+        if (nextFormula < 0) nextFormula = xml.length;
+      }
+      const ref = m[1];
+      const key = cellRefAt(ref, 0, ref.length);
+      if (key < 0) return null;
+      if (keys.has(key) || nextFormula < end) kept.push(xml.slice(start, end));
+      CELL_TAG.lastIndex = end;
     }
-    cellCount++;
-    if (nextFormula < tagEnd) nextFormula = xml.indexOf("<f", tagEnd);
-    const hasFormula = nextFormula >= 0 && nextFormula < end;
-    if (keys.has(ref) || hasFormula) kept.push(xml.slice(start, end));
-    CELL_TAG.lastIndex = end;
+  } finally {
+    CELL_TAG.lastIndex = 0;
   }
-  CELL_TAG.lastIndex = 0;
   const rest = xml.slice(close + SHEET_DATA_END.length);
   return {
     xml: `<worksheet>${SHEET_DATA}${kept.join("")}${SHEET_DATA_END}${rest}`,
@@ -77,26 +84,13 @@ export function boundCellsOnly(
   };
 }
 
-/** The cell key of the tag's r="B12" attribute (the form Excel writes), or -1 for anything else. */
-function referenceOf(xml: string, from: number, to: number): number {
-  let at = xml.indexOf(' r="', from);
-  if (at < 0 || at >= to) {
-    // r may follow a line break or tab instead of a space
-    const m = /\sr="/.exec(xml.slice(from, to));
-    if (!m) return -1;
-    at = from + m.index;
-  }
-  const valueStart = at + 4;
-  const valueEnd = xml.indexOf('"', valueStart);
-  if (valueEnd < 0 || valueEnd > to) return -1;
-  return cellRefAt(xml, valueStart, valueEnd);
-}
+const before = (at: number, limit: number) => at >= 0 && at < limit;
 
-/** Double quotes only, in pairs: then no attribute value holds a ">" or a ' r="'. */
-function plainQuotes(xml: string, from: number, to: number): boolean {
+/** Double quotes only, in pairs: then no attribute value hid the tag's real end. */
+function plainQuotes(attrs: string): boolean {
   let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = xml.charCodeAt(i);
+  for (let i = 0; i < attrs.length; i++) {
+    const c = attrs.charCodeAt(i);
     if (c === 39) return false;
     if (c === 34) n++;
   }
