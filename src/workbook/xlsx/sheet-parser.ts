@@ -169,7 +169,7 @@ export function parseSheet(
   return { cells, merges, protected: isProtected, cellCount };
 }
 
-function cellValue(
+export function cellValue(
   t: string,
   v: string | undefined,
   is: string | undefined,

@@ -17,6 +17,7 @@ const ROWS = [
   `<row r="9"><c r="E9" s="2"><f t="shared" si="0"/><v>0.25</v></c><c r="C9" t="e"><v>#DIV/0!</v></c><c r="D9" t="str"><f>"a&amp;b"</f><v>a&amp;b</v></c></row>`,
   `<row r="12"><c r="A12" s="1"/><c r="B12"><v></v></c><c r="C12"
      r2="x" r="C12"><v>3</v></c></row>`,
+  `<row r="13"><c r="A13" s="1"\nt="s"><v>0</v></c><c r="B13" t="str"><v>a &amp; b</v></c><c r="C13" t="s" s="2"><v> 1 </v></c><c r="D13"></c><c r="E13" t="e"><v>#N/A</v></c><c r="F13" s="9"><v>1e3</v></c></row>`,
 ].join("");
 const TAIL = `<sheetProtection sheet="1"/><mergeCells count="1"><mergeCell ref="A20:B21"/></mergeCells><extLst><ext uri="{1}"><x14:conditionalFormattings xmlns:x14="x"/></ext></extLst>`;
 
@@ -35,6 +36,12 @@ const ALL_KEYS = [
   [12, 1],
   [12, 2],
   [12, 3],
+  [13, 1],
+  [13, 2],
+  [13, 3],
+  [13, 4],
+  [13, 5],
+  [13, 6],
   [30, 30],
 ].map(([r, c]) => cellKey(r, c));
 
@@ -57,7 +64,7 @@ const plain = (d: ReturnType<typeof parseSheet>) => ({
 describe("reading bound cells by position", () => {
   test("gives what tokenizing the whole part gives, for any set of cells", () => {
     const xml = sheet(ROWS, TAIL);
-    expect(boundCellsOnly(xml, new Set(ALL_KEYS))).not.toBeNull();
+    expect(boundCellsOnly(xml, new Set(ALL_KEYS), SST, STYLES)).not.toBeNull();
     for (const keys of keySets())
       expect(plain(readSheet(xml, SST, STYLES, keys))).toEqual(
         plain(parseSheet(xml, SST, STYLES, keys))
@@ -69,7 +76,7 @@ describe("reading bound cells by position", () => {
     const got = readSheet(sheet(ROWS, TAIL), SST, STYLES, keys);
     expect(got.cells.get(cellKey(9, 5))?.formula).toBe("E8*2");
     expect(got.cells.size).toBe(1);
-    expect(got.cellCount).toBe(14);
+    expect(got.cellCount).toBe(20);
     expect(got.protected).toBe(true);
     expect(got.merges).toEqual([{ r1: 20, c1: 1, r2: 21, c2: 2 }]);
   });
@@ -97,7 +104,7 @@ describe("reading bound cells by position", () => {
     ["no sheetData", `<worksheet><sheetData/></worksheet>`],
   ])("%s: the part is tokenized whole, with the same result", (_, xml) => {
     const keys = new Set(ALL_KEYS);
-    expect(boundCellsOnly(xml, keys)).toBeNull();
+    expect(boundCellsOnly(xml, keys, SST, STYLES)).toBeNull();
     expect(plain(readSheet(xml, SST, STYLES, keys))).toEqual(
       plain(parseSheet(xml, SST, STYLES, keys))
     );
