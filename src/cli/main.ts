@@ -16,12 +16,10 @@ import {
   compareWithPriorFile,
   sha256Bytes,
 } from "../engine";
-import { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } from "../report/csv";
-import { renderHtml } from "../report/html";
-import { reviewPackage, type ReviewPackage } from "../report/package";
+import type { ReviewPackage } from "../report/package";
 import { validateWorkbook, type WorkbookReport } from "../workbook/validate";
 import { XlsxReader } from "../workbook/xlsx-reader";
-import { annotateFindings, type FindingMark } from "../workbook/annotate-findings";
+import type { FindingMark } from "../workbook/annotate-findings";
 import { WorkbookFileError } from "../workbook/xlsx/zip";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { renderHuman } from "./human";
@@ -129,8 +127,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         );
       }
       results.push({ file: shown, error: null, scopes: report.scopes, report, comparisons });
-      if (args.annotate) writeAnnotated(bytes, report.scopes, args.annotate);
+      if (args.annotate) await writeAnnotated(bytes, report.scopes, args.annotate);
       if (args.report) {
+        // The writers load only when asked: a plain check starts faster without them.
+        const { reviewPackage } = await import("../report/package");
         const pkg = reviewPackage(
           report,
           {
@@ -141,7 +141,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           },
           comparisons.filter((c) => c.priorSource !== "this workbook")
         );
-        writeReport(args.report, args.out!, pkg, report);
+        await writeReport(args.report, args.out!, pkg, report);
       }
     } catch (e) {
       const message =
@@ -195,21 +195,24 @@ function outProblem(format: "html" | "csv", out: string): string | null {
 }
 
 /** The review package, written whole or not at all (a temporary file renamed into place). */
-function writeReport(
+async function writeReport(
   format: "html" | "csv",
   out: string,
   pkg: ReviewPackage,
   report: WorkbookReport
-): void {
+): Promise<void> {
   const put = (path: string, text: string) => {
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, text, "utf8");
     renameSync(tmp, path);
   };
   if (format === "html") {
+    const { renderHtml } = await import("../report/html");
     put(out, renderHtml(pkg));
     return;
   }
+  const { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } =
+    await import("../report/csv");
   mkdirSync(out, { recursive: true });
   put(join(out, "findings.csv"), findingsCsv(pkg));
   put(join(out, "summaries.csv"), summariesCsv(pkg));
@@ -261,7 +264,12 @@ function annotateProblem(input: string, out: string): string | null {
 }
 
 /** Errors and warnings with a cell get a fill and a note; the input file is never touched. */
-function writeAnnotated(bytes: Uint8Array, scopes: ScopeReport[], out: string): void {
+async function writeAnnotated(
+  bytes: Uint8Array,
+  scopes: ScopeReport[],
+  out: string
+): Promise<void> {
+  const { annotateFindings } = await import("../workbook/annotate-findings");
   const marks: FindingMark[] = [];
   for (const s of scopes) {
     for (const f of s.findings) {

@@ -86,10 +86,17 @@ export class XlsxReader implements WorkbookReader {
   async readRanges(refs: RangeRef[]): Promise<Map<string, RangeRead>> {
     // One pass over the archive for every sheet involved, keeping only the top-left cells.
     const wanted = new Map<number, Set<number>>();
+    // A year of daily sheets binds the same few addresses on every sheet: each is parsed once.
+    const areas = new Map<string, Area | null>();
+    const areaOf = (address: string) => {
+      let area = areas.get(address);
+      if (area === undefined) areas.set(address, (area = parseArea(address)));
+      return area;
+    };
     const parsed = refs.map((r) => ({
       ref: r,
       index: this.sheetIndex(r.sheet),
-      area: parseArea(r.address),
+      area: areaOf(r.address),
     }));
     for (const p of parsed) {
       if (p.index < 0 || !p.area) continue;
