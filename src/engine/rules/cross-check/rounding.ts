@@ -40,21 +40,12 @@ export function printedUnit(st: IndexedStatement, ev: Evaluator): Dec {
 }
 
 /** Trailing zeros of a figure's integer digits, or minus its decimal places: 1,200,000 gives 5, 12.5 gives -1. */
-function trailingZeros(v: Dec): number {
+export function trailingZeros(v: Dec): number {
   const places = v.decimalPlaces();
   if (places > 0) return -places;
-  let n = Math.abs(v.toNumber());
-  if (Number.isSafeInteger(n)) {
-    // Exact below 2^53: counting by division is far cheaper than printing the decimal.
-    let zeros = 0;
-    while (n >= 10 && n % 10 === 0) {
-      n /= 10;
-      zeros++;
-    }
-    return zeros;
-  }
-  const digits = v.abs().toFixed(0);
-  return digits.length - digits.replace(/0+$/, "").length;
+  // An integer's digits (its exponent plus one) less its significant digits, which leave out
+  // trailing zeros: read off the decimal as it stands, where printing it cost more than the check.
+  return v.e + 1 - v.precision();
 }
 
 /** How many printed figures stand behind a side: each keyed line, or for an unkeyed total, its own keyed parts. */
