@@ -10,8 +10,39 @@ const SHEET_REF = new RegExp(
   `^(?:(${QUOTED_SHEET_NAME})|([^'!()\\s,]+))!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)$`
 );
 
+/**
+ * The form nearly every binding takes, as Excel writes it: one cell, absolute, its sheet
+ * unquoted or quoted without an apostrophe inside ('D0001'!$E$6). A year of daily sheets
+ * has tens of thousands of these; anything else takes the general path below.
+ */
+const PLAIN_CELL_REF = /^(?:'([^'[\]]+)'|([A-Za-z0-9_.]+))!\$([A-Z]{1,3})\$(\d{1,7})$/;
+
 /** Parse a name's refersTo against the workbook's sheets (matched case-insensitively; a map is keyed by lower-case name). */
 export function parseRefersTo(
+  formula: string,
+  sheetNames: readonly string[] | ReadonlyMap<string, string>
+): Target {
+  const plain = PLAIN_CELL_REF.exec(formula);
+  if (plain) {
+    const sheetRaw = plain[1] ?? plain[2];
+    const sheet = findSheet(sheetRaw, sheetNames);
+    const address = plain[3] + plain[4];
+    if (sheet && parseA1(address)) return { kind: "range", sheet, address, single: true };
+  }
+  return generalRefersTo(formula, sheetNames);
+}
+
+function findSheet(
+  name: string,
+  sheetNames: readonly string[] | ReadonlyMap<string, string>
+): string | undefined {
+  return "get" in sheetNames
+    ? sheetNames.get(name.toLowerCase())
+    : sheetNames.find((s) => s.toLowerCase() === name.toLowerCase());
+}
+
+/** Every form of refersTo; exported for the test that holds the fast path to it. */
+export function generalRefersTo(
   formula: string,
   sheetNames: readonly string[] | ReadonlyMap<string, string>
 ): Target {
@@ -33,10 +64,7 @@ export function parseRefersTo(
     return { kind: "bad", reason: `does not refer to a cell (${f.slice(0, 40)})` };
   }
   const sheetRaw = m[1] !== undefined ? unquoteSheetName(m[1]) : m[2];
-  const sheet =
-    "get" in sheetNames
-      ? sheetNames.get(sheetRaw.toLowerCase())
-      : sheetNames.find((s) => s.toLowerCase() === sheetRaw.toLowerCase());
+  const sheet = findSheet(sheetRaw, sheetNames);
   if (!sheet)
     return { kind: "bad", reason: `refers to sheet '${sheetRaw}', which is not in the workbook` };
   const [a, b] = m[3].replace(/\$/g, "").toUpperCase().split(":");
