@@ -2,9 +2,12 @@ import { strFromU8 } from "fflate";
 import { cellKey } from "../../grid";
 import type { Keep, SheetData } from "./sheet-parser";
 import { readSheet } from "./sheet-scan";
+import { definedNameAt, plainDefinedNames, type XlsxName } from "./defined-names";
 import { parseStyles, type Styles } from "./styles";
-import { decodeExcelEscapes, elementText, scanXml, Tok, XmlError, XmlTokenizer } from "./xml";
+import { decodeExcelEscapes, scanXml, Tok, XmlError, XmlTokenizer } from "./xml";
 import { WorkbookFileError, ZipPackage, type ZipOptions } from "./zip";
+
+export type { XlsxName };
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -15,14 +18,6 @@ export interface XlsxSheet {
   kind: "worksheet" | "chartsheet" | "other";
   /** The part holding the sheet, e.g. xl/worksheets/sheet1.xml. */
   path: string | null;
-}
-
-export interface XlsxName {
-  name: string;
-  /** Index into `sheets` for a sheet-level name; null for a workbook-level one. */
-  localSheetId: number | null;
-  refersTo: string;
-  hidden: boolean;
 }
 
 export type CalcMode = "auto" | "manual" | "autoNoTable";
@@ -55,18 +50,13 @@ export class XlsxWorkbook {
   }
 
   private parseWorkbook(xml: string, rels: Map<string, { target: string; type: string }>): void {
-    const t = new XmlTokenizer(xml);
+    const plain = plainDefinedNames(xml);
+    if (plain) for (const n of plain.names) this.names.push(n);
+    const t = new XmlTokenizer(plain ? plain.rest : xml);
     for (let k = t.next(); k !== Tok.End; k = t.next()) {
       if (k !== Tok.Open) continue;
       if (t.is("definedName")) {
-        const local = t.attr("localSheetId");
-        const hidden = t.attr("hidden");
-        this.names.push({
-          name: t.attr("name") ?? "",
-          localSheetId: local !== undefined && /^\d+$/.test(local) ? Number(local) : null,
-          hidden: hidden === "1" || hidden === "true",
-          refersTo: t.selfClosing ? "" : elementText(t, "definedName").trim(),
-        });
+        this.names.push(definedNameAt(t));
       } else if (t.is("sheet")) {
         const rel = rels.get(t.attr("id") ?? "");
         const type = rel?.type ?? "";
