@@ -60,6 +60,8 @@ const CELL_LABEL = new RegExp(
 
 /** The top-left cell of an address or range, without $: "B3:C4" -> "B3". */
 export function topLeftOf(address: string): string {
+  // Most are one cell already without $ (a finding's cell): nothing to take apart.
+  if (address.indexOf(":") < 0 && address.indexOf("$") < 0) return address.toUpperCase();
   return address.split(":")[0].replace(/\$/g, "").toUpperCase();
 }
 

@@ -16,6 +16,8 @@ export function roundingAllowance(st: IndexedStatement, ev: Evaluator, figures: 
 
 /** The units firms print in (in the scope's unit), as powers of ten: cents, dollars, thousands, millions, billions. */
 const PRINTED_EXPONENTS = [-2, 0, 3, 6, 9];
+/** Each as a decimal, made once: Decimal's pow cost more than the rest of the check of a daily sheet. */
+const PRINTED_UNITS = new Map(PRINTED_EXPONENTS.map((e) => [e, new Dec(10).pow(e)]));
 
 /** Worked out once per statement and scope: several soft checks of one statement ask. */
 const printedUnits = new WeakMap<Evaluator, Map<IndexedStatement, Dec>>();
@@ -34,7 +36,7 @@ export function printedUnit(st: IndexedStatement, ev: Evaluator): Dec {
   }
   const exponent =
     zeros === Infinity ? 0 : (PRINTED_EXPONENTS.filter((e) => e <= zeros).pop() ?? -2);
-  const unit = new Dec(10).pow(exponent);
+  const unit = PRINTED_UNITS.get(exponent)!;
   known.set(st, unit);
   return unit;
 }
