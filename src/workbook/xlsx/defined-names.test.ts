@@ -19,6 +19,8 @@ const PLAIN = [
   `<definedNames><definedName name="A&amp;B" comment="&quot;x&quot;">Sheet1!$A$1&amp;"&lt;"</definedName><definedName name="Y" localSheetId="-1">  =Sheet1!$B$2  </definedName></definedNames>`,
   `<definedNames><definedName name="Z" name="Z2" localSheetId="1x">&#x41;&#66;</definedName><definedName name="E"></definedName></definedNames>`,
   `<definedNames></definedNames>`,
+  `<definedNames><definedName\n name="T"\tlocalSheetId="2"\r\n hidden="1" name="T2">S!$A$1</definedName></definedNames>`,
+  `<definedNames><definedName xname="no" name="N" xlocalSheetId="9">S!$A$1</definedName></definedNames>`,
 ];
 
 const NOT_PLAIN = [

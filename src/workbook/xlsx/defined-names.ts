@@ -63,12 +63,28 @@ export function plainDefinedNames(xml: string): { names: XlsxName[]; rest: strin
       if (section.slice(at).trim() === "") break;
       return null;
     }
-    // The last of a repeated attribute wins, as the tokenizer reads them.
-    const attrs: Record<string, string> = {};
-    for (const a of m[1].matchAll(ATTRIBUTE)) attrs[a[1]] = decodeEntities(a[2]);
-    names.push(
-      definedName(attrs.name, attrs.localSheetId, attrs.hidden, decodeEntities(m[2] ?? ""))
-    );
+    const attrs = m[1];
+    const text = decodeEntities(m[2] ?? "");
+    if (/[\t\n\r]/.test(attrs)) {
+      // The last of a repeated attribute wins, as the tokenizer reads them.
+      const all: Record<string, string> = {};
+      for (const a of attrs.matchAll(ATTRIBUTE)) all[a[1]] = decodeEntities(a[2]);
+      names.push(definedName(all.name, all.localSheetId, all.hidden, text));
+    } else {
+      const get = (name: string) => attributeOf(attrs, name);
+      names.push(definedName(get("name"), get("localSheetId"), get("hidden"), text));
+    }
   }
   return { names, rest: xml.slice(0, start) + xml.slice(close + CLOSE.length) };
+}
+
+/**
+ * An attribute of a start tag whose attributes the pattern matched and a space separates:
+ * no value holds a quote, so ` name="` is only ever an attribute's start; the last one wins.
+ */
+function attributeOf(attrs: string, name: string): string | undefined {
+  const at = attrs.lastIndexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const from = at + name.length + 3;
+  return decodeEntities(attrs.slice(from, attrs.indexOf('"', from)));
 }
