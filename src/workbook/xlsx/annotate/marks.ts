@@ -1,5 +1,5 @@
 /** The marks asked for, checked and grouped by sheet and cell (several on one cell: every note, the fill of the highest priority). */
-import { indexToCol } from "../../../grid";
+import { cellKey, indexToCol } from "../../../grid";
 import { cellPos, normalizeArgb } from "../ooxml";
 import type { XlsxWorkbook } from "../reader";
 
@@ -48,7 +48,7 @@ export function groupMarks(wb: XlsxWorkbook, marks: Mark[]): Map<number, Map<num
     const priority = m.priority ?? 0;
     let cells = bySheet.get(sheet.index);
     if (!cells) bySheet.set(sheet.index, (cells = new Map()));
-    const key = pos.row * 16385 + pos.col;
+    const key = cellKey(pos.row, pos.col);
     const prev = cells.get(key);
     const note = String(m.note ?? "");
     if (prev) {
