@@ -307,7 +307,7 @@ export class FakeWorkbook implements Workbook {
 
   // --- WorkbookHost ---------------------------------------------------------
 
-  async selection(): Promise<RangeRef> {
+  async selection(): Promise<RangeRef | null> {
     return { ...this.selected };
   }
 
