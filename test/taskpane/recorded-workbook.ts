@@ -327,13 +327,6 @@ export class RecordedWorkbook implements Workbook {
   }
 }
 
-/** What a test lays a workbook out with: the recorded workbook over the simulator, or the older fake. */
-interface LayOut<W> {
-  addWorksheet(name: string, cells?: Record<string, LaidOutCell>): W;
-  define(name: string, refersTo: string, sheet?: string | null): W;
-  selectRange(sheet: string, address: string): W;
-}
-
 /**
  * One period of the 4d(2) statement on sheet "Day 1", laid out like the form
  * (amount in E, code in F), bound by sheet-level names:
@@ -342,7 +335,7 @@ interface LayOut<W> {
  *   7190 = 7180 - 7060 = 25 (a formula). 7194, the target of 10, is a
  *   workbook-level name on "Settings"; a workbook-level FOCUS_7010 is shadowed.
  */
-export function layOutDayOne<W extends LayOut<W>>(wb: W): W {
+function layOutDayOne(wb: RecordedWorkbook): RecordedWorkbook {
   const rows: [string, LaidOutCell][] = [
     ["7010", 100],
     ["7020", 20],
