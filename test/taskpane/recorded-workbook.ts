@@ -62,8 +62,9 @@ function cellValue(v: number | string | boolean | null): CellValue {
 /**
  * The pane's workbook in tests: the Office adapter over the simulator (so every read, write and
  * name follows what Excel does), with the port's calls recorded for the tests to assert on.
- * The workbook is laid out first (addWorksheet, define, merge, protect, selectRange); the
- * simulator starts at the first port call.
+ * The workbook is laid out first (addWorksheet, define, merge, protect); the simulator starts at
+ * the first port call. What the user does in Excel (selectRange, addChartSheet, copySheet,
+ * deleteName, setCalculation, change) goes through the simulator's state, in order.
  */
 export class RecordedWorkbook implements Workbook {
   readonly writes: WriteCall[] = [];
@@ -78,6 +79,8 @@ export class RecordedWorkbook implements Workbook {
   private started: { sim: ExcelSim; port: Workbook } | null = null;
   /** What the test did in Excel as the user after the start, done before the next port call. */
   private userEdits: Promise<unknown> = Promise.resolve();
+  /** How many cells change() has typed. */
+  private edits = 0;
 
   addWorksheet(name: string, cells: Record<string, LaidOutCell> = {}): this {
     this.layingOut("addWorksheet");
@@ -125,8 +128,6 @@ export class RecordedWorkbook implements Workbook {
   change(sheet = this.firstSheet!, address = "Z1"): Promise<void> {
     return this.sim.state.setValue(sheet, address, `edit ${++this.edits}`);
   }
-
-  private edits = 0;
 
   /** How many event handlers the add-in has registered in Excel now. */
   get eventHandlers(): number {
