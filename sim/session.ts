@@ -117,7 +117,11 @@ export class SimSession {
    * transactions) and why the adapter checks before it writes.
    */
   failedBatches: "rolled-back" | "partly-applied" = "rolled-back";
-  /** Excel on the web refuses a request or a response larger than this (5 MB). */
+  /**
+   * Excel on the web refuses a request or a response larger than this: "a payload size limit for
+   * requests and responses of 5MB. RichAPI.Error will be thrown if that limit is exceeded"
+   * (office-js-docs-pr, docs/concepts/resource-limits-and-performance-optimization.md).
+   */
   payloadLimitBytes = 5 * 1024 * 1024;
   /** Errors thrown by event handlers, for tests (Excel swallows them). */
   readonly handlerErrors: unknown[] = [];
@@ -281,6 +285,11 @@ export class SimSession {
   /** Tell the listeners: the workbook, its selection or its results changed. */
   changed(): void {
     this.changeListeners.forEach((listener) => listener());
+  }
+
+  /** How many event handlers the add-in has registered now. */
+  get handlerCount(): number {
+    return this.registrations.length;
   }
 
   register(registration: Registration): void {

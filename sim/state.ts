@@ -1,6 +1,7 @@
 import { isError, type Scalar } from "./formula/values";
 import { readInput } from "./api/cell-io";
 import {
+  quoteSheetName,
   areaA1,
   cellCount,
   indexToCol,
@@ -188,8 +189,67 @@ export class SimState {
     const a = this.area(address);
     const merged = s.merges.find((m) => intersects(m, a));
     this.book.activeSheetId = s.id;
+    this.book.activeChartSheet = null;
     this.book.selection = { sheetId: s.id, area: merged && cellCount(a) === 1 ? merged : a };
     this.session.changed();
+  }
+
+  /**
+   * Insert › Chart › Move Chart › New sheet: a chart sheet, which the add-in's API does not see
+   * (model/book.ts, chartSheets) but whose name no worksheet may take.
+   */
+  addChartSheet(name: string): void {
+    if (this.book.nameTaken(name)) throw new Error(`a sheet named ${name} exists`);
+    this.book.chartSheets.push(name);
+    this.session.changed();
+  }
+
+  /** Click a chart sheet's tab: no cell is selected until the user goes back to a worksheet. */
+  activateChartSheet(name: string): void {
+    const chart = this.book.chartSheets.find((c) => c.toLowerCase() === name.toLowerCase());
+    if (!chart) throw new Error(`no chart sheet named ${name}`);
+    this.book.activeChartSheet = chart;
+    this.session.changed();
+  }
+
+  /**
+   * Move or Copy… › Create a copy: cells, merges, formats, notes and the sheet's own names go
+   * with the copy, each sheet-level name re-pointed at the copy ("the local name is copied to
+   * the new sheet", Microsoft KB Q108001, "Copying a Sheet with Identical Local and Global
+   * Names"). Not modelled: workbook-level names into the sheet, which a third-party write-up
+   * (excelcodex.com, "Defined Names – Choosing the Scope") says Excel clones as sheet-level names.
+   */
+  copySheet(from: string, to: string): void {
+    const source = this.sheet(from);
+    if (this.book.nameTaken(to)) throw new Error(`a sheet named ${to} exists`);
+    const sheet = source.clone(this.book.newId("sheet"), to);
+    const quoted = `'${source.name.replace(/'/g, "''")}'`;
+    const into = (f: string) =>
+      [quoted, source.name].find((q) => f.toLowerCase().startsWith(`=${q.toLowerCase()}!`));
+    for (const [key, n] of sheet.names) {
+      const prefix = into(n.formula);
+      if (prefix)
+        sheet.names.set(key, {
+          ...n,
+          formula: `=${quoteSheetName(to)}${n.formula.slice(prefix.length + 1)}`,
+        });
+    }
+    this.book.sheets.splice(this.book.sheets.indexOf(source) + 1, 0, sheet); // placed after the original
+    this.book.dirty = true;
+    this.session.changed();
+  }
+
+  /** Formulas › Name Manager › Delete: the name at its level (null: workbook level) is gone. */
+  deleteName(name: string, sheet: string | null): void {
+    const names = sheet === null ? this.book.names : this.sheet(sheet).names;
+    if (!names.delete(name.toUpperCase())) throw new Error(`no name ${name}`);
+    this.book.dirty = true;
+    this.session.changed();
+  }
+
+  /** How many event handlers the add-in has registered now (it should remove what it added). */
+  get eventHandlerCount(): number {
+    return this.session.handlerCount;
   }
 
   /** Switch calculation mode; back to automatic recalculates, as Excel does. */

@@ -101,6 +101,8 @@ export function fromXlsx(bytes: Uint8Array): SimBook {
       visible: !n.hidden,
     });
   }
+  // Chart sheets keep their names, unseen by the API (model/book.ts, chartSheets).
+  book.chartSheets = wb.sheets.filter((s) => s.kind === "chartsheet").map((s) => s.name);
   book.calculationMode = wb.calcMode === "manual" ? "Manual" : "Automatic";
   computeMissingResults(book);
   return book;

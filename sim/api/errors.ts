@@ -7,6 +7,7 @@ export type SimErrorCode =
   | "InvalidObjectPath"
   | "InvalidOperation"
   | "InvalidOperationInCellEditMode"
+  | "InvalidSelection"
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"

@@ -162,6 +162,7 @@ export class SimRange extends SimClientObject<RangeLocator> {
       if (sheet.visibility !== "Visible")
         fail("InvalidOperation", "A range on a hidden sheet cannot be selected.");
       batch.book.activeSheetId = sheet.id;
+      batch.book.activeChartSheet = null;
       batch.book.selection = { sheetId: sheet.id, area };
     });
   }

@@ -42,10 +42,15 @@ export class SimWorkbook extends SimClientObject<null> {
     this.protection = new SimWorkbookProtection(queue, () => null);
   }
 
-  /** The selection's range; a merged cell selects its whole merged area. */
+  /**
+   * The selection's range; a merged cell selects its whole merged area. On a chart sheet no
+   * range is selected: InvalidSelection, "by design" when a chart is selected (office-js#2268;
+   * the code and message as office-js#399 shows them).
+   */
   getSelectedRange(): SimRange {
     return this.spawn(new SimRange(this[SIM].queue), "getSelectedRange", [], (batch) => {
       const book = batch.book;
+      if (book.activeChartSheet !== null) invalidSelection();
       const sel = book.selection ?? {
         sheetId: book.activeSheetId,
         area: { r1: 1, c1: 1, r2: 1, c2: 1 },
@@ -111,7 +116,10 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet, string, 
       new SimWorksheet(this[SIM].queue),
       "getActiveWorksheet",
       [],
-      (batch) => batch.book.activeSheetId
+      // office-js#2444: it throws when the active sheet is a chart sheet (the code is not shown
+      // there; the simulator answers getSelectedRange's, office-js#2268).
+      (batch) =>
+        batch.book.activeChartSheet !== null ? invalidSelection() : batch.book.activeSheetId
     );
   }
 
@@ -125,10 +133,10 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet, string, 
         const book = batch.book;
         let chosen = name;
         for (let n = book.sheets.length + 1; chosen === undefined; n++)
-          if (!book.sheetByName(`Sheet${n}`)) chosen = `Sheet${n}`;
+          if (!book.nameTaken(`Sheet${n}`)) chosen = `Sheet${n}`;
         assertValidSheetName(chosen);
         if (book.structureProtected) fail("AccessDenied", "The workbook's structure is protected.");
-        if (book.sheetByName(chosen))
+        if (book.nameTaken(chosen))
           fail("ItemAlreadyExists", `A worksheet named '${chosen}' already exists.`);
         return book.addSheet(chosen).id;
       },
@@ -144,6 +152,9 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet, string, 
     return new SimWorksheet(this[SIM].queue);
   }
 }
+
+const invalidSelection = (): never =>
+  fail("InvalidSelection", "The current selection is invalid for this operation.");
 
 function findSheet(batch: Batch, key: string): SimSheet | undefined {
   return batch.book.sheetById(key) ?? batch.book.sheetByName(key);
@@ -192,7 +203,7 @@ export class SimWorksheet extends SimClientObject<string> {
       const sheet = this.sheet(batch);
       assertValidSheetName(name);
       const other = batch.book.sheetByName(name);
-      if (other && other !== sheet)
+      if ((other && other !== sheet) || (!other && batch.book.nameTaken(name)))
         fail("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
       sheet.name = name;
     });
@@ -275,6 +286,7 @@ export class SimWorksheet extends SimClientObject<string> {
       if (sheet.visibility !== "Visible")
         fail("InvalidOperation", "A hidden sheet cannot be activated.");
       batch.book.activeSheetId = sheet.id;
+      batch.book.activeChartSheet = null;
     });
   }
 

@@ -98,8 +98,9 @@ export class SimSheet {
     else this.cells.set(key, next);
   }
 
-  clone(): SimSheet {
-    const s = new SimSheet(this.id, this.name);
+  /** A copy; with an id and name, a new sheet that starts as this one (Move or Copy › Create a copy). */
+  clone(id = this.id, name = this.name): SimSheet {
+    const s = new SimSheet(id, name);
     s.cells = new Map(this.cells);
     s.merges = [...this.merges];
     s.names = new Map(this.names);
@@ -124,6 +125,15 @@ export class SimBook {
   activeSheetId = "";
   selection: { sheetId: string; area: Area } | null = null;
   /**
+   * Chart sheets, by name. The Excel JavaScript API does not see them: "Work with worksheets"
+   * (office-js-docs-pr, docs/excel/excel-add-ins-worksheets.md) applies "only to regular
+   * worksheets; it does not apply to chart sheets", and workbook.worksheets lists worksheets only.
+   * They still take a name in the workbook's one list of sheet names.
+   */
+  chartSheets: string[] = [];
+  /** The chart sheet the user is on, when it is one: no cell is selected then (see getSelectedRange). */
+  activeChartSheet: string | null = null;
+  /**
    * The add-in runtime's event switch (context.runtime.enableEvents). It belongs to the
    * runtime, not the file, but lives here so a failed batch rolls it back like the rest.
    */
@@ -145,6 +155,12 @@ export class SimBook {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
+  /** A sheet of either kind (worksheet or chart sheet) has this name, compared as Excel does (case-insensitive). */
+  nameTaken(name: string): boolean {
+    const lower = name.toLowerCase();
+    return !!this.sheetByName(name) || this.chartSheets.some((c) => c.toLowerCase() === lower);
+  }
+
   addSheet(name: string): SimSheet {
     const sheet = new SimSheet(this.newId("sheet"), name);
     this.sheets.push(sheet);
@@ -160,6 +176,8 @@ export class SimBook {
     b.structureProtected = this.structureProtected;
     b.activeSheetId = this.activeSheetId;
     b.selection = this.selection;
+    b.chartSheets = [...this.chartSheets];
+    b.activeChartSheet = this.activeChartSheet;
     b.enableEvents = this.enableEvents;
     b.dirty = this.dirty;
     b.nextId = this.nextId;

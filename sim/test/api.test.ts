@@ -433,6 +433,73 @@ describe("events", () => {
   });
 });
 
+describe("what the user does outside the add-in's API", () => {
+  it("keeps chart sheets out of worksheets; on one, no range is selected (InvalidSelection)", async () => {
+    const { Excel, state } = createExcelSim({ workbook: MODEL });
+    state.addChartSheet("Chart1");
+    state.activateChartSheet("chart1");
+    const names = await Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const chart = ctx.workbook.worksheets.getItemOrNullObject("Chart1");
+      await ctx.sync();
+      return { all: sheets.items.map((s) => s.name), chartSeen: !chart.isNullObject };
+    });
+    expect(names).toEqual({ all: ["Day 1", "Other"], chartSeen: false });
+    for (const read of [
+      (ctx: Excel.RequestContext) => ctx.workbook.getSelectedRange().load("address"),
+      (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getActiveWorksheet().load("name"),
+    ]) {
+      const error = await rejection(
+        Excel.run(async (ctx) => {
+          read(ctx);
+          await ctx.sync();
+        })
+      );
+      expect(error.code).toBe("InvalidSelection");
+    }
+    const taken = await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add("CHART1");
+        await ctx.sync();
+      })
+    );
+    expect(taken.code).toBe("ItemAlreadyExists");
+    state.select("Other", "A1");
+    const selected = await Excel.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange().load("address");
+      await ctx.sync();
+      return r.address;
+    });
+    expect(selected).toBe("Other!A1");
+  });
+
+  it("copies a sheet with its cells and its own names, re-pointed at the copy", async () => {
+    const { state } = createExcelSim({ workbook: MODEL });
+    state.copySheet("Day 1", "Day 2");
+    const snap = state.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Day 1", "Day 2", "Other"]);
+    expect(snap.sheets[1].names).toEqual({ FOCUS_A: "='Day 2'!$C$2" });
+    expect(snap.sheets[0].names).toEqual({ FOCUS_A: "='Day 1'!$C$2" });
+    expect(state.value("Day 2", "C4")).toBe(120);
+    await state.setValue("Day 2", "C2", 1);
+    expect(state.value("Day 2", "C4")).toBe(21); // its own FOCUS_A, the workbook's FOCUS_B
+    expect(state.value("Day 1", "C4")).toBe(120);
+  });
+
+  it("deletes a name at its level; counts the add-in's event handlers", async () => {
+    const { Excel, state } = createExcelSim({ workbook: MODEL });
+    state.deleteName("focus_a", "Day 1");
+    expect(state.snapshot().sheets[0].names).toEqual({});
+    expect(state.snapshot().names).toEqual({ FOCUS_A: "=Other!$A$1", FOCUS_B: "='Day 1'!$C$3" });
+    expect(state.eventHandlerCount).toBe(0);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+    });
+    expect(state.eventHandlerCount).toBe(1);
+  });
+});
+
 describe("conditional formats and notes", () => {
   it("paints the cells whose rule holds, relative to the rule's range", async () => {
     const { Excel, state } = createExcelSim({ workbook: MODEL });

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { createExcelSim } from "..";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { cellKey } from "../../src/grid";
@@ -95,5 +95,41 @@ describe("workbooks in and out of the simulator", () => {
     );
     expect(parts["xl/styles.xml"]).toContain("FFFFC7CE");
     expect(Object.values(parts).some((p) => p.includes("conditionalFormatting"))).toBe(false);
+  });
+});
+
+describe("chart sheets in a file", () => {
+  it("opens them as chart sheets: not worksheets to the API, their names still taken", async () => {
+    const parts = unzipSync(
+      writeXlsx({ sheets: [{ name: "Day 1", cells: [{ ref: "A1", value: 1 }] }] })
+    );
+    const text = (name: string) => strFromU8(parts[name]);
+    // A chart sheet as Excel writes one: a <sheet> whose relationship is of type chartsheet.
+    parts["xl/workbook.xml"] = strToU8(
+      text("xl/workbook.xml").replace(
+        "</sheets>",
+        '<sheet name="Chart1" sheetId="9" r:id="rIdC"/></sheets>'
+      )
+    );
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(
+      text("xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'
+      )
+    );
+    const { Excel, state } = createExcelSim({ workbook: zipSync(parts) });
+    expect(state.book.chartSheets).toEqual(["Chart1"]);
+    const names = await Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+    expect(names).toEqual(["Day 1"]);
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add("chart1");
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
   });
 });

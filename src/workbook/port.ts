@@ -208,8 +208,11 @@ export interface AutoOpenState {
 
 /** What the pane needs from the host beyond reading and writing. */
 export interface WorkbookHost {
-  /** The selected range's top-left cell (and the whole address). */
-  selection(): Promise<RangeRef & { sheetIsScope?: boolean }>;
+  /**
+   * The selected range's top-left cell (and the whole address); null when no cell is selected:
+   * a chart sheet is active, or a chart or picture is selected.
+   */
+  selection(): Promise<(RangeRef & { sheetIsScope?: boolean }) | null>;
   /** Select (and scroll to) a cell. */
   select(ref: RangeRef): Promise<void>;
   /** Edits and recalculations, this user's and co-authors' (Remote) alike. Returns an unsubscribe. */

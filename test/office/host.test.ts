@@ -25,6 +25,20 @@ describe("host", () => {
     expect(await wb.selection()).toEqual({ sheet: "Other", address: "B2" });
   });
 
+  it("reports no selection on a chart sheet, where Excel selects no cell (InvalidSelection)", async () => {
+    // Failed before: Excel's InvalidSelection reached the pane as "The current selection is invalid for this operation."
+    const { sim, wb } = officeOverSim({ workbook: MODEL });
+    sim.state.addChartSheet("Chart1");
+    sim.state.activateChartSheet("Chart1");
+    expect(await wb.selection()).toBeNull();
+    expect((await wb.structure()).sheets.map((s) => [s.name, s.isWorksheet])).toEqual([
+      ["Day 1", true],
+      ["Other", true],
+    ]);
+    sim.state.select("Other", "B2");
+    expect(await wb.selection()).toEqual({ sheet: "Other", address: "B2" });
+  });
+
   it("selects a cell on another sheet in one sync", async () => {
     const { sim, wb } = officeOverSim({ workbook: MODEL });
     const { syncs } = await sim.meter.measure(() => wb.select({ sheet: "Other", address: "E5" }));

@@ -7,13 +7,13 @@ import {
 } from "../../src/taskpane/actions";
 import type { Capabilities, FocusActions, RecomputeRow } from "../../src/taskpane/actions";
 import { HIGHLIGHT_MARKER } from "../../src/workbook/port";
-import { ALL_CAPABILITIES, dayOneWorkbook, FakeWorkbook } from "./fake-workbook";
+import { ALL_CAPABILITIES, dayOneWorkbook, RecordedWorkbook } from "./recorded-workbook";
 
-function setup(wb: FakeWorkbook = dayOneWorkbook(), caps: Capabilities = ALL_CAPABILITIES) {
+function setup(wb: RecordedWorkbook = dayOneWorkbook(), caps: Capabilities = ALL_CAPABILITIES) {
   return { wb, actions: createFocusActions(wb, caps) };
 }
 
-const nameOps = (wb: FakeWorkbook) => wb.writes.filter((w) => w.op === "updateNames");
+const nameOps = (wb: RecordedWorkbook) => wb.writes.filter((w) => w.op === "updateNames");
 
 describe("detectCapabilities", () => {
   it("maps ExcelApi 1.7/1.6/1.9/1.18/1.20 and explains each missing one", () => {
@@ -123,9 +123,10 @@ describe("bindSelection", () => {
       add: [{ name: "FOCUS_7010", sheet: null, refersTo: "'Settings'!$C$4" }],
       remove: [{ name: "FOCUS_7010", sheet: null }],
     });
-    expect(wb.names.filter((n) => n.name === "FOCUS_7010").map((n) => n.sheet)).toEqual([
-      "Day 1",
+    // Both levels stay, one name each (Excel lists the workbook-level names first).
+    expect((await wb.names()).filter((n) => n.name === "FOCUS_7010").map((n) => n.sheet)).toEqual([
       null,
+      "Day 1",
     ]);
   });
 
@@ -191,14 +192,14 @@ describe("unbind", () => {
     expect(nameOps(wb)).toEqual([
       { op: "updateNames", add: [], remove: [{ name: "FOCUS_7010", sheet: null }] },
     ]);
-    expect(wb.names.filter((n) => n.name === "FOCUS_7010")).toEqual([
+    expect((await wb.names()).filter((n) => n.name === "FOCUS_7010")).toEqual([
       { name: "FOCUS_7010", sheet: "Day 1", formula: "'Day 1'!$E$6" },
     ]);
   });
 });
 
 describe("scanSheet and applyScan: code cells", () => {
-  function printedSheet(): FakeWorkbook {
+  function printedSheet(): RecordedWorkbook {
     const wb = dayOneWorkbook();
     wb.addWorksheet("Day 3", {
       E6: 100,
@@ -462,7 +463,7 @@ describe("validate", () => {
 describe("highlight", () => {
   it("marks only errors and warnings that name a cell, with the scope's names and a note", async () => {
     const wb = dayOneWorkbook();
-    wb.calculation = "manual"; // a warning about no cell
+    wb.setCalculation("manual"); // a warning about no cell
     const { actions } = setup(wb);
     const report = await actions.validate();
     const findings = report.scopes[0].findings;
@@ -513,8 +514,7 @@ describe("recompute", () => {
   });
 
   it("inlines an unbound part as the value its own parts give", async () => {
-    const wb = dayOneWorkbook();
-    wb.names = wb.names.filter((n) => n.name !== "FOCUS_7040");
+    const wb = dayOneWorkbook().deleteName("FOCUS_7040", "Day 1");
     const row = (await setup(wb).actions.recomputePreview()).find((r) => r.code === "7060")!;
     expect(row.formula).toBe("=115"); // 7040 unbound: inlined as what its own parts give
   });
@@ -568,8 +568,9 @@ describe("recompute", () => {
     wb.protect("Day 1");
     const error = await actions.recomputeApply(rows, "values").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
+    // The Office adapter's own sentence (write.ts), naming the sheet and the cell.
     expect((error as ActionError).message).toBe(
-      "Nothing was written. 'Day 1'!E12 is on a protected sheet."
+      "Nothing was written. sheet 'Day 1' is protected: unprotect it to write E12"
     );
     expect((error as ActionError).cell).toBe("'Day 1'!E12");
   });
@@ -593,7 +594,7 @@ describe("watch", () => {
     const { wb, actions } = setup();
     const { reports, stop } = await watching(actions);
     for (let i = 0; i < 5; i++) {
-      wb.change();
+      void wb.change();
       await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS - 100);
     }
     expect(reports).toHaveLength(0);
@@ -614,9 +615,9 @@ describe("watch", () => {
       return structure();
     });
     const { reports, stop } = await watching(actions);
-    wb.change();
+    void wb.change();
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS);
-    wb.change(); // during the first validation
+    void wb.change(); // during the first validation
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS);
     release();
     await jest.advanceTimersByTimeAsync(0);
@@ -632,12 +633,12 @@ describe("watch", () => {
         Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" })
       );
     const { reports, errors, stop } = await watching(actions);
-    wb.change();
+    void wb.change();
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS);
     expect(errors).toEqual([
       "Excel is editing a cell: press Enter or Esc to finish, then try again.",
     ]);
-    wb.change();
+    void wb.change();
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS);
     expect(reports).toHaveLength(1);
     await stop();
@@ -646,12 +647,12 @@ describe("watch", () => {
   it("stops cleanly: a pending change is dropped and the handler removed", async () => {
     const { wb, actions } = setup();
     const { reports, stop } = await watching(actions);
-    expect(wb.listenerCount).toBe(1);
-    wb.change();
+    expect(wb.eventHandlers).toBe(2); // onChanged and onCalculated
+    void wb.change();
     await stop();
     await jest.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS * 2);
     expect(reports).toHaveLength(0);
-    expect(wb.listenerCount).toBe(0);
+    expect(wb.eventHandlers).toBe(0);
   });
 
   it("needs the events requirement set", async () => {

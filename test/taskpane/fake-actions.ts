@@ -15,7 +15,7 @@ import type {
 } from "../../src/taskpane/actions";
 import type { WorkbookReport } from "../../src/workbook/validate";
 import { parseReviewSheet } from "../../src/workbook/review-sheet";
-import { ALL_CAPABILITIES } from "./fake-workbook";
+import { ALL_CAPABILITIES } from "./recorded-workbook";
 
 const d = (n: number) => new Dec(n);
 

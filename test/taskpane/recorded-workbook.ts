@@ -62,8 +62,9 @@ function cellValue(v: number | string | boolean | null): CellValue {
 /**
  * The pane's workbook in tests: the Office adapter over the simulator (so every read, write and
  * name follows what Excel does), with the port's calls recorded for the tests to assert on.
- * The workbook is laid out first (addWorksheet, define, merge, protect, selectRange); the
- * simulator starts at the first port call.
+ * The workbook is laid out first (addWorksheet, define, merge, protect); the simulator starts at
+ * the first port call. What the user does in Excel (selectRange, addChartSheet, copySheet,
+ * deleteName, setCalculation, change) goes through the simulator's state, in order.
  */
 export class RecordedWorkbook implements Workbook {
   readonly writes: WriteCall[] = [];
@@ -72,10 +73,14 @@ export class RecordedWorkbook implements Workbook {
   /** The marks of the last setHighlights, until clearHighlights (the simulator paints them as conditional formats). */
   highlights: Highlight[] = [];
   private readonly model: WorkbookModel = { sheets: [], names: [] };
-  private selected: RangeRef | null = null;
+  private firstSheet: string | null = null;
+  /** What the user did in Excel before the first port call, played in order when the simulator starts. */
+  private readonly beforeStart: ((sim: ExcelSim) => void)[] = [];
   private started: { sim: ExcelSim; port: Workbook } | null = null;
   /** What the test did in Excel as the user after the start, done before the next port call. */
   private userEdits: Promise<unknown> = Promise.resolve();
+  /** How many cells change() has typed. */
+  private edits = 0;
 
   addWorksheet(name: string, cells: Record<string, LaidOutCell> = {}): this {
     this.layingOut("addWorksheet");
@@ -84,8 +89,49 @@ export class RecordedWorkbook implements Workbook {
       cells: Object.entries(cells).map(([ref, c]) => cellModel(ref.toUpperCase(), c)),
     };
     this.model.sheets.push(sheet);
-    this.selected ??= { sheet: name, address: "A1" };
+    this.firstSheet ??= name;
     return this;
+  }
+
+  /** A chart sheet: Excel's API does not list it, and no cell is selected while it is active (sim/state.ts). */
+  addChartSheet(name: string): this {
+    return this.asUser((sim) => sim.state.addChartSheet(name));
+  }
+
+  /** The user's Move or Copy… › Create a copy (the sheet's own names go with it). */
+  copySheet(from: string, to: string): this {
+    return this.asUser((sim) => sim.state.copySheet(from, to));
+  }
+
+  /** The user deletes a name in the Name Manager (sheet null: the workbook-level one). */
+  deleteName(name: string, sheet: string | null): this {
+    return this.asUser((sim) => sim.state.deleteName(name, sheet));
+  }
+
+  /** Formulas › Calculation Options; after the start, done before the next port call. */
+  setCalculation(mode: "automatic" | "manual"): this {
+    if (!this.started) {
+      this.model.calcMode = mode === "manual" ? "manual" : "auto";
+      return this;
+    }
+    const { sim } = this.started;
+    this.userEdits = this.userEdits.then(() =>
+      sim.state.setCalculationMode(mode === "manual" ? "Manual" : "Automatic")
+    );
+    return this;
+  }
+
+  /**
+   * The user types in a cell (by default a note in Z1 of the first sheet, read by nothing the
+   * pane checks): Excel raises onChanged, and onCalculated after it.
+   */
+  change(sheet = this.firstSheet!, address = "Z1"): Promise<void> {
+    return this.sim.state.setValue(sheet, address, `edit ${++this.edits}`);
+  }
+
+  /** How many event handlers the add-in has registered in Excel now. */
+  get eventHandlers(): number {
+    return this.sim.state.eventHandlerCount;
   }
 
   /** Before the first port call, part of the layout; after it, the user adding the name in Excel. */
@@ -121,10 +167,14 @@ export class RecordedWorkbook implements Workbook {
     return this;
   }
 
+  /** Click a cell, or a chart sheet's tab. */
   selectRange(sheet: string, address: string): this {
-    if (this.started) this.started.sim.state.select(sheet, address);
-    else this.selected = { sheet, address };
-    return this;
+    return this.asUser((sim) => {
+      const lower = sheet.toLowerCase();
+      if (sim.state.book.chartSheets.some((c) => c.toLowerCase() === lower))
+        sim.state.activateChartSheet(sheet);
+      else sim.state.select(sheet, address);
+    });
   }
 
   /** The simulator behind the port (started on first use). */
@@ -209,7 +259,7 @@ export class RecordedWorkbook implements Workbook {
     return (await this.port()).writeRecordSheet(name, writes, guard);
   }
 
-  async selection(): Promise<RangeRef> {
+  async selection(): Promise<RangeRef | null> {
     return (await this.port()).selection();
   }
 
@@ -246,7 +296,8 @@ export class RecordedWorkbook implements Workbook {
   private start(): { sim: ExcelSim; port: Workbook } {
     if (this.started) return this.started;
     const sim = createExcelSim({ workbook: this.model.sheets.length ? this.model : undefined });
-    if (this.selected) sim.state.select(this.selected.sheet, this.selected.address);
+    if (this.firstSheet) sim.state.select(this.firstSheet, "A1");
+    this.beforeStart.forEach((act) => act(sim));
     const port = createOfficeWorkbook({
       run: sim.Excel.run,
       isSetSupported: sim.Office.context.requirements.isSetSupported,
@@ -257,6 +308,13 @@ export class RecordedWorkbook implements Workbook {
     });
     this.started = { sim, port };
     return this.started;
+  }
+
+  /** Something the user does in Excel: now when the simulator runs, else when it starts. */
+  private asUser(act: (sim: ExcelSim) => void): this {
+    if (this.started) act(this.started.sim);
+    else this.beforeStart.push(act);
+    return this;
   }
 
   private layingOut(what: string): void {
@@ -270,13 +328,6 @@ export class RecordedWorkbook implements Workbook {
   }
 }
 
-/** What a test lays a workbook out with: the recorded workbook over the simulator, or the older fake. */
-interface LayOut<W> {
-  addWorksheet(name: string, cells?: Record<string, LaidOutCell>): W;
-  define(name: string, refersTo: string, sheet?: string | null): W;
-  selectRange(sheet: string, address: string): W;
-}
-
 /**
  * One period of the 4d(2) statement on sheet "Day 1", laid out like the form
  * (amount in E, code in F), bound by sheet-level names:
@@ -285,7 +336,7 @@ interface LayOut<W> {
  *   7190 = 7180 - 7060 = 25 (a formula). 7194, the target of 10, is a
  *   workbook-level name on "Settings"; a workbook-level FOCUS_7010 is shadowed.
  */
-export function layOutDayOne<W extends LayOut<W>>(wb: W): W {
+function layOutDayOne(wb: RecordedWorkbook): RecordedWorkbook {
   const rows: [string, LaidOutCell][] = [
     ["7010", 100],
     ["7020", 20],

@@ -7,7 +7,7 @@ import {
   templateUndoNote,
 } from "../../src/taskpane/actions/undo-notes";
 import { fakeActions } from "./fake-actions";
-import { ALL_CAPABILITIES } from "./fake-workbook";
+import { ALL_CAPABILITIES } from "./recorded-workbook";
 import { findDialog, openTab, renderPane } from "./render-pane";
 
 const all = () => true;

@@ -14,8 +14,10 @@ export async function selectedCell(
   wb: Workbook
 ): Promise<{ sheet: string; address: string; structure: WorkbookStructure }> {
   const [selection, structure] = await Promise.all([wb.selection(), wb.structure()]);
-  const sheet = structure.sheets.find((s) => sameName(s.name, selection.sheet));
-  if (!sheet?.isWorksheet) throw new ActionError("Select a cell on a worksheet first.");
+  // No selection: a chart sheet is active, or a chart is selected (the port's selection()).
+  const sheet = selection && structure.sheets.find((s) => sameName(s.name, selection.sheet));
+  if (!selection || !sheet?.isWorksheet)
+    throw new ActionError("Select a cell on a worksheet first.");
   return { sheet: sheet.name, address: topLeftOf(selection.address), structure };
 }
 

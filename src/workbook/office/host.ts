@@ -1,16 +1,29 @@
 /// <reference types="office-js" />
 import type { RangeRef } from "../port";
 import { splitQualified } from "../../grid";
-import type { ExcelHost } from "./excel-host";
+import { errorCode, type ExcelHost } from "./excel-host";
 
-/** The selected range's top-left cell (a merged cell selects its whole area). One sync. */
-export function selection(host: ExcelHost): Promise<RangeRef> {
-  return host.read(async (context) => {
-    const cell = context.workbook.getSelectedRange().getCell(0, 0).load("address");
-    const sheet = cell.worksheet.load("name");
-    await context.sync();
-    return { sheet: sheet.name, address: splitQualified(cell.address).address.replace(/\$/g, "") };
-  });
+/**
+ * The selected range's top-left cell (a merged cell selects its whole area). One sync. Null when
+ * no cell is selected: getSelectedRange answers InvalidSelection while a chart is selected, "by
+ * design" (office-js#2268), and so on a chart sheet, which the API does not see at all
+ * (excel-add-ins-worksheets.md: worksheets only, "not chart sheets").
+ */
+export async function selection(host: ExcelHost): Promise<RangeRef | null> {
+  try {
+    return await host.read(async (context) => {
+      const cell = context.workbook.getSelectedRange().getCell(0, 0).load("address");
+      const sheet = cell.worksheet.load("name");
+      await context.sync();
+      return {
+        sheet: sheet.name,
+        address: splitQualified(cell.address).address.replace(/\$/g, ""),
+      };
+    });
+  } catch (e) {
+    if (errorCode(e) === "InvalidSelection") return null;
+    throw e;
+  }
 }
 
 /** Activate the sheet and select the cell (Excel scrolls to it). One sync. */

@@ -12,7 +12,7 @@ import {
   type CellPos,
 } from "../../grid";
 import { officeCellContent } from "./cell-content";
-import type { ExcelHost } from "./excel-host";
+import { errorCode, type ExcelHost } from "./excel-host";
 import { coverCells } from "./rectangles";
 
 /** Bound ranges larger than this are judged by their size alone (as the .xlsx reader does). */
@@ -70,13 +70,11 @@ export async function readRanges(
     await host.read(async (context) => {
       const chunks = plan.length ? withinBudget(plan) : [[]];
       for (const [i, chunk] of chunks.entries()) {
-        const pending = chunk.map(({ sheet, rect }) => queueRectangle(context, host, sheet, rect));
-        const heads = i === 0 ? headings.map((h) => queueHeading(context, h.ref, h.area)) : [];
         // One sync per ~4 MB of cells: a single one below ~80,000 cells read.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        pending.forEach((p) => p.collect(sheetCells(p.sheet)));
-        heads.forEach((h) => headingCells.set(rangeKey(h.ref), h.cells()));
+        await readChunk(context, host, chunk, i === 0 ? headings : [], (p) => {
+          for (const r of p.rectangles) r.collect(sheetCells(r.sheet));
+          for (const h of p.headings) headingCells.set(rangeKey(h.ref), h.cells());
+        });
       }
     });
   }
@@ -134,6 +132,61 @@ function queueHeading(context: Excel.RequestContext, ref: RangeRef, area: Area) 
 }
 
 type Planned = { sheet: string; rect: Area };
+
+type Queued = {
+  rectangles: ReturnType<typeof queueRectangle>[];
+  headings: ReturnType<typeof queueHeading>[];
+};
+
+/**
+ * Read a chunk in one sync; should Excel refuse the answer as too large (the estimate counts
+ * 48 bytes a cell, but a long text is read twice, as value and formula), read it again in
+ * halves. Microsoft's "Resource limits and performance optimization for Office Add-ins"
+ * (docs/concepts/resource-limits-and-performance-optimization.md): Excel on the web limits a
+ * response to 5 MB and throws past it; "Split the operation into smaller pieces as needed.
+ * Call context.sync() for each sub-operation". A refused sync read nothing, so reading again is safe.
+ */
+async function readChunk(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  chunk: Planned[],
+  headings: { ref: RangeRef; area: Area }[],
+  file: (read: Queued) => void
+): Promise<void> {
+  const queued: Queued = {
+    rectangles: chunk.map(({ sheet, rect }) => queueRectangle(context, host, sheet, rect)),
+    headings: headings.map((h) => queueHeading(context, h.ref, h.area)),
+  };
+  try {
+    await context.sync();
+  } catch (e) {
+    const halves = errorCode(e) === "ResponsePayloadSizeLimitExceeded" ? halve(chunk) : null;
+    if (!halves) throw e;
+    await readChunk(context, host, halves[0], headings, file);
+    await readChunk(context, host, halves[1], [], file);
+    return;
+  }
+  file(queued);
+}
+
+/** A chunk in two: its rectangles, or its one rectangle's rows, or columns; null for one cell. */
+function halve(chunk: Planned[]): [Planned[], Planned[]] | null {
+  if (chunk.length > 1) {
+    const mid = Math.ceil(chunk.length / 2);
+    return [chunk.slice(0, mid), chunk.slice(mid)];
+  }
+  if (chunk.length === 0) return null;
+  const [{ sheet, rect }] = chunk;
+  if (rect.r2 > rect.r1) {
+    const mid = rect.r1 + Math.floor((rect.r2 - rect.r1) / 2);
+    return [[{ sheet, rect: { ...rect, r2: mid } }], [{ sheet, rect: { ...rect, r1: mid + 1 } }]];
+  }
+  if (rect.c2 > rect.c1) {
+    const mid = rect.c1 + Math.floor((rect.c2 - rect.c1) / 2);
+    return [[{ sheet, rect: { ...rect, c2: mid } }], [{ sheet, rect: { ...rect, c1: mid + 1 } }]];
+  }
+  return null;
+}
 
 /** Rectangles grouped so no request is estimated above the budget: almost always one group. */
 function withinBudget(plan: Planned[]): Planned[][] {
