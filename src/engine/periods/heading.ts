@@ -57,6 +57,24 @@ const LEGAL_FORM =
 const textOf = (c: CellContent): string | null =>
   c.value?.type === "text" ? c.value.text.replace(/\s+/g, " ").trim() : null;
 
+/**
+ * What each heading line is, remembered by its text: a year of daily sheets repeats the
+ * same heading lines on every sheet, and the patterns below are the cost of reading them.
+ * Bounded, so a workbook of a million distinct headings cannot grow it without end.
+ */
+const judged = new Map<string, { title: boolean; name: boolean; legal: boolean }>();
+const JUDGED_MAX = 5000;
+
+function judge(text: string): { title: boolean; name: boolean; legal: boolean } {
+  let j = judged.get(text);
+  if (!j) {
+    if (judged.size >= JUDGED_MAX) judged.clear();
+    j = { title: TITLE.test(text), name: nameLike(text), legal: LEGAL_FORM.test(text) };
+    judged.set(text, j);
+  }
+  return j;
+}
+
 /** A line of a heading that could name a firm: words, not a date, an amount, a code or boilerplate. */
 function nameLike(text: string): boolean {
   if (text.length < 2 || text.length > 120 || !/\p{L}{2}/u.test(text)) return false;
@@ -78,12 +96,12 @@ export function firmInHeading(cells: HeadingCell[]): HeadingFirm | null {
     .map((c) => ({ row: c.row, col: c.col, text: textOf(c.content) }))
     .filter((c): c is { row: number; col: number; text: string } => !!c.text)
     .sort((a, b) => a.row - b.row || a.col - b.col);
-  const title = lines.find((l) => TITLE.test(l.text));
+  const title = lines.find((l) => judge(l.text).title);
   const above = lines
     .filter((l) => (title ? l.row < title.row : true))
     .map((l) => ({ ...l, text: l.text.replace(LABEL, "").trim() }))
-    .filter((l) => nameLike(l.text) && !TITLE.test(l.text));
-  const legal = above.find((l) => LEGAL_FORM.test(l.text));
+    .filter((l) => judge(l.text).name && !judge(l.text).title);
+  const legal = above.find((l) => judge(l.text).legal);
   const chosen = legal ?? (title ? above[0] : undefined);
   return chosen ? { name: chosen.text, row: chosen.row, col: chosen.col } : null;
 }
