@@ -18,7 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-npx tsc -p tsconfig.cli.json          # the CLI the tests run as a child process
+npm run --silent build:cli            # the CLI the tests run as a child process (lib/, bundled)
 npx tsc -p tsconfig.json --noEmit     # every file type-checks, tests included
 npx tsc -p preview/tsconfig.json --noEmit  # and the browser preview
 npm run --silent lint                  # ESLint over the whole tree (eslint.config.js)

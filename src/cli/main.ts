@@ -315,5 +315,3 @@ export function main(): void {
     }
   );
 }
-
-if (require.main === module) main();
