@@ -24,83 +24,32 @@ export interface FileResult {
 export function toJson(results: FileResult[]): unknown {
   return {
     files: results.map((r) => {
-      const scope = scopeJsonOf(r);
+      // By scope once (the first of a name, as a search would find): a year of daily sheets has hundreds of scopes.
+      const bindings = new Map<string, ScopeBindings>();
+      for (const b of r.report?.bindings ?? [])
+        if (!bindings.has(b.scope)) bindings.set(b.scope, b);
       return {
         file: r.file,
         error: r.error,
-        scopes: r.scopes.map(scope),
+        scopes: r.scopes.map((s) => ({
+          scope: s.scope,
+          unit: plain(s.unit),
+          tolerance: plain(s.tolerance),
+          summaries: s.summaries.map((m) => ({
+            statement: m.statement,
+            excess: plain(m.excess),
+            target: plain(m.target),
+            status: m.status,
+            overTarget: plain(m.overTarget),
+            rule: m.rule,
+          })),
+          findings: s.findings.map(findingJson),
+          ...bindingsJson(bindings.get(s.scope)),
+        })),
         ...(r.report ? reviewJson(r.report, r.comparisons ?? []) : {}),
       };
     }),
   };
-}
-
-/**
- * The text of JSON.stringify(toJson(results), null, 2), in pieces: each scope is turned
- * into JSON and text on its own and dropped, so a year of daily sheets is never one tree
- * of objects nor one 13 MB string (a nested value's text is its own text with every line
- * indented by its depth). json.test.ts holds the pieces to the one string.
- */
-export function* jsonText(results: FileResult[]): Generator<string> {
-  if (results.length === 0) {
-    yield JSON.stringify(toJson(results), null, 2);
-    return;
-  }
-  yield '{\n  "files": [\n';
-  for (const [i, r] of results.entries()) {
-    yield* fileText(r);
-    yield i < results.length - 1 ? ",\n" : "\n";
-  }
-  yield "  ]\n}";
-}
-
-/** One file's object at depth 2 (inside "files"), its scopes one at a time. */
-function* fileText(r: FileResult): Generator<string> {
-  const pad = "    ";
-  const inner = "      ";
-  yield `${pad}{\n${inner}"file": ${JSON.stringify(r.file)},\n${inner}"error": ${JSON.stringify(r.error)},\n${inner}"scopes": `;
-  if (r.scopes.length === 0) yield "[]";
-  else {
-    const scope = scopeJsonOf(r);
-    yield "[\n";
-    for (const [i, s] of r.scopes.entries()) {
-      yield `${inner}  ${nested(scope(s), 4)}${i < r.scopes.length - 1 ? ",\n" : "\n"}`;
-    }
-    yield `${inner}]`;
-  }
-  if (r.report) {
-    for (const [key, value] of Object.entries(reviewJson(r.report, r.comparisons ?? []))) {
-      if (value === undefined) continue; // as JSON.stringify leaves such a key out
-      yield `,\n${inner}${JSON.stringify(key)}: ${nested(value, 3)}`;
-    }
-  }
-  yield `\n${pad}}`;
-}
-
-/** A value's pretty text as it stands `depth` levels down (two spaces a level). */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + "  ".repeat(depth));
-}
-
-/** Each scope's JSON, its bindings found by scope once (a year of daily sheets has hundreds of scopes). */
-function scopeJsonOf(r: FileResult) {
-  const bindings = new Map<string, ScopeBindings>();
-  for (const b of r.report?.bindings ?? []) if (!bindings.has(b.scope)) bindings.set(b.scope, b);
-  return (s: ScopeReport) => ({
-    scope: s.scope,
-    unit: plain(s.unit),
-    tolerance: plain(s.tolerance),
-    summaries: s.summaries.map((m) => ({
-      statement: m.statement,
-      excess: plain(m.excess),
-      target: plain(m.target),
-      status: m.status,
-      overTarget: plain(m.overTarget),
-      rule: m.rule,
-    })),
-    findings: s.findings.map(findingJson),
-    ...bindingsJson(bindings.get(s.scope)),
-  });
 }
 
 /** Every line bound in the scope, whatever found it, and the rows --detect could not place. */

@@ -23,7 +23,7 @@ import type { FindingMark } from "../workbook/annotate-findings";
 import { WorkbookFileError } from "../workbook/xlsx/zip";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { renderHuman } from "./human";
-import { jsonText, type FileResult } from "./json";
+import { toJson, type FileResult } from "./json";
 import { nativeInflate } from "./native-inflate";
 import { printable } from "./printable";
 import { Progress } from "./progress";
@@ -154,11 +154,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   progress.clear();
 
-  if (args.json) {
-    // Written as it is made, a scope at a time: the same text as one JSON.stringify.
-    for (const piece of jsonText(results)) io.stdout(piece);
-    io.stdout("\n");
-  } else io.stdout(renderHuman(results, { color }) + "\n");
+  io.stdout(
+    args.json
+      ? JSON.stringify(toJson(results), null, 2) + "\n"
+      : renderHuman(results, { color }) + "\n"
+  );
   if (unusable) return 2;
   // A reviewer's acknowledgement settles a finding for the exit code, except a regulatory breach.
   const all = results
