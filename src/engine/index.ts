@@ -32,6 +32,7 @@ export {
   type FindingKind,
   type Acknowledgement,
 } from "./findings";
+export type { CellLocation } from "./location";
 export { RULES, ruleOf } from "./rules/registry";
 export type { Rule, Mark, MarkOptions } from "./rules/rule";
 export { SEVERITIES, severityRank, type Severity } from "./severity";

@@ -698,4 +698,10 @@ describe("explain and goTo", () => {
     ]);
     await expect(actions.goTo("nowhere")).rejects.toThrow("nowhere is not a cell address.");
   });
+
+  it("selects a finding's location as it stands, a sheet name no label would spell plainly", async () => {
+    const { wb, actions } = setup();
+    await actions.goTo({ sheet: "Day 1", address: "E12" });
+    expect(wb.selections).toEqual([{ sheet: "Day 1", address: "E12" }]);
+  });
 });

@@ -50,7 +50,8 @@ describe("Validate panel", () => {
     });
     expect(identity.tagName).toBe("BUTTON"); // a native button: Enter and Space choose it too
     fireEvent.click(identity);
-    expect(actions.goTo).toHaveBeenCalledWith("'Day 1'!E12");
+    // The finding's location as the engine made it, not its label taken apart again.
+    expect(actions.goTo).toHaveBeenCalledWith({ sheet: "Day 1", address: "E12" });
   });
 
   it("summarises each bound statement with a status in words and the rule requiring a notice", async () => {

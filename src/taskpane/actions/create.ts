@@ -62,8 +62,9 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
       return bindEntity(workbook, cell);
     }),
     goTo: guarded(async (cell) => {
-      const ref = parseCellLabel(cell);
-      if (!ref) throw new ActionError(`${cell} is not a cell address.`);
+      // A finding's location needs no parsing; only a printed label is taken apart.
+      const ref = typeof cell === "string" ? parseCellLabel(cell) : cell;
+      if (!ref) throw new ActionError(`${String(cell)} is not a cell address.`);
       await workbook.select(ref);
     }),
     scanSheet: guarded(async () => {

@@ -1,4 +1,12 @@
-import type { Dec, Explanation, Finding, SignOff, Code, StatementId } from "../../engine";
+import type {
+  CellLocation,
+  Dec,
+  Explanation,
+  Finding,
+  SignOff,
+  Code,
+  StatementId,
+} from "../../engine";
 import type { WorkbookReport } from "../../workbook/validate";
 import type { MapPlan } from "../../workbook/binding-map";
 
@@ -167,8 +175,8 @@ export interface FocusActions {
    * cell it was read from ('Sheet'!A1). Writes a name only, never a cell.
    */
   bindEntity(cell: string): Promise<BindResult>;
-  /** Select a cell given as 'Sheet'!A1. */
-  goTo(cell: string): Promise<void>;
+  /** Select a cell: a finding's location as it stands, or a label 'Sheet'!A1 (a binding, a notice). */
+  goTo(cell: CellLocation | string): Promise<void>;
   /** Propose bindings on the active sheet by code cells and by labels, and its printed unit. Creates nothing. */
   scanSheet(): Promise<ScanResult>;
   /** The same over every worksheet. Creates nothing. */

@@ -134,7 +134,9 @@ export function FindingItem({
           type="button"
           className={styles.target}
           aria-describedby={messageId}
-          onClick={() => actions.goTo(cell).catch((e: unknown) => onProblem(problemOf(e)))}
+          onClick={() =>
+            actions.goTo(finding.location ?? cell).catch((e: unknown) => onProblem(problemOf(e)))
+          }
         >
           {heading}
         </button>

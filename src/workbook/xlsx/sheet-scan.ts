@@ -7,9 +7,9 @@ import { cellRefAt, cellValue, parseSheet, type Keep, type SheetData } from "./s
  * cells are first found by position alone. A wanted cell holding a plain value (<v>123</v>)
  * is read on the spot; other wanted cells and every cell with a formula (a shared formula's
  * master may be among them) go through the tokenizer, with whatever follows the sheet's data
- * (merged areas, protection). A part the scan cannot read with
- * certainty (comments, CDATA, a DTD, processing instructions, prefixed elements, a cell
- * without its plain reference, a '>' inside an attribute) is tokenized whole, as before.
+ * (merged areas, protection). A part the scan cannot read with certainty (comments, CDATA,
+ * a DTD, processing instructions, prefixed elements, a cell without its plain reference, a
+ * '>' inside an attribute) is tokenized whole, as before.
  */
 export function readSheet(xml: string, sst: string[], styles: Styles, keep: Keep): SheetData {
   if (keep instanceof Set) {
