@@ -10,6 +10,29 @@ import {
 import { codeInCell, detectLayout } from "./detect";
 import type { GridCell } from "./port";
 
+/** The amount beside a printed code cell, proposed with certainty and no words behind it. */
+export function codeCellProposal(
+  sheet: string,
+  code: Code,
+  at: { row: number; col: number }
+): SheetProposal {
+  const address = toA1(at);
+  return {
+    code,
+    statement: lineOf(code)!.statement,
+    cell: cellLabel(sheet, address),
+    address,
+    row: at.row,
+    col: at.col,
+    source: "code",
+    label: null,
+    context: [],
+    matched: null,
+    confidence: null,
+    confident: true,
+  };
+}
+
 /** One line a sheet scan proposes, whatever found it. */
 export interface SheetProposal extends ProposedCell {
   /** "code": a printed code cell beside the amount; "label": the words on the row. */
@@ -61,21 +84,7 @@ export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): S
     }
     byCode.push({ code, ...cells[0] });
     if (takenSet.has(code)) continue;
-    const address = toA1(cells[0]);
-    proposals.push({
-      code,
-      statement: lineOf(code)!.statement,
-      cell: cellLabel(sheet, address),
-      address,
-      row: cells[0].row,
-      col: cells[0].col,
-      source: "code",
-      label: null,
-      context: [],
-      matched: null,
-      confidence: null,
-      confident: true,
-    });
+    proposals.push(codeCellProposal(sheet, code, cells[0]));
   }
   // The code cells themselves are neither labels nor amounts.
   const ignore = grid.filter(

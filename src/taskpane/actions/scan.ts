@@ -9,7 +9,12 @@ import {
 } from "../../engine";
 import type { GridCell, NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
 import { REVIEW_SHEET } from "../../workbook/review-sheet";
-import { scanGrid, type SheetProposal, type SheetScan } from "../../workbook/scan";
+import {
+  codeCellProposal,
+  scanGrid,
+  type SheetProposal,
+  type SheetScan,
+} from "../../workbook/scan";
 import { existingAt, selectedCell, type Level, type NameKey } from "./binding-edit";
 import { describeTarget, lineNames, sheetLookup, type LineName } from "./binding-list";
 import { absoluteReference, sameName } from "./cell-ref";
@@ -130,20 +135,9 @@ function reviewOf(
   for (const d of scan.duplicates) {
     for (const address of d.addresses) {
       const twins = d.addresses.filter((a) => a !== address);
-      propose(
-        {
-          code: d.code,
-          statement: lineOf(d.code)!.statement,
-          address,
-          source: "code",
-          label: null,
-          context: [],
-          matched: null,
-          confidence: null,
-          confident: true,
-        },
-        [`${d.code} also appears at ${twins.join(", ")} on this sheet`]
-      );
+      propose(codeCellProposal(sheet, d.code, parseA1(address)!), [
+        `${d.code} also appears at ${twins.join(", ")} on this sheet`,
+      ]);
     }
   }
   const at = (p: Proposal) => position.get(p)!;
