@@ -10,23 +10,13 @@ import { BadArgument, NotAvailable, UnreadableCell } from "../../src/functions/e
 import { scopeFor, sheetOfAddress } from "../../src/functions/scope";
 import { validateWorkbook, type WorkbookReport } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
+import { SMALL_SEG } from "../workbook/fixtures";
 import { cellOf, periodBook, type PeriodSheet } from "./workbook";
 
 /** 4d(2) that ties: 7040 = 100 + 20 - |-5| = 115, 7180 = 150, 7190 = 35, 7198 = 35 - 30 = 5. */
 const TIES: PeriodSheet = {
   name: "Day 1",
-  lines: {
-    "7010": 100,
-    "7020": 20,
-    "7033": -5,
-    "7040": 115,
-    "7060": 115,
-    "7070": 150,
-    "7180": 150,
-    "7190": 35,
-    "7194": 30,
-    "7198": 5,
-  },
+  lines: { ...SMALL_SEG, "7194": 30, "7198": 5 },
 };
 /** 7040 keyed 10 over its parts, 7180 left blank (its parts give 150), 25 under a target of 40. */
 const OFF: PeriodSheet = {
