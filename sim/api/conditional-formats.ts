@@ -168,7 +168,7 @@ export class SimConditionalFormat extends SimClientObject<FormatLocator> {
     if (name === "id") return cf.id;
     if (name === "type") return cf.type;
     if (name === "priority") return index;
-    return fail("InvalidArgument", `ConditionalFormat has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 
   protected override navigation(name: string): SimClientObject | undefined {
@@ -217,10 +217,7 @@ export class SimConditionalFormatRule extends SimClientObject<FormatLocator> {
 
   protected readScalar(name: string, batch: Batch): unknown {
     if (name === "formula") return located(batch, this[SIM].locate()).cf.formula;
-    return fail(
-      "InvalidArgument",
-      `ConditionalFormatRule has no property '${name}' in the simulator.`
-    );
+    return this.unknownProperty(name);
   }
 }
 
@@ -238,10 +235,7 @@ export class SimConditionalRangeFormat extends SimClientObject<FormatLocator> {
   }
 
   protected readScalar(name: string): unknown {
-    return fail(
-      "InvalidArgument",
-      `ConditionalRangeFormat has no property '${name}' in the simulator.`
-    );
+    return this.unknownProperty(name);
   }
 
   protected override navigation(name: string): SimClientObject | undefined {
@@ -270,10 +264,7 @@ export class SimConditionalRangeFill extends SimClientObject<FormatLocator> {
 
   protected readScalar(name: string, batch: Batch): unknown {
     if (name === "color") return located(batch, this[SIM].locate()).cf.fill;
-    return fail(
-      "InvalidArgument",
-      `ConditionalRangeFill has no property '${name}' in the simulator.`
-    );
+    return this.unknownProperty(name);
   }
 }
 
@@ -294,10 +285,7 @@ export class SimConditionalRangeFont extends SimClientObject<FormatLocator> {
 
   protected readScalar(name: string, batch: Batch): unknown {
     if (name === "color") return located(batch, this[SIM].locate()).cf.fontColor;
-    return fail(
-      "InvalidArgument",
-      `ConditionalRangeFont has no property '${name}' in the simulator.`
-    );
+    return this.unknownProperty(name);
   }
 }
 

@@ -83,7 +83,7 @@ export class SimApplication extends SimClientObject<null> {
 
   protected readScalar(name: string, batch: Batch): unknown {
     if (name === "calculationMode") return batch.book.calculationMode;
-    return fail("InvalidArgument", `Application has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 }
 
@@ -120,7 +120,7 @@ export class SimRuntime extends SimClientObject<null> {
       batch.require("1.8", "Runtime.enableEvents");
       return batch.book.enableEvents;
     }
-    return fail("InvalidArgument", `Runtime has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 }
 

@@ -136,6 +136,11 @@ export abstract class SimClientObject<L = unknown> {
   /** Read a scalar property of the model, at batch time. Unknown names are InvalidArgument. */
   protected abstract readScalar(name: string, batch: Batch): unknown;
 
+  /** How every readScalar refuses a property the simulator does not model. */
+  protected unknownProperty(name: string): never {
+    return fail("InvalidArgument", `${this.typeName} has no property '${name}' in the simulator.`);
+  }
+
   /** A navigation property's proxy (range.format, sheet.protection); undefined for a scalar. */
   protected navigation?(name: string): SimClientObject | undefined;
 

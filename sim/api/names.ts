@@ -212,7 +212,7 @@ export class SimNamedItem extends SimClientObject<NameLocator> {
       case "value":
         return this.evaluated(batch)[name];
       default:
-        return fail("InvalidArgument", `NamedItem has no property '${name}' in the simulator.`);
+        return this.unknownProperty(name);
     }
   }
 

@@ -139,6 +139,6 @@ export class SimNote extends SimClientObject<NoteLocator> {
     const { note } = located(batch, this[SIM].locate());
     if (name === "content") return note.content;
     if (name === "authorName") return note.author;
-    return fail("InvalidArgument", `Note has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 }

@@ -207,7 +207,7 @@ export class SimRange extends SimClientObject<RangeLocator> {
       case "text":
         return grid((c) => officeText(c.value));
       default:
-        return fail("InvalidArgument", `Range has no property '${name}' in the simulator.`);
+        return this.unknownProperty(name);
     }
   }
 
@@ -336,8 +336,7 @@ export class SimRangeFormat extends RangePart {
   }
 
   protected readScalar(name: string, batch: Batch): unknown {
-    if (name !== "columnWidth")
-      return fail("InvalidArgument", `RangeFormat has no property '${name}' in the simulator.`);
+    if (name !== "columnWidth") return this.unknownProperty(name);
     const { sheet, area } = this.target(batch);
     const widths = new Set<number>();
     for (let c = area.c1; c <= area.c2 && widths.size < 2; c++)
@@ -378,8 +377,7 @@ export class SimRangeFill extends RangePart {
   }
 
   protected readScalar(name: string, batch: Batch): unknown {
-    if (name !== "color")
-      return fail("InvalidArgument", `RangeFill has no property '${name}' in the simulator.`);
+    if (name !== "color") return this.unknownProperty(name);
     const { sheet, area } = this.target(batch);
     return uniform(sheet, area, (c) => c.fill ?? "#FFFFFF", "#FFFFFF");
   }
@@ -410,7 +408,7 @@ export class SimRangeFont extends RangePart {
     const { sheet, area } = this.target(batch);
     if (name === "bold") return uniform(sheet, area, (c) => c.bold, false);
     if (name === "color") return uniform(sheet, area, (c) => c.fontColor ?? "#000000", "#000000");
-    return fail("InvalidArgument", `RangeFont has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 }
 
@@ -428,11 +426,7 @@ export class SimFormatProtection extends RangePart {
   }
 
   protected readScalar(name: string, batch: Batch): unknown {
-    if (name !== "locked")
-      return fail(
-        "InvalidArgument",
-        `FormatProtection has no property '${name}' in the simulator.`
-      );
+    if (name !== "locked") return this.unknownProperty(name);
     const { sheet, area } = this.target(batch);
     return uniform(sheet, area, (c) => c.locked, true);
   }
@@ -468,7 +462,7 @@ export class SimRangeAreas extends SimClientObject<AreasLocator> {
     const sheet = sheetOf(batch, sheetId);
     if (name === "address") return areas.map((a) => qualifiedAddress(sheet.name, a)).join(",");
     if (name === "areaCount") return areas.length;
-    return fail("InvalidArgument", `RangeAreas has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 
   protected override navigation(name: string): SimClientObject | undefined {

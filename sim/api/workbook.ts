@@ -60,7 +60,7 @@ export class SimWorkbook extends SimClientObject<null> {
   }
 
   protected readScalar(name: string): unknown {
-    return fail("InvalidArgument", `Workbook has no property '${name}' in the simulator.`);
+    return this.unknownProperty(name);
   }
 
   protected override navigation(name: string): SimClientObject | undefined {
@@ -324,7 +324,7 @@ export class SimWorksheet extends SimClientObject<string> {
       case "visibility":
         return sheet.visibility;
       default:
-        return fail("InvalidArgument", `Worksheet has no property '${name}' in the simulator.`);
+        return this.unknownProperty(name);
     }
   }
 
@@ -363,10 +363,7 @@ export class SimWorkbookProtection extends SimClientObject<null> {
 
   protected readScalar(name: string, batch: Batch): unknown {
     if (name === "protected") return batch.book.structureProtected;
-    return fail(
-      "InvalidArgument",
-      `WorkbookProtection has no property '${name}' in the simulator.`
-    );
+    return this.unknownProperty(name);
   }
 }
 
@@ -400,10 +397,7 @@ export class SimWorksheetProtection extends SimClientObject<string> {
 
   protected readScalar(name: string, batch: Batch): unknown {
     if (name === "protected") return sheetOf(batch, this[SIM].locate()).isProtected;
-    return fail(
-      "InvalidArgument",
-      `WorksheetProtection has no property '${name}' in the simulator.`
-    );
+    return this.unknownProperty(name);
   }
 }
 
