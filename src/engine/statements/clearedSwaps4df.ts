@@ -1,6 +1,7 @@
 import type { StatementDef } from "../types";
 import { INFERRED as I } from "./inferred-codes";
 import { add, sub, sum } from "./terms";
+import { OPTIONS_HELD_ELSEWHERE, SECURITIES_IN_LIEU } from "./bases";
 
 /** (d) Cleared swaps customer segregation requirements and funds: CEA 4d(f), Part 22. */
 export const clearedSwaps4df: StatementDef = {
@@ -270,10 +271,7 @@ export const clearedSwaps4df: StatementDef = {
   crossChecks: [
     {
       id: "options-purchased-both-sides",
-      basis: {
-        kind: "inference",
-        why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them",
-      },
+      basis: OPTIONS_HELD_ELSEWHERE,
       relation: "approx",
       left: [add("8530")],
       right: [add("8670")],
@@ -281,10 +279,7 @@ export const clearedSwaps4df: StatementDef = {
     },
     {
       id: "options-granted-both-sides",
-      basis: {
-        kind: "inference",
-        why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them",
-      },
+      basis: OPTIONS_HELD_ELSEWHERE,
       relation: "approx",
       left: [add("8540")],
       right: [add("8680")],
@@ -292,10 +287,7 @@ export const clearedSwaps4df: StatementDef = {
     },
     {
       id: "securities-in-lieu",
-      basis: {
-        kind: "inference",
-        why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere",
-      },
+      basis: SECURITIES_IN_LIEU,
       relation: "approx",
       left: [add("8510")],
       right: [add("8620"), add("8650"), add("8710")],

@@ -1,6 +1,7 @@
 import type { StatementDef } from "../types";
 import { INFERRED as I } from "./inferred-codes";
 import { add, greatest, sub, sum } from "./terms";
+import { OPTIONS_HELD_ELSEWHERE, SECURITIES_IN_LIEU } from "./bases";
 
 /** (c) Secured amounts and funds held in separate Reg 30.7 accounts (foreign futures and options), two pages. */
 export const secured307: StatementDef = {
@@ -488,10 +489,7 @@ export const secured307: StatementDef = {
   crossChecks: [
     {
       id: "options-purchased-both-pages",
-      basis: {
-        kind: "inference",
-        why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them",
-      },
+      basis: OPTIONS_HELD_ELSEWHERE,
       relation: "approx",
       left: [add("7335")],
       right: [add("7610"), add("7670"), add("7730")],
@@ -500,10 +498,7 @@ export const secured307: StatementDef = {
     },
     {
       id: "options-granted-both-pages",
-      basis: {
-        kind: "inference",
-        why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them",
-      },
+      basis: OPTIONS_HELD_ELSEWHERE,
       relation: "approx",
       left: [add("7337")],
       right: [add("7615"), add("7675"), add("7735")],
@@ -524,10 +519,7 @@ export const secured307: StatementDef = {
     },
     {
       id: "securities-both-pages",
-      basis: {
-        kind: "inference",
-        why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere",
-      },
+      basis: SECURITIES_IN_LIEU,
       relation: "approx",
       left: [add(I.securedSecurities)],
       right: [add("7570"), add("7590"), add("7650"), add("7710")],

@@ -1,6 +1,7 @@
 import type { StatementDef } from "../types";
 import { INFERRED as I } from "./inferred-codes";
 import { add, sub, sum } from "./terms";
+import { OPTIONS_HELD_ELSEWHERE, SECURITIES_IN_LIEU } from "./bases";
 
 /** (a) Segregation requirements and funds in segregation: CEA 4d(a)(2), Reg 1.20, daily under Reg 1.32. */
 export const seg4d2: StatementDef = {
@@ -275,10 +276,7 @@ export const seg4d2: StatementDef = {
   crossChecks: [
     {
       id: "options-purchased-both-sides",
-      basis: {
-        kind: "inference",
-        why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them",
-      },
+      basis: OPTIONS_HELD_ELSEWHERE,
       relation: "approx",
       left: [add("7032")],
       right: [add("7132")],
@@ -287,10 +285,7 @@ export const seg4d2: StatementDef = {
     },
     {
       id: "options-granted-both-sides",
-      basis: {
-        kind: "inference",
-        why: "the options customers bought or sold are usually those the firm holds at clearing organizations and other FCMs, but not necessarily all of them",
-      },
+      basis: OPTIONS_HELD_ELSEWHERE,
       relation: "approx",
       left: [add("7033")],
       right: [add("7133")],
@@ -299,10 +294,7 @@ export const seg4d2: StatementDef = {
     },
     {
       id: "securities-in-lieu",
-      basis: {
-        kind: "inference",
-        why: "customers' securities in the ledger are usually held in lieu of cash at banks, clearing organizations and other FCMs, but a firm may hold or show some elsewhere",
-      },
+      basis: SECURITIES_IN_LIEU,
       relation: "approx",
       left: [add("7020")],
       right: [add("7090"), add(I.segDcoInLieu), add("7170")],
