@@ -277,7 +277,7 @@ async function writeAnnotated(
       marks.push({ ...f.location, severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
     }
   }
-  const annotated = annotateFindings(bytes, marks);
+  const annotated = annotateFindings(bytes, marks, NATIVE);
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, annotated);
   renameSync(tmp, out);

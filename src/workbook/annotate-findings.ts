@@ -5,6 +5,7 @@
  */
 import { SEVERITIES, type Severity } from "../engine";
 import { annotateXlsx } from "./xlsx/annotate";
+import type { ZipOptions } from "./xlsx/zip";
 
 export type { Severity };
 
@@ -30,7 +31,11 @@ function argb(hex: string): string {
 }
 
 /** A copy of the workbook with every marked cell filled by its highest severity and given every note. */
-export function annotateFindings(bytes: Uint8Array, marks: FindingMark[]): Uint8Array {
+export function annotateFindings(
+  bytes: Uint8Array,
+  marks: FindingMark[],
+  options?: ZipOptions
+): Uint8Array {
   return annotateXlsx(
     bytes,
     marks.map((m) => {
@@ -45,6 +50,7 @@ export function annotateFindings(bytes: Uint8Array, marks: FindingMark[]): Uint8
         fill: SEVERITY_FILL[m.severity],
         priority: PRIORITY(m.severity),
       };
-    })
+    }),
+    options
   );
 }

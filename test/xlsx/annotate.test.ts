@@ -7,6 +7,7 @@ import {
   type FindingMark,
 } from "../../src/workbook/annotate-findings";
 import { annotateXlsx } from "../../src/workbook/xlsx/annotate";
+import { nativeInflate } from "../../src/cli/native-inflate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { type WorkbookModel, writeXlsx } from "../../sim";
 import { ZipPackage } from "../../src/workbook/xlsx/zip";
@@ -346,6 +347,21 @@ function repack(bytes: Uint8Array, edit: (name: string, xml: string) => string):
   }
   return zipSync(files);
 }
+
+describe("annotateFindings with the caller's inflater", () => {
+  test("the CLI's native zlib inflates every part it reads, and the copy is byte for byte the same", () => {
+    const inflated: number[] = [];
+    const native = (data: Uint8Array, size: number) => {
+      inflated.push(size);
+      return nativeInflate(data, size);
+    };
+    const withNative = annotateFindings(FIXTURE, MARKS, { inflateRaw: native });
+    expect(inflated.length).toBeGreaterThan(0);
+    expect(Buffer.from(withNative).equals(Buffer.from(annotateFindings(FIXTURE, MARKS)))).toBe(
+      true
+    );
+  });
+});
 
 describe("annotateFindings on other packages", () => {
   test("a package whose parts use a namespace prefix", () => {

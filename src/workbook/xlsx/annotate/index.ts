@@ -20,7 +20,7 @@ import {
   vmlNoteShapeXml,
 } from "../ooxml";
 import { readRels, XlsxWorkbook } from "../reader";
-import { WorkbookFileError } from "../zip";
+import { WorkbookFileError, type ZipOptions } from "../zip";
 import { patchComments } from "./comments";
 import { ContentTypesEditor } from "./content-types";
 import { groupMarks, type Mark } from "./marks";
@@ -32,9 +32,12 @@ import { patchVml } from "./vml";
 
 export type { Mark } from "./marks";
 
-/** A copy of the workbook with every marked cell filled and given a note. */
-export function annotateXlsx(bytes: Uint8Array, marks: Mark[]): Uint8Array {
-  const wb = XlsxWorkbook.fromBytes(bytes);
+/**
+ * A copy of the workbook with every marked cell filled and given a note. `options.inflateRaw`:
+ * the CLI passes Node's zlib, as its reader does; fflate's inflater otherwise.
+ */
+export function annotateXlsx(bytes: Uint8Array, marks: Mark[], options?: ZipOptions): Uint8Array {
+  const wb = XlsxWorkbook.fromBytes(bytes, options);
   const bySheet = groupMarks(wb, marks);
   if (bySheet.size === 0) return bytes.slice();
 
