@@ -4,18 +4,8 @@
  * (sim/custom-functions/calculation.ts), streaming functions, formula value preview
  * (custom-functions/preview.ts), and the task pane open or closed (sim/pane.ts).
  */
-import {
-  createExcelSim,
-  CustomFunctionsRuntime,
-  type CustomFunctionMetadata,
-  type ExcelSim,
-} from "..";
-
-const fn = (
-  name: string,
-  parameters: CustomFunctionMetadata["parameters"],
-  options?: CustomFunctionMetadata["options"]
-): CustomFunctionMetadata => ({ id: name, name, parameters, options });
+import { createExcelSim, CustomFunctionsRuntime, type ExcelSim } from "..";
+import { fn } from "./metadata";
 
 const METADATA = {
   functions: [

@@ -1,10 +1,6 @@
 /// <reference types="office-js" />
-import {
-  createExcelSim,
-  CustomFunctionsRuntime,
-  type CustomFunctionMetadata,
-  type ExcelSim,
-} from "..";
+import { createExcelSim, CustomFunctionsRuntime, type ExcelSim } from "..";
+import { fn } from "./metadata";
 import type { WorkbookModel } from "../xlsx-writer";
 
 const BOOK: WorkbookModel = {
@@ -18,12 +14,6 @@ const BOOK: WorkbookModel = {
     },
   ],
 };
-
-const fn = (
-  name: string,
-  parameters: CustomFunctionMetadata["parameters"],
-  options?: CustomFunctionMetadata["options"]
-): CustomFunctionMetadata => ({ id: name, name, parameters, options });
 
 const METADATA = {
   functions: [
