@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CellModel, writeXlsx } from "../../sim";
-import { buildWorkbook, DEALER_OPTIONS, rng } from "../labels/corpus";
-import { loadReference } from "../labels/reference";
+import { AS_PUBLISHED, buildWorkbook, publishedSections, rng } from "../labels/corpus";
 import { runCli } from "./in-process";
 
 const ROOT = join(__dirname, "..", "..");
@@ -117,21 +116,9 @@ describe("focus-check --detect by labels", () => {
   });
 
   test("the built command binds a firm's statements stacked on one sheet (child process)", () => {
-    const sections = loadReference("goldman-sachs-2018-12-31").sections.filter((s) =>
-      s.rows.some((r) => r.hasAmount)
-    );
     const built = buildWorkbook(
-      [...sections.slice(0, 1), DEALER_OPTIONS, ...sections.slice(1)],
-      {
-        numbering: "form",
-        case: "as-is",
-        reword: 0,
-        typo: 0,
-        drop: 0,
-        unit: "(in millions)",
-        stacked: true,
-        dollarColumn: false,
-      },
+      publishedSections("goldman-sachs-2018-12-31"),
+      { ...AS_PUBLISHED, stacked: true },
       rng(3)
     );
     const stacked = join(dir, "stacked.xlsx");

@@ -1,6 +1,6 @@
 import { STATEMENTS, type Code, type StatementId } from "../../src/engine";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
-import type { RefRow, RefSection } from "./reference";
+import { loadReference, type RefRow, type RefSection } from "./reference";
 
 /**
  * Statements re-worded the way other firms print them, for testing generalisation.
@@ -156,6 +156,24 @@ export const DEALER_OPTIONS: RefSection = {
       hasAmount: true,
     },
   ],
+};
+
+/** A firm's statements as published: its sections with amounts, the dealer options statement second. */
+export function publishedSections(slug: string): RefSection[] {
+  const sections = loadReference(slug).sections.filter((s) => s.rows.some((r) => r.hasAmount));
+  return [...sections.slice(0, 1), DEALER_OPTIONS, ...sections.slice(1)];
+}
+
+/** The wording, numbering and case as the filing prints them; nothing re-worded, mistyped or left out. */
+export const AS_PUBLISHED: Style = {
+  numbering: "form",
+  case: "as-is",
+  reword: 0,
+  typo: 0,
+  drop: 0,
+  unit: "(in millions)",
+  stacked: false,
+  dollarColumn: false,
 };
 
 const ENGINE_ID: Record<RefSection["statement"], StatementId> = {

@@ -3,8 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
 import { writeXlsx } from "../../sim";
-import { buildWorkbook, DEALER_OPTIONS, rng, type Built, type Style } from "./corpus";
-import { loadReference, type RefSection } from "./reference";
+import {
+  AS_PUBLISHED,
+  buildWorkbook,
+  publishedSections,
+  rng,
+  type Built,
+  type Style,
+} from "./corpus";
 
 /**
  * The quality bar (issue 12, item 4): statements laid out as published, bound by the real CLI
@@ -68,22 +74,6 @@ function total(outcomes: Outcome[]) {
   };
 }
 
-const AS_PUBLISHED: Style = {
-  numbering: "form",
-  case: "as-is",
-  reword: 0,
-  typo: 0,
-  drop: 0,
-  unit: "(in millions)",
-  stacked: false,
-  dollarColumn: false,
-};
-
-function sectionsOf(slug: string): RefSection[] {
-  const sections = loadReference(slug).sections.filter((s) => s.rows.some((r) => r.hasAmount));
-  return [...sections.slice(0, 1), DEALER_OPTIONS, ...sections.slice(1)];
-}
-
 const report: string[] = [];
 afterAll(() => console.log(report.join("\n")));
 
@@ -94,7 +84,7 @@ describe("quality bar: --detect on statements it was not tuned on", () => {
       for (const stacked of [false, true]) {
         outcomes.push(
           await detect(
-            buildWorkbook(sectionsOf(slug), { ...AS_PUBLISHED, stacked }, rng(7)),
+            buildWorkbook(publishedSections(slug), { ...AS_PUBLISHED, stacked }, rng(7)),
             `${slug}-${stacked ? "stacked" : "sheets"}`
           )
         );
@@ -137,7 +127,7 @@ describe("quality bar: --detect on statements it was not tuned on", () => {
       const slug = slugs[i % slugs.length];
       outcomes.push(
         await detect(
-          buildWorkbook(sectionsOf(slug), style, rng(1000 + i)),
+          buildWorkbook(publishedSections(slug), style, rng(1000 + i)),
           `${slug}-style${i}-${style.numbering}-${style.case}`
         )
       );
