@@ -55,19 +55,22 @@ export interface ValidateOptions {
 class BoundReads {
   private readonly resolved = new Map<Binding, Resolved>();
   private readonly reads: Map<string, RangeRead>;
+  /** Each bound range's key, as built when the batch was gathered: built once, not again per lookup. */
+  private readonly keys: ReadonlyMap<RangeRef, string>;
 
-  constructor(reads: Map<string, RangeRead>) {
+  constructor(reads: Map<string, RangeRead>, keys: ReadonlyMap<RangeRef, string>) {
     this.reads = reads;
+    this.keys = keys;
   }
 
   get(ref: RangeRef): RangeRead | undefined {
-    return this.reads.get(rangeKey(ref));
+    return this.reads.get(this.keys.get(ref) ?? rangeKey(ref));
   }
 
   resolve(b: Binding): Resolved {
     let r = this.resolved.get(b);
     if (!r) {
-      r = resolveBinding(b, this.reads);
+      r = resolveBinding(b, this);
       this.resolved.set(b, r);
     }
     return r;
@@ -118,10 +121,13 @@ export async function validateWorkbook(
 
   const bindings = plans.map(bindingsOf);
   const refs = new Map<string, RangeRef>();
+  const keys = new Map<RangeRef, string>();
   for (const plan of plans) {
     for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
-      if (b.target.kind === "range")
-        refs.set(rangeKey(b.target), { sheet: b.target.sheet, address: b.target.address });
+      if (b.target.kind !== "range") continue;
+      const key = rangeKey(b.target);
+      keys.set(b.target, key);
+      refs.set(key, { sheet: b.target.sheet, address: b.target.address });
     }
     // Without FOCUS_ENTITY, the firm is read from the sheet's heading, in the same batch.
     const sheet = headingSheet(plan);
@@ -131,7 +137,8 @@ export async function validateWorkbook(
     }
   }
   const reads = new BoundReads(
-    refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>()
+    refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>(),
+    keys
   );
 
   const scopes: ScopeReport[] = [];
@@ -462,13 +469,13 @@ function constantContent(value: string): CellContent {
   return { value: { type: "number", value: Number(value) } };
 }
 
-function resolveBinding(b: Binding, reads: Map<string, RangeRead>): Resolved {
+function resolveBinding(b: Binding, reads: BoundReads): Resolved {
   const t = b.target;
   if (t.kind === "bad") return { cell: null, problem: t.reason };
   if (t.kind === "constant") return { cell: null, content: constantContent(t.value) };
   const first = t.address.split(":")[0];
   const cell = cellLabel(t.sheet, first);
-  const read = reads.get(rangeKey(t));
+  const read = reads.get(t);
   if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
   if (!t.single && !read.isMergedArea) {
     const unchecked = read.mergesUnchecked
