@@ -101,6 +101,12 @@ describe("reading bound cells by position", () => {
       sheet(ROWS.replace(`<c r="E6" s="1">`, `<c r="E6" s="1" note="a>b">`)),
     ],
     ["an apostrophe in an attribute", sheet(ROWS.replace(`<c r="E6" s="1">`, `<c r='E6' s="1">`))],
+    ["a tab before the reference", sheet(ROWS.replace(`<c r="E6" s="1">`, `<c\tr="E6" s="1">`))],
+    [
+      "two spaces before the reference",
+      sheet(ROWS.replace(`<c r="E6" s="1">`, `<c  r="E6" s="1">`)),
+    ],
+    ["a reference past the last column", sheet(ROWS.replace(`r="E6"`, `r="XFE6"`))],
     ["no sheetData", `<worksheet><sheetData/></worksheet>`],
   ])("%s: the part is tokenized whole, with the same result", (_, xml) => {
     const keys = new Set(ALL_KEYS);

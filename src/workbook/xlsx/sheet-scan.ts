@@ -24,12 +24,6 @@ export function readSheet(xml: string, sst: string[], styles: Styles, keep: Keep
   return parseSheet(xml, sst, styles, keep);
 }
 
-/**
- * A cell's start tag as Excel writes it, r="B12" first (groups: the reference, the other
- * attributes); any other cell start tag ("<c" then a space, "/" or ">") matches the second
- * branch, and then the part is tokenized whole.
- */
-const CELL_TAG = /<c(?: r="([A-Za-z]{1,3}\d{1,7})"([^>]*)>|[\s/>])/g;
 const SHEET_DATA = "<sheetData>";
 const SHEET_DATA_END = "</sheetData>";
 
@@ -55,37 +49,39 @@ export function boundCellsOnly(
   const plain = new Map<number, CellContent>();
   let cellCount = 0;
   let nextFormula = -1;
-  CELL_TAG.lastIndex = open;
-  try {
-    for (let m = CELL_TAG.exec(xml); m && m.index < close; m = CELL_TAG.exec(xml)) {
-      const attrs = m[2];
-      if (attrs === undefined || !plainQuotes(attrs)) return null;
-      const start = m.index;
-      const tagEnd = start + m[0].length - 1;
-      let end = tagEnd + 1;
-      if (!attrs.endsWith("/")) {
-        const closeTag = xml.indexOf("</c>", tagEnd);
-        if (closeTag < 0 || closeTag > close) return null;
-        end = closeTag + 4;
-      }
-      cellCount++;
-      // the next formula tag, found once and kept while cells before it go by
-      if (nextFormula < tagEnd) {
-        nextFormula = xml.indexOf("<f", tagEnd);
-        if (nextFormula < 0) nextFormula = xml.length;
-      }
-      const ref = m[1];
-      const key = cellRefAt(ref, 0, ref.length);
-      if (key < 0) return null;
-      const hasFormula = nextFormula < end;
-      const content =
-        !hasFormula && keys.has(key) ? plainCell(xml, attrs, tagEnd + 1, end, sst, styles) : null;
-      if (content) plain.set(key, content);
-      else if (hasFormula || keys.has(key)) kept.push(xml.slice(start, end));
-      CELL_TAG.lastIndex = end;
+  // Found by position, not by a regular expression: a year of daily sheets has a hundred
+  // thousand cells, and a match array and two substrings for each were most of this read's garbage.
+  for (let start = xml.indexOf("<c", open); start >= 0 && start < close;) {
+    const found = cellTagAt(xml, start);
+    if (found === OTHER_ELEMENT) {
+      start = xml.indexOf("<c", start + 2);
+      continue;
     }
-  } finally {
-    CELL_TAG.lastIndex = 0;
+    if (found === NOT_PLAIN) return null;
+    const tagEnd = TAG.tagEnd;
+    let end = tagEnd + 1;
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === SLASH;
+    if (!selfClosing) {
+      const closeTag = xml.indexOf("</c>", tagEnd);
+      if (closeTag < 0 || closeTag > close) return null;
+      end = closeTag + 4;
+    }
+    cellCount++;
+    // the next formula tag, found once and kept while cells before it go by
+    if (nextFormula < tagEnd) {
+      nextFormula = xml.indexOf("<f", tagEnd);
+      if (nextFormula < 0) nextFormula = xml.length;
+    }
+    const key = TAG.key;
+    const hasFormula = nextFormula < end;
+    const wanted = keys.has(key);
+    const content =
+      !hasFormula && wanted
+        ? plainCell(xml, xml.slice(TAG.attrsStart, tagEnd), tagEnd + 1, end, sst, styles)
+        : null;
+    if (content) plain.set(key, content);
+    else if (hasFormula || wanted) kept.push(xml.slice(start, end));
+    start = xml.indexOf("<c", end);
   }
   const rest = xml.slice(close + SHEET_DATA_END.length);
   return {
@@ -93,6 +89,52 @@ export function boundCellsOnly(
     cellCount,
     plain,
   };
+}
+
+const SLASH = 47;
+/** What cellTagAt found at a "<c". */
+const CELL = 0;
+/** Another element's name begins with "c" (<col>, <cfRule>): not a cell. */
+const OTHER_ELEMENT = 1;
+/** A cell start tag not as Excel writes it: the part goes to the tokenizer whole. */
+const NOT_PLAIN = 2;
+
+/** The cell tag cellTagAt last found: one object reused, not one per cell. */
+const TAG = { key: 0, attrsStart: 0, tagEnd: 0 };
+
+/**
+ * The cell start tag at `start` as Excel writes it, r="B12" first: its key, where its other
+ * attributes begin and its closing '>' (into TAG). NOT_PLAIN for any other cell start tag
+ * (no plain reference first, a quote that could hide the tag's end, a name character we do
+ * not know).
+ */
+function cellTagAt(xml: string, start: number): number {
+  const after = xml.charCodeAt(start + 2);
+  if (after !== 32) return isAsciiNameChar(after) ? OTHER_ELEMENT : NOT_PLAIN;
+  if (!xml.startsWith('r="', start + 3)) return NOT_PLAIN;
+  const refStart = start + 6;
+  const refEnd = xml.indexOf('"', refStart);
+  if (refEnd < 0 || refEnd - refStart > 10) return NOT_PLAIN;
+  const key = cellRefAt(xml, refStart, refEnd);
+  if (key < 0) return NOT_PLAIN;
+  const tagEnd = xml.indexOf(">", refEnd);
+  if (tagEnd < 0 || !plainQuotes(xml, refEnd + 1, tagEnd)) return NOT_PLAIN;
+  TAG.key = key;
+  TAG.attrsStart = refEnd + 1;
+  TAG.tagEnd = tagEnd;
+  return CELL;
+}
+
+/** A letter, digit, '-', '_' or '.': the rest of an element name that starts with "c". */
+function isAsciiNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 45 ||
+    c === 95 ||
+    c === 46
+  );
 }
 
 /**
@@ -132,11 +174,11 @@ function attribute(attrs: string, name: string): string | undefined {
 
 const before = (at: number, limit: number) => at >= 0 && at < limit;
 
-/** Double quotes only, in pairs: then no attribute value hid the tag's real end. */
-function plainQuotes(attrs: string): boolean {
+/** Double quotes only, in pairs, between `from` and `to`: then no attribute value hid the tag's real end. */
+function plainQuotes(xml: string, from: number, to: number): boolean {
   let n = 0;
-  for (let i = 0; i < attrs.length; i++) {
-    const c = attrs.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
     if (c === 39) return false;
     if (c === 34) n++;
   }
