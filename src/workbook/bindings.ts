@@ -53,20 +53,57 @@ interface Classified {
   binding: Binding;
 }
 
-function classify(
-  n: NameInfo,
-  sheetNames: ReadonlyMap<string, string>
-): Classified | "unknown" | null {
-  const key = focusCodeOf(n.name);
-  if (key === null) return null;
+/** What a name's key is: a setting, a known line code, a four-digit code no statement has, or neither. */
+type KeyKind = "setting" | "code" | "unknown" | null;
+
+function kindOfKey(key: string): KeyKind {
+  if ((SETTING_NAMES as readonly string[]).includes(key)) return "setting";
+  if (/^\d{4}$/.test(key)) return isKnownCode(key) ? "code" : "unknown";
+  return null;
+}
+
+/**
+ * A year of daily sheets defines the same few dozen names on every sheet, each pointing at a
+ * cell of its own sheet: what a name's text and a sheet's name come to is worked out once
+ * per distinct text, not once per sheet (planScopes was a tenth of such a file's check).
+ */
+class NameReading {
+  private readonly keys = new Map<string, { key: string; kind: KeyKind } | null>();
+  private readonly owners = new Map<string, string | null>();
+
+  constructor(private readonly sheetNames: ReadonlyMap<string, string>) {}
+
+  key(name: string): { key: string; kind: KeyKind } | null {
+    let k = this.keys.get(name);
+    if (k === undefined) {
+      const key = focusCodeOf(name);
+      k = key === null ? null : { key, kind: kindOfKey(key) };
+      this.keys.set(name, k);
+    }
+    return k;
+  }
+
+  /** The sheet a sheet-level name belongs to, as the workbook spells it; null when there is none. */
+  owner(sheet: string): string | null {
+    let o = this.owners.get(sheet);
+    if (o === undefined) {
+      o = this.sheetNames.get(sheet.toLowerCase()) ?? null;
+      this.owners.set(sheet, o);
+    }
+    return o;
+  }
+}
+
+function classify(n: NameInfo, read: NameReading, sheetNames: ReadonlyMap<string, string>) {
+  const k = read.key(n.name);
+  if (k === null || k.kind === null) return null;
+  if (k.kind === "unknown") return "unknown";
   const binding: Binding = {
     name: n.name,
     level: n.sheet ? "sheet" : "workbook",
     target: parseRefersTo(n.formula, sheetNames),
   };
-  if ((SETTING_NAMES as readonly string[]).includes(key)) return { key, isSetting: true, binding };
-  if (/^\d{4}$/.test(key)) return isKnownCode(key) ? { key, isSetting: false, binding } : "unknown";
-  return null;
+  return { key: k.key, isSetting: k.kind === "setting", binding } satisfies Classified;
 }
 
 /**
@@ -79,10 +116,11 @@ export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] 
   const workbookLevel: Classified[] = [];
   const sheetLevel = new Map<string, Classified[]>();
   const unknown = new Map<string | null, NameInfo[]>();
+  const read = new NameReading(sheetNames);
   for (const n of names) {
-    const c = classify(n, sheetNames);
+    const c = classify(n, read, sheetNames);
     if (c === null) continue;
-    const owner = n.sheet ? (sheetNames.get(n.sheet.toLowerCase()) ?? null) : null;
+    const owner = n.sheet ? read.owner(n.sheet) : null;
     if (c === "unknown") {
       unknown.set(owner, [...(unknown.get(owner) ?? []), n]); // rare
       continue;
@@ -95,38 +133,47 @@ export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] 
   }
 
   const plans: ScopePlan[] = [];
+  const shared = group(workbookLevel);
   for (const sheet of sheets) {
     const own = sheetLevel.get(sheet.name);
     if (!own) continue;
     plans.push(
-      buildPlan(sheet.name, sheet.name, own, workbookLevel, [
+      buildPlan(sheet.name, sheet.name, own, shared, [
         ...(unknown.get(sheet.name) ?? []),
         ...(unknown.get(null) ?? []),
       ])
     );
   }
   if (plans.length === 0 && (workbookLevel.length > 0 || unknown.has(null))) {
-    plans.push(buildPlan("workbook", null, [], workbookLevel, unknown.get(null) ?? []));
+    plans.push(buildPlan("workbook", null, [], shared, unknown.get(null) ?? []));
   }
   return plans;
 }
 
+/** `shared`: the workbook-level names by key, grouped once for every sheet's plan. */
 function buildPlan(
   scope: string,
   sheet: string | null,
   own: Classified[],
-  shared: Classified[],
+  sharedByKey: ReadonlyMap<string, Classified[]>,
   unknown: NameInfo[]
 ): ScopePlan {
   const plan: ScopePlan = { scope, sheet, codes: new Map(), settings: new Map(), findings: [] };
   const ownByKey = group(own);
-  const sharedByKey = group(shared);
-  const keys = new Set([...sharedByKey.keys(), ...ownByKey.keys()]);
+  const keys = sharedByKey.size
+    ? new Set([...sharedByKey.keys(), ...ownByKey.keys()])
+    : ownByKey.keys();
   for (const key of keys) {
     const ownList = ownByKey.get(key);
     const sharedList = sharedByKey.get(key);
     const chosen = (ownList ?? sharedList)!;
     const isSetting = chosen[0].isSetting;
+    if (chosen.length === 1 && !(ownList && sharedList)) {
+      // The usual case, one name for the key: nothing to say about it.
+      if (isSetting) plan.settings.set(key as Setting, chosen[0].binding);
+      else plan.codes.set(key, chosen[0].binding);
+      continue;
+    }
     const code = isSetting ? null : key;
     const statement = code ? (lineOf(code)?.statement ?? null) : null;
     const what = isSetting ? settingName(key as Setting) : `line ${key}`;
