@@ -1,4 +1,4 @@
-import { parseA1, QUOTED_SHEET_NAME, unquoteSheetName } from "../grid";
+import { insideGrid, parseA1, QUOTED_SHEET_NAME, unquoteSheetName } from "../grid";
 
 /** What a defined name's formula points at, judged for use as a FOCUS binding. */
 export type Target =
@@ -17,7 +17,10 @@ const SHEET_REF = new RegExp(
  */
 const PLAIN_CELL_REF = /^(?:'([^'[\]]+)'|([A-Za-z0-9_.]+))!\$([A-Z]{1,3})\$(\d{1,7})$/;
 
-/** Parse a name's refersTo against the workbook's sheets (matched case-insensitively; a map is keyed by lower-case name). */
+/**
+ * Parse a name's refersTo against the workbook's sheets (matched case-insensitively; a map is
+ * keyed by lower-case name, built from one reading of the workbook and not changed after).
+ */
 export function parseRefersTo(
   formula: string,
   sheetNames: readonly string[] | ReadonlyMap<string, string>
@@ -26,19 +29,36 @@ export function parseRefersTo(
   if (plain) {
     const sheetRaw = plain[1] ?? plain[2];
     const sheet = findSheet(sheetRaw, sheetNames);
-    const address = plain[3] + plain[4];
-    if (sheet && parseA1(address)) return { kind: "range", sheet, address, single: true };
+    if (sheet && insideGrid({ row: Number(plain[4]), col: upperColumn(plain[3]) }))
+      return { kind: "range", sheet, address: plain[3] + plain[4], single: true };
   }
   return generalRefersTo(formula, sheetNames);
 }
+
+/** Column letters already upper-case (the plain form's): "A" → 1, "XFD" → 16384. */
+function upperColumn(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+/**
+ * Each sheet name as a workbook's names spell it, looked up once per map: a year of daily
+ * sheets has a few dozen names pointing into each sheet.
+ */
+const sheetsFound = new WeakMap<ReadonlyMap<string, string>, Map<string, string | undefined>>();
 
 function findSheet(
   name: string,
   sheetNames: readonly string[] | ReadonlyMap<string, string>
 ): string | undefined {
-  return "get" in sheetNames
-    ? sheetNames.get(name.toLowerCase())
-    : sheetNames.find((s) => s.toLowerCase() === name.toLowerCase());
+  if (!("get" in sheetNames)) return sheetNames.find((s) => s.toLowerCase() === name.toLowerCase());
+  let found = sheetsFound.get(sheetNames);
+  if (!found) sheetsFound.set(sheetNames, (found = new Map()));
+  if (found.has(name)) return found.get(name);
+  const sheet = sheetNames.get(name.toLowerCase());
+  found.set(name, sheet);
+  return sheet;
 }
 
 /** Every form of refersTo; exported for the test that holds the fast path to it. */
