@@ -1,4 +1,4 @@
-import { sha256, sha256Bytes, utf8 } from "./sha256";
+import { sha256, sha256Bytes, sha256Lines, utf8 } from "./sha256";
 
 // FIPS 180-4 examples and the NIST long-message vector (csrc.nist.gov, "SHA256.pdf" and the SHAVS short/long messages).
 describe("sha256", () => {
@@ -28,5 +28,33 @@ describe("sha256", () => {
   test("well-formed text encodes the same on the fast path as by hand", () => {
     const text = "Seg 1\t'Q4 ''20'!$E$6\t\"Café – 𝄞 北京\"\n".repeat(50);
     expect([...utf8(text)]).toEqual([...Buffer.from(text, "utf8")]);
+  });
+});
+
+describe("sha256Lines", () => {
+  const join = (lines: string[]) => sha256(lines.join("\n"));
+
+  test("is the hash of the lines joined by newlines, across chunk boundaries and surrogates", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ["FOCUS_7010", "'Seg 1'!$E$6", "1443907046", "é", "😀", "\uD800", "\uDC00", ""];
+    const lines = Array.from({ length: 12000 }, () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 6) },
+        () => pieces[Math.floor(random() * pieces.length)]
+      ).join("\t")
+    );
+    expect(lines.join("\n").length).toBeGreaterThan(3 * (1 << 16));
+    expect(sha256Lines(lines)).toBe(join(lines));
+    // a lone surrogate only in the last chunk, and none at all
+    const plain = lines.map((l) => l.replace(/[\uD800-\uDFFF]/g, "x"));
+    expect(sha256Lines([...plain, "\uD800"])).toBe(join([...plain, "\uD800"]));
+    expect(sha256Lines(plain)).toBe(join(plain));
+  });
+
+  test("no lines and one empty line are the empty text", () => {
+    expect(sha256Lines([])).toBe(sha256(""));
+    expect(sha256Lines([""])).toBe(sha256(""));
+    expect(sha256Lines(["", ""])).toBe(sha256("\n"));
   });
 });

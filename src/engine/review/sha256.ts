@@ -40,3 +40,27 @@ function utf8ByHand(text: string): Uint8Array {
 export function sha256(text: string): string {
   return sha256Bytes(utf8(text));
 }
+
+/** Text hashed by sha256Lines is encoded this many characters at a time, a whole line at least. */
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * sha256(lines.join("\n")) without the joined text: the lines are encoded and hashed a chunk
+ * at a time. A chunk ends only between lines, so a surrogate pair is never split and each chunk's
+ * bytes are those utf8() gives it within the whole text: the hash is the same.
+ */
+export function sha256Lines(lines: Iterable<string>): string {
+  const hash = nobleSha256.create();
+  let chunk = "";
+  let first = true;
+  for (const line of lines) {
+    chunk += first ? line : "\n" + line;
+    first = false;
+    if (chunk.length >= CHUNK_CHARS) {
+      hash.update(utf8(chunk));
+      chunk = "";
+    }
+  }
+  if (chunk) hash.update(utf8(chunk));
+  return bytesToHex(hash.digest());
+}

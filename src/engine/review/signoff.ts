@@ -1,5 +1,5 @@
 import type { CellContent } from "../cell";
-import { sha256 } from "./sha256";
+import { sha256, sha256Lines } from "./sha256";
 
 /**
  * Sign-off records: tamper-evident, not a signature. Each entry's hash covers its
@@ -45,29 +45,32 @@ export function canonicalValue(content: CellContent | null): string {
   return v.error;
 }
 
-const bySlot = (a: BoundValue, b: BoundValue) => {
-  const x = slotKey(a);
-  const y = slotKey(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
-
 /**
- * One hash over every bound value and target, independent of reading order. Each slot's
- * key is built once before sorting (a year of daily sheets has tens of thousands of values).
+ * One hash over every bound value and target, independent of reading order: the values sorted
+ * by slot (scope, level, name in capitals; compared field by field, which orders them as the
+ * slot's text joined by NULs would), one line each. A year of daily sheets has tens of
+ * thousands of values: each name is put in capitals once, and the lines are hashed as they
+ * are made (sha256Lines), never joined into one text.
  */
 export function contentHash(values: BoundValue[]): string {
-  const keys = values.map(slotKey);
+  const names = values.map((v) => v.name.toUpperCase());
   const order = values.map((_, i) => i);
-  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  let text = "";
-  for (const i of order) {
-    const v = values[i];
-    text += `${text ? "\n" : ""}${escapeField(v.scope)}\t${escapeField(v.level)}\t${escapeField(v.name.toUpperCase())}\t${escapeField(v.target)}\t${escapeField(v.value)}`;
-  }
-  return sha256(text);
+  order.sort((a, b) => bySlot(values[a], names[a], values[b], names[b]));
+  return sha256Lines(
+    (function* () {
+      for (const i of order) {
+        const v = values[i];
+        yield `${escapeField(v.scope)}\t${escapeField(v.level)}\t${escapeField(names[i])}\t${escapeField(v.target)}\t${escapeField(v.value)}`;
+      }
+    })()
+  );
 }
 
-const slotKey = (v: BoundValue) => `${v.scope}\u0000${v.level}\u0000${v.name.toUpperCase()}`;
+function bySlot(a: BoundValue, aName: string, b: BoundValue, bName: string): number {
+  return compare(a.scope, b.scope) || compare(a.level, b.level) || compare(aName, bName);
+}
+
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Backslash, tab and newline escaped; most fields have none, and are returned as they are. */
 const escapeField = (s: string) =>
@@ -139,5 +142,9 @@ export function changesSince(signed: BoundValue[], now: BoundValue[]): ValueChan
   for (const [k, a] of after)
     if (!before.has(k))
       out.push({ scope: a.scope, name: a.name, kind: "added", before: null, after: a });
-  return out.sort((x, y) => bySlot(x.after ?? x.before!, y.after ?? y.before!));
+  return out.sort((x, y) => {
+    const a = x.after ?? x.before!;
+    const b = y.after ?? y.before!;
+    return bySlot(a, a.name.toUpperCase(), b, b.name.toUpperCase());
+  });
 }
