@@ -17,7 +17,8 @@ export const isPlainSheetName = (name: string): boolean =>
 
 /** The name as it stands before "!": quoted when it must be (Excel's spelling), or always with `always`. */
 export function quoteSheetName(name: string, opts: { always?: boolean } = {}): string {
-  return !opts.always && isPlainSheetName(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  if (!opts.always && isPlainSheetName(name)) return name;
+  return `'${name.includes("'") ? name.replace(/'/g, "''") : name}'`;
 }
 
 /** The sheet name a reference's prefix spells: 'It''s' → It's; an unquoted name is returned as it is. */
