@@ -1,10 +1,9 @@
 import { deflateSync, strToU8, unzipSync, zipSync } from "fflate";
-import { inflateRawSync } from "node:zlib";
+import { nativeInflate as native } from "../../cli/native-inflate";
 import { fflateInflate, WorkbookFileError, ZipPackage, type RawInflate } from "./zip";
 import { readDirectory } from "./zip-directory";
 
-const native: RawInflate = (data, size) =>
-  inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+/** The CLI's inflater (Node's zlib) beside the pane's (fflate): both must keep every guard. */
 const INFLATERS: [string, RawInflate][] = [
   ["fflate", fflateInflate],
   ["node:zlib", native],
