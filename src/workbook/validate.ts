@@ -171,12 +171,63 @@ export async function validateWorkbook(
       }),
     ]);
   }
-  const parsed = parseReviewSheet(structure.review);
-  const record = structure.reviewProblem
-    ? { ...parsed, problems: [...parsed.problems, structure.reviewProblem], unreadable: true }
-    : parsed;
+  const record = recordOf(structure);
   const review = reviewScopes({ scopes, periods, bound, record, thresholds: opts.thresholds });
   return { scopes, bindings, calculation: structure.calculation, periods, bound, record, review };
+}
+
+/** The review record as the workbook holds it; unreadable when the adapter could not read its sheet. */
+function recordOf(structure: WorkbookStructure): ReviewRecord {
+  const parsed = parseReviewSheet(structure.review);
+  return structure.reviewProblem
+    ? { ...parsed, problems: [...parsed.problems, structure.reviewProblem], unreadable: true }
+    : parsed;
+}
+
+/** What an acknowledgement records about its scope, read without checking the workbook. */
+export interface ScopeFacts {
+  /** The review record, to append to. */
+  record: ReviewRecord;
+  /** Whether Validate would check this scope (a sheet with FOCUS_ names, or the workbook). */
+  checked: boolean;
+  /** The scope's entity and as-of date, as Validate finds them; null when it is not checked. */
+  period: Period | null;
+}
+
+/**
+ * One scope's record and period, as validateWorkbook finds them (without layout detection),
+ * reading the names, the record and only that scope's settings and heading: acknowledging
+ * one finding on a year of daily sheets does not read every bound cell of every sheet again.
+ */
+export async function scopeFacts(
+  reader: WorkbookReader,
+  scope: string,
+  opts: Pick<ValidateOptions, "dateHint"> = {}
+): Promise<ScopeFacts> {
+  const structure = await reader.structure();
+  const record = recordOf(structure);
+  const plans = planScopes(structure.sheets, structure.names);
+  const plan = plans.find((p) => p.scope === scope);
+  // With no FOCUS_ name at all, Validate reports one scope, "workbook", with nothing bound.
+  if (!plan) return { record, checked: plans.length === 0 && scope === "workbook", period: null };
+  const refs = new Map<string, RangeRef>();
+  const keys = new Map<RangeRef, string>();
+  for (const b of plan.settings.values()) {
+    if (b.target.kind !== "range") continue;
+    const key = rangeKey(b.target);
+    keys.set(b.target, key);
+    refs.set(key, { sheet: b.target.sheet, address: b.target.address });
+  }
+  const sheet = headingSheet(plan);
+  if (sheet) {
+    const heading: RangeRef = { sheet, address: HEADING_AREA, cells: true };
+    refs.set(rangeKey(heading), heading);
+  }
+  const reads = new BoundReads(
+    refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>(),
+    keys
+  );
+  return { record, checked: true, period: periodOf(plan, reads, [], opts.dateHint) };
 }
 
 function bindingsOf(plan: ScopePlan): ScopeBindings {

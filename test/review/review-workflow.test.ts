@@ -59,6 +59,63 @@ describe("review workflow in Excel (simulated)", () => {
     }
   });
 
+  it("acknowledges without checking every sheet again: it reads the record and its own scope's settings and heading", async () => {
+    const days = Array.from({ length: 30 }, (_, i) =>
+      boundSheet(
+        `Seg 2020-11-${String(i + 1).padStart(2, "0")}`,
+        { ...SMALL_SEG, "7180": 140 },
+        "sheet"
+      )
+    );
+    const { sim, wb } = officeOverSim({
+      workbook: {
+        sheets: days.map((d, i) => ({
+          name: `Seg 2020-11-${String(i + 1).padStart(2, "0")}`,
+          cells: d.cells,
+        })),
+        names: days.flatMap((d) => d.names),
+      },
+    });
+    const actions = createFocusActions(
+      wb,
+      detectCapabilities((s, v) => sim.Office.context.requirements.isSetSupported(s, v))
+    );
+    const checked = await sim.meter.measure(() => actions.validate());
+    const structure = await sim.meter.measure(() => wb.structure());
+    const scope = "Seg 2020-11-17";
+    const acked = await sim.meter.measure(() =>
+      actions.acknowledge(
+        scope,
+        identity7180(checked.result, scope),
+        "Known: keyed from the bank letter",
+        "A. Reviewer"
+      )
+    );
+    const received = (syncs: { responseBytes: number }[]) =>
+      syncs.reduce((sum, s) => sum + s.responseBytes, 0);
+    // Both read the names and the record; beyond that, Validate reads 30 sheets' bound cells
+    // and the acknowledgement one sheet's heading (a full Validate first used to receive more).
+    const beyond = (syncs: { responseBytes: number }[]) =>
+      received(syncs) - received(structure.syncs);
+    expect(beyond(acked.syncs)).toBeLessThan(beyond(checked.syncs) / 10);
+    const after = await actions.validate();
+    expect(identity7180(after, scope).acknowledgement).toMatchObject({
+      by: "A. Reviewer",
+      asOf: "2020-11-17",
+      scope,
+    });
+  });
+
+  it("refuses to acknowledge on a scope that is no longer checked, and writes nothing", async () => {
+    const { sim, actions } = twoDays();
+    const before = await actions.validate();
+    const finding = identity7180(before, "Seg 2020-11-30");
+    await expect(
+      actions.acknowledge("Seg 2020-12-31", finding, "checked with the bank", "A. Reviewer")
+    ).rejects.toThrow("Seg 2020-12-31 is no longer a checked scope: validate again.");
+    expect(sim.state.book.sheets.map((s) => s.name)).not.toContain(REVIEW_SHEET);
+  });
+
   it("keeps the record in a very hidden sheet and still validates in 3 syncs", async () => {
     const { sim, wb, actions } = twoDays();
     await actions.markReviewed("A. Reviewer");

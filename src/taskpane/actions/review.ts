@@ -10,7 +10,7 @@ import {
   signOffWrites,
   type ReviewRecord,
 } from "../../workbook/review-sheet";
-import { validateWorkbook } from "../../workbook/validate";
+import { scopeFacts, validateWorkbook } from "../../workbook/validate";
 import { ActionError } from "./errors";
 
 /**
@@ -57,11 +57,10 @@ export async function acknowledge(
     );
   if (why.length > MAX_REASON)
     throw new ActionError(`Keep the reason under ${MAX_REASON} characters.`);
-  const report = await validateWorkbook(workbook);
-  writable(report.record);
-  const period = report.periods.find((p) => p.scope === scope);
-  if (!report.scopes.some((s) => s.scope === scope))
-    throw new ActionError(`${scope} is no longer a checked scope: validate again.`);
+  // The record and this scope's period only: the finding was judged by the Validate the pane shows.
+  const { record, checked, period } = await scopeFacts(workbook, scope);
+  writable(record);
+  if (!checked) throw new ActionError(`${scope} is no longer a checked scope: validate again.`);
   const ack = {
     key: findingKey(f),
     entity: period?.entity ?? null,
@@ -75,8 +74,8 @@ export async function acknowledge(
   // The record's end is re-read in the write's own batch: a co-author's entry since this read refuses it.
   await workbook.writeRecordSheet(
     REVIEW_SHEET,
-    acknowledgementWrites(report.record, ack),
-    acknowledgementGuard(report.record)
+    acknowledgementWrites(record, ack),
+    acknowledgementGuard(record)
   );
 }
 
