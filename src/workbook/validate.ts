@@ -237,7 +237,7 @@ function bindingsOf(plan: ScopePlan): ScopeBindings {
     const found = plan.found?.get(code);
     bindings.push({
       code,
-      cell: t.kind === "range" ? cellLabel(t.sheet, t.address) : null,
+      cell: t.kind === "range" ? rangeLabel(t) : null,
       source: found?.source ?? "name",
       label: found?.label ?? null,
       confidence: found?.confidence ?? null,
@@ -339,8 +339,7 @@ function boundValues(plan: ScopePlan, reads: BoundReads): BoundValue[] {
     }
     // The label and the read as resolving found them; a range's own label when it covers more than one cell.
     const r = reads.resolve(b);
-    const target =
-      t.address.includes(":") || r.cell === null ? cellLabel(t.sheet, t.address) : r.cell;
+    const target = t.address.includes(":") || r.cell === null ? rangeLabel(t) : r.cell;
     out.push({
       scope: plan.scope,
       name: b.name,
@@ -520,12 +519,24 @@ function constantContent(value: string): CellContent {
   return { value: { type: "number", value: Number(value) } };
 }
 
+/**
+ * A bound range's label ('Day 1'!E7), made once per binding: the binding list, the check and
+ * the sign-off's values all print it.
+ */
+const rangeLabels = new WeakMap<RangeRef, string>();
+
+function rangeLabel(t: RangeRef): string {
+  let label = rangeLabels.get(t);
+  if (label === undefined) rangeLabels.set(t, (label = cellLabel(t.sheet, t.address)));
+  return label;
+}
+
 function resolveBinding(b: Binding, reads: BoundReads): Resolved {
   const t = b.target;
   if (t.kind === "bad") return { cell: null, problem: t.reason };
   if (t.kind === "constant") return { cell: null, content: constantContent(t.value) };
-  const first = t.address.split(":")[0];
-  const cell = cellLabel(t.sheet, first);
+  const first = t.address.includes(":") ? t.address.split(":")[0] : t.address;
+  const cell = first === t.address ? rangeLabel(t) : cellLabel(t.sheet, first);
   const read = reads.get(t);
   if (!read) return { cell, sheet: t.sheet, address: t.address, content: BLANK };
   if (!t.single && !read.isMergedArea) {
@@ -533,7 +544,7 @@ function resolveBinding(b: Binding, reads: BoundReads): Resolved {
       ? " (in Excel on Windows the add-in does not check for merged cells while validating: that check would clear your undo history)"
       : "";
     return {
-      cell: cellLabel(t.sheet, t.address),
+      cell: rangeLabel(t),
       problem: `covers ${read.cellCount} cells (${t.address}); bind a single cell${unchecked}`,
       read,
     };
