@@ -81,6 +81,9 @@ export interface WorkbookReader {
   readGrid(sheet: string, what?: GridRead): Promise<GridCell[]>;
 }
 
+/** One sheet's answer to readGrids: its cells, or why it could not be read. */
+export type SheetGrid = { sheet: string; cells: GridCell[] } | { sheet: string; error: unknown };
+
 export type GridRead = "codes" | "labels";
 
 /** Rows read whole for label detection: a statement stack is a few hundred rows; a million-row sheet is not read whole. */
