@@ -84,3 +84,46 @@ describe("Scan's read of a sheet larger than one response (Excel on the web's 5 
     expect(syncs.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe("several sheets' grids at once (Scan workbook)", () => {
+  it("reads 250 daily sheets in 3 syncs, not 250: their sizes, then their cells by ~4 MB estimated", async () => {
+    const days = Array.from({ length: 250 }, (_, i) => textSheet(`Day ${i + 1}`, 100, 7));
+    const { sim, wb } = officeOverSim({ workbook: { sheets: days } });
+    const names = days.map((d) => d.name);
+    const { result, syncs } = await sim.meter.measure(() => wb.readGrids!(names, "labels"));
+    expect(syncs).toHaveLength(3); // 3.9 MB of cells, estimated at 5.7 MB: two syncs of them
+    expect(result.map((g) => g.sheet)).toEqual(names);
+    for (const grid of [result[0], result[249]])
+      expect("cells" in grid && grid.cells).toEqual(await oneRead(sim, grid.sheet));
+    expect(syncs.every((s) => !s.failed && s.responseBytes <= FIVE_MB)).toBe(true);
+  });
+
+  it("names a sheet gone since the list was made, and reads the others", async () => {
+    const { sim, wb } = officeOverSim({
+      workbook: { sheets: [textSheet("Day 1", 5, 3), textSheet("Day 2", 5, 3)] },
+    });
+    const result = await wb.readGrids!(["Day 1", "Gone", "Day 2"]);
+    expect(result.map((g) => ("error" in g ? "error" : g.cells.length))).toEqual([15, "error", 15]);
+    expect((result[1] as { error: { code?: string } }).error.code).toBe("ItemNotFound");
+    expect(result[2]).toEqual({ sheet: "Day 2", cells: await oneRead(sim, "Day 2") });
+  });
+
+  it("names a sheet Excel refuses even one cell at a time, and reads the others", async () => {
+    const { sim, wb } = officeOverSim({
+      workbook: {
+        sheets: [
+          textSheet("Day 1", 3, 2),
+          { name: "Huge", cells: [{ ref: "A1", value: "x".repeat(6000) }] },
+          textSheet("Day 2", 3, 2),
+        ],
+      },
+    });
+    sim.state.payloadLimitBytes = 5000; // below one of Huge's cells: a host whose limit a cell exceeds
+    const result = await wb.readGrids!(["Day 1", "Huge", "Day 2"]);
+    expect(result[1]).toEqual({ sheet: "Huge", error: expect.any(Error) });
+    expect(String((result[1] as { error: Error }).error.message)).toMatch(
+      /refused to send even one of its cells as too large \(ResponsePayloadSizeLimitExceeded\)/
+    );
+    expect(result.map((g) => ("cells" in g ? g.cells.length : null))).toEqual([6, null, 6]);
+  });
+});

@@ -115,6 +115,7 @@ async function measure(
   try {
     await context.sync();
   } catch (e) {
+    if (errorCode(e) === CELL_EDITING) throw e; // every sheet alike: the host's read says what to do
     if (windowOf) return measure(context, sheets, null, reads);
     if (sheets.length === 1) {
       reads.get(sheets[0])!.error = e;
@@ -163,6 +164,7 @@ async function readBlocks(
   try {
     await context.sync();
   } catch (e) {
+    if (errorCode(e) === CELL_EDITING) throw e;
     const tooLarge = errorCode(e) === RESPONSE_TOO_LARGE;
     const halves = tooLarge || live.length > 1 ? halve(live) : null;
     if (!halves) {
@@ -175,6 +177,8 @@ async function readBlocks(
   }
   live.forEach(({ sheet, rect }, i) => reads.get(sheet)!.add(rect, gridOf(ranges[i])));
 }
+
+const CELL_EDITING = "InvalidOperationInCellEditMode";
 
 const refusedWhole = (e: unknown) =>
   new Error(`Excel refused to send even one of its cells as too large (${RESPONSE_TOO_LARGE})`, {
