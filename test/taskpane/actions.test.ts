@@ -572,7 +572,7 @@ describe("recompute", () => {
     expect(error).toBeInstanceOf(ActionError);
     // The Office adapter's own sentence (write.ts), naming the sheet and the cell.
     expect((error as ActionError).message).toBe(
-      "Nothing was written. sheet 'Day 1' is protected: unprotect it to write E12"
+      "Nothing was written. Sheet 'Day 1' is protected: unprotect it to write E12"
     );
     expect((error as ActionError).cell).toBe("'Day 1'!E12");
   });
