@@ -75,6 +75,18 @@ export class SimState {
     this.session.failedBatches = mode;
   }
 
+  /**
+   * The largest request or response Excel accepts, in bytes: Excel on the web's 5 MB (session.ts).
+   * Tests lower it to make one cell too large, or raise it to read as a host without the limit.
+   */
+  get payloadLimitBytes(): number {
+    return this.session.payloadLimitBytes;
+  }
+
+  set payloadLimitBytes(bytes: number) {
+    this.session.payloadLimitBytes = bytes;
+  }
+
   /** Errors thrown by the add-in's event handlers (Excel swallows them). */
   get handlerErrors(): readonly unknown[] {
     return this.session.handlerErrors;

@@ -2,7 +2,7 @@ import { parseFormula } from "../formula/parser";
 import { FormulaSyntaxError } from "../formula/lexer";
 import { cellCount, MAX_COL, MAX_ROW, qualifiedAddress, type Area } from "../../src/grid";
 import type { SimCell, SimSheet } from "../model/book";
-import { evaluateOnce } from "../model/calc";
+import { evaluateOnce, usedArea } from "../model/calc";
 import type { Batch } from "../session";
 import { officeFormula, officeText, officeValue, officeValueType, readInput } from "./cell-io";
 import { normalizeColor } from "./color";
@@ -137,6 +137,24 @@ export class SimRange extends SimClientObject<RangeLocator> {
         fail("InvalidArgument", "The cell is outside the worksheet.");
       return { sheetId, area: { r1: r, c1: c, r2: r, c2: c } };
     });
+  }
+
+  /**
+   * The used part of this range (ExcelApi 1.4): "Returns the used range of the given range
+   * object. If there are no used cells within the range, then this method returns an object
+   * with its isNullObject property set to true" (office-js's Excel.Range reference).
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): SimRange {
+    return this.spawn(
+      new SimRange(this[SIM].queue),
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      (batch) => {
+        const { sheet, area } = this.target(batch);
+        const used = usedArea(sheet, valuesOnly === true, area);
+        return used ? { sheetId: sheet.id, area: used } : null;
+      }
+    );
   }
 
   /** The merged areas this range touches, whole (ExcelApi 1.13); a null object when there are none. */

@@ -258,7 +258,12 @@ export class SimWorksheet extends SimClientObject<string> {
     });
   }
 
-  /** The smallest range holding every used cell; A1 on an empty sheet. */
+  /**
+   * The smallest range holding every used cell; A1 on an empty sheet. Loading its cells is
+   * refused past Excel on the web's 5 MB response like any other read (session.ts; "Resource
+   * limits and performance optimization for Office Add-ins": "Excel on the web has a payload
+   * size limit for requests and responses of 5MB"): a large used range must be read in blocks.
+   */
   getUsedRange(valuesOnly?: boolean): SimRange {
     return this.range(
       "getUsedRange",

@@ -250,13 +250,15 @@ export function highlightedCells(book: SimBook, sheet: SimSheet): HighlightedCel
   return [...painted.values()].sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-/** The smallest area holding every stored cell, or null for an empty sheet. */
-export function usedArea(sheet: SimSheet, valuesOnly = false): Area | null {
+/** The smallest area holding every stored cell (of `within`, when given), or null when there is none. */
+export function usedArea(sheet: SimSheet, valuesOnly = false, within?: Area): Area | null {
   let area: Area | null = null;
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && cell.value === null && cell.formula === undefined) continue;
     const row = keyRow(key);
     const col = keyCol(key);
+    if (within && !(row >= within.r1 && row <= within.r2 && col >= within.c1 && col <= within.c2))
+      continue;
     area = area ? span(area, row, col) : { r1: row, c1: col, r2: row, c2: col };
   }
   return area;

@@ -196,6 +196,39 @@ describe("worksheets and ranges", () => {
     expect(state.snapshot().sheets.map((s) => s.name)).toEqual(["Day 1", "New"]);
     expect(state.value("New", "B2")).toBe("x");
   });
+
+  it("answers a range's used part (a null object when it has no used cell)", async () => {
+    const { Excel } = createExcelSim({ workbook: MODEL });
+    await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Day 1");
+      const part = sheet.getRange("A1:C3").getUsedRangeOrNullObject(true).load("address");
+      const none = sheet.getRange("E1:F9").getUsedRangeOrNullObject(true);
+      await ctx.sync();
+      expect(part.address).toBe("'Day 1'!C2:C3");
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it("refuses a used range whose cells exceed 5 MB as Excel on the web does, and reads it in blocks", async () => {
+    const cells = Array.from({ length: 3000 }, (_, r) => ({
+      ref: `A${r + 1}`,
+      value: "x".repeat(2000),
+    }));
+    const { Excel, meter } = createExcelSim({ workbook: { sheets: [{ name: "Big", cells }] } });
+    const whole = Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Big").getUsedRangeOrNullObject(true).load("values");
+      await ctx.sync();
+    });
+    expect((await rejection(whole)).code).toBe("ResponsePayloadSizeLimitExceeded");
+    await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Big");
+      sheet.getRange("A1:A1500").load("values");
+      await ctx.sync();
+      sheet.getRange("A1501:A3000").load("values");
+      await ctx.sync();
+    });
+    expect(meter.syncs.map((s) => s.failed)).toEqual([true, false, false]);
+  });
 });
 
 describe("formulas and names", () => {

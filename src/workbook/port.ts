@@ -79,6 +79,33 @@ export interface WorkbookReader {
    * for binding by label. Adapters may return more.
    */
   readGrid(sheet: string, what?: GridRead): Promise<GridCell[]>;
+  /**
+   * Several sheets' grids as readGrid answers each, in as few requests as the host allows (Excel:
+   * several sheets a sync); a sheet that cannot be read answers its error and the others are
+   * still read. Optional: readSheetGrids() below falls back on readGrid, one sheet at a time.
+   */
+  readGrids?(sheets: string[], what?: GridRead): Promise<SheetGrid[]>;
+}
+
+/** One sheet's answer to readGrids: its cells, or why it could not be read. */
+export type SheetGrid = { sheet: string; cells: GridCell[] } | { sheet: string; error: unknown };
+
+/** Several sheets' grids through the reader's readGrids, or readGrid sheet by sheet where it has none. */
+export async function readSheetGrids(
+  reader: WorkbookReader,
+  sheets: string[],
+  what?: GridRead
+): Promise<SheetGrid[]> {
+  if (reader.readGrids) return reader.readGrids(sheets, what);
+  const out: SheetGrid[] = [];
+  for (const sheet of sheets) {
+    try {
+      out.push({ sheet, cells: await reader.readGrid(sheet, what) });
+    } catch (error) {
+      out.push({ sheet, error });
+    }
+  }
+  return out;
 }
 
 export type GridRead = "codes" | "labels";

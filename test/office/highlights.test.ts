@@ -113,7 +113,13 @@ describe("highlights", () => {
     const before = sim.state.snapshot();
     await expect(wb.setHighlights(MARKS)).rejects.toThrow(WriteBlocked);
     await expect(wb.setHighlights(MARKS)).rejects.toMatchObject({
-      problems: [{ cell: "Day 1", reason: "protected" }],
+      problems: [
+        {
+          cell: "Day 1",
+          reason: "protected",
+          message: "Sheet 'Day 1' is protected: unprotect it to change its marks",
+        },
+      ],
     });
     expect(sim.state.snapshot()).toEqual(before);
   });

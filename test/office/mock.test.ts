@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { OfficeMockObject } from "office-addin-mock";
-import { readGrid } from "../../src/workbook/office/read";
+import { readGrid } from "../../src/workbook/office/read-grid";
 import { readRanges } from "../../src/workbook/office/read-cells";
 import { ExcelHost } from "../../src/workbook/office/excel-host";
 
@@ -17,6 +17,21 @@ function mockHost(seed: Record<string, unknown>): ExcelHost {
   return new ExcelHost({ run, isSetSupported: () => false });
 }
 
+const used = {
+  values: [
+    ["Line", 7010],
+    [12, ""],
+  ],
+  valueTypes: [
+    ["String", "Double"],
+    ["Double", "Empty"],
+  ],
+  rowIndex: 4,
+  columnIndex: 2,
+  rowCount: 2,
+  columnCount: 2,
+};
+
 const seed = {
   workbook: {
     worksheets: {
@@ -27,17 +42,13 @@ const seed = {
           valueTypes: [["Double"], ["String"], ["Empty"]],
           numberFormat: [["#,##0"], ["General"], ["General"]],
         },
-        used: {
-          values: [
-            ["Line", 7010],
-            [12, ""],
-          ],
-          valueTypes: [
-            ["String", "Double"],
-            ["Double", "Empty"],
-          ],
-          rowIndex: 4,
-          columnIndex: 2,
+        used,
+        // The first sync reads the sheet's cells within this window with the used range's size.
+        "A1:BL1953": {
+          used,
+          getUsedRangeOrNullObject(this: Record<string, unknown>) {
+            return this.used;
+          },
         },
         getRange(this: Record<string, unknown>, address: string) {
           return this[address];

@@ -85,7 +85,7 @@ describe("writeCells", () => {
       {
         cell: "'Day 1'!D12",
         reason: "locked",
-        message: "sheet 'Day 1' is protected: unprotect it to write D12",
+        message: "Sheet 'Day 1' is protected: unprotect it to write D12",
       },
     ]);
     expect(sim.state.snapshot()).toEqual(before);
@@ -108,7 +108,7 @@ describe("writeCells", () => {
       {
         cell: "'Day 1'!D12",
         reason: "protected",
-        message: "sheet 'Day 1' is protected: unprotect it to format D12",
+        message: "Sheet 'Day 1' is protected: unprotect it to format D12",
       },
     ]);
     expect(sim.state.snapshot()).toEqual(before);

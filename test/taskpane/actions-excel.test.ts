@@ -2,7 +2,7 @@
  * The actions over the real Office.js adapter, run against the in-memory Excel
  * simulator: the same path as the pane inside Excel, down to the batches.
  */
-import { createExcelSim } from "../../sim";
+import { createExcelSim, type SheetModel } from "../../sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
@@ -88,17 +88,14 @@ const WORDS_ONLY: [string, number | null][] = [
 ];
 
 describe("scan in Excel (simulated): a workbook typed with labels only", () => {
-  function wordsOnlyExcel() {
+  function wordsOnlyExcel(more: SheetModel[] = []) {
     const cells = WORDS_ONLY.flatMap(([text, amount], i) => [
       { ref: `A${i + 1}`, value: text },
       ...(amount === null ? [] : [{ ref: `D${i + 1}`, value: amount }]),
     ]);
     const sim = createExcelSim({
       workbook: {
-        sheets: [
-          { name: "Seg", cells },
-          { name: "Notes", cells: [] },
-        ],
+        sheets: [{ name: "Seg", cells }, { name: "Notes", cells: [] }, ...more],
       },
     });
     const isSetSupported = (set: string, version?: string) =>
@@ -140,12 +137,56 @@ describe("scan in Excel (simulated): a workbook typed with labels only", () => {
     expect(report.scopes[0].findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  it("Scan workbook reads the names once and each worksheet once", async () => {
+  it("Scan workbook reads the names once and every worksheet's cells together", async () => {
     const { sim, actions } = wordsOnlyExcel();
     const { result, syncs } = await sim.meter.measure(() => actions.scanWorkbook());
     expect(result.scanned).toBe(2);
     expect(result.sheets.map((s) => s.sheet)).toEqual(["Seg"]);
-    expect(syncs.length).toBe(2 + 2); // the names (2), then one used range per worksheet
+    expect(syncs.length).toBe(2 + 1); // the names (2), then both used ranges with their cells
+  });
+
+  it("Scan workbook names a sheet Excel refuses even one cell of, with the reason, and scans the others", async () => {
+    const { sim, actions } = wordsOnlyExcel([
+      { name: "Huge", cells: [{ ref: "A1", value: "x".repeat(6000) }] },
+    ]);
+    sim.state.payloadLimitBytes = 5000; // a host whose response limit is smaller than that one cell
+    const result = await actions.scanWorkbook();
+    expect(result.unread).toEqual([
+      {
+        sheet: "Huge",
+        reason:
+          "Excel refused to send even one of its cells as too large (ResponsePayloadSizeLimitExceeded)",
+      },
+    ]);
+    expect(result.scanned).toBe(2);
+    expect(result.sheets.map((s) => s.sheet)).toEqual(["Seg"]);
+  });
+});
+
+describe("scan in Excel (simulated): a year of daily sheets", () => {
+  it("Scan workbook reads 250 sheets in a handful of syncs, not one per sheet (failed before: 252 syncs)", async () => {
+    const cells = WORDS_ONLY.flatMap(([text, amount], i) => [
+      { ref: `A${i + 1}`, value: text },
+      ...(amount === null ? [] : [{ ref: `D${i + 1}`, value: amount }]),
+    ]);
+    const sheets = Array.from({ length: 250 }, (_, i) => ({ name: `Day ${i + 1}`, cells }));
+    const sim = createExcelSim({ workbook: { sheets } });
+    const isSetSupported = (set: string, version?: string) =>
+      sim.Office.context.requirements.isSetSupported(set, version);
+    const workbook = createOfficeWorkbook({
+      run: sim.Excel.run,
+      isSetSupported: (s, v) => isSetSupported(s, v),
+    });
+    const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
+    const { result, syncs } = await sim.meter.measure(() => actions.scanWorkbook());
+    expect(result.scanned).toBe(250);
+    expect(result.unread).toEqual([]);
+    expect(result.sheets).toHaveLength(250);
+    expect(result.sheets[249].proposals.map((p) => p.code)).toEqual(
+      result.sheets[0].proposals.map((p) => p.code)
+    );
+    // The names (2), every used range's size (with Day 1's cells), the other 249 sheets' cells (0.9 MB).
+    expect(syncs.length).toBe(2 + 2);
   });
 });
 

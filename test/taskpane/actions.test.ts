@@ -437,11 +437,13 @@ describe("scanWorkbook", () => {
 
   it("names a sheet it cannot read and scans the others", async () => {
     const wb = dayOneWorkbook().addWorksheet("Seg", wordsOnly()).addWorksheet("Huge", { A1: "x" });
-    const read = wb.readGrid.bind(wb);
-    wb.readGrid = async (sheet: string) => {
-      if (sheet === "Huge") throw new Error("The response is larger than 5 MB.");
-      return read(sheet);
-    };
+    const read = wb.readGrids.bind(wb);
+    wb.readGrids = async (sheets: string[]) =>
+      (await read(sheets)).map((grid) =>
+        grid.sheet === "Huge"
+          ? { sheet: "Huge", error: new Error("The response is larger than 5 MB.") }
+          : grid
+      );
     const scan = await setup(wb).actions.scanWorkbook();
     expect(scan.unread).toEqual([{ sheet: "Huge", reason: "The response is larger than 5 MB." }]);
     expect(scan.scanned).toBe(3); // Day 1, Settings, Seg
@@ -570,7 +572,7 @@ describe("recompute", () => {
     expect(error).toBeInstanceOf(ActionError);
     // The Office adapter's own sentence (write.ts), naming the sheet and the cell.
     expect((error as ActionError).message).toBe(
-      "Nothing was written. sheet 'Day 1' is protected: unprotect it to write E12"
+      "Nothing was written. Sheet 'Day 1' is protected: unprotect it to write E12"
     );
     expect((error as ActionError).cell).toBe("'Day 1'!E12");
   });

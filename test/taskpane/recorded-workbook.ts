@@ -18,6 +18,7 @@ import type {
   NameSpec,
   RangeRead,
   RangeRef,
+  SheetGrid,
   SheetSpec,
   Workbook,
   WorkbookStructure,
@@ -213,6 +214,10 @@ export class RecordedWorkbook implements Workbook {
 
   async readGrid(sheet: string): Promise<GridCell[]> {
     return (await this.port()).readGrid(sheet);
+  }
+
+  async readGrids(sheets: string[]): Promise<SheetGrid[]> {
+    return (await this.port()).readGrids!(sheets);
   }
 
   async checkWrites(refs: RangeRef[]): Promise<WriteProblem[]> {

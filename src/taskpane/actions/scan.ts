@@ -7,7 +7,14 @@ import {
   bindingName,
   focusCodeOf,
 } from "../../engine";
-import type { GridCell, NameSpec, Workbook, WorkbookStructure } from "../../workbook/port";
+import {
+  readSheetGrids,
+  type GridCell,
+  type NameSpec,
+  type SheetGrid,
+  type Workbook,
+  type WorkbookStructure,
+} from "../../workbook/port";
 import { REVIEW_SHEET } from "../../workbook/review-sheet";
 import {
   codeCellProposal,
@@ -50,28 +57,34 @@ export async function scanSheet(wb: Workbook): Promise<ScanResult> {
 
 /**
  * Scan every worksheet (not the add-in's very hidden record sheet): one read of
- * the names, then one read per sheet. Only sheets where a statement or a code
- * cell was found are returned: elsewhere every amount would be "unmatched". A
- * sheet that cannot be read is named with its reason; the others are still scanned.
+ * the names, then the sheets' cells, several sheets a request where the workbook
+ * allows (readSheetGrids). Only sheets where a statement or a code cell was found
+ * are returned: elsewhere every amount would be "unmatched". A sheet that cannot
+ * be read is named with its reason; the others are still scanned.
  */
 export async function scanWorkbook(wb: Workbook): Promise<ScanResult> {
   const structure = await wb.structure();
   const sheets = structure.sheets.filter(
     (s) => s.isWorksheet && s.visibility !== "veryHidden" && !sameName(s.name, REVIEW_SHEET)
   );
+  const names = sheets.map((s) => s.name);
+  let grids: SheetGrid[];
+  try {
+    grids = await readSheetGrids(wb, names, "labels");
+  } catch (e) {
+    // A refusal of the whole read (cell-edit mode) names every sheet, as one read per sheet did.
+    grids = names.map((sheet) => ({ sheet, error: e }));
+  }
   const found: SheetScanResult[] = [];
   const unread: ScanResult["unread"] = [];
-  for (const s of sheets) {
-    let grid: GridCell[];
-    try {
-      grid = await wb.readGrid(s.name, "labels");
-    } catch (e) {
-      unread.push({ sheet: s.name, reason: problemOf(e).message });
+  for (const grid of grids) {
+    if ("error" in grid) {
+      unread.push({ sheet: grid.sheet, reason: problemOf(grid.error).message });
       continue;
     }
-    const scan = scanGrid(s.name, grid);
+    const scan = scanGrid(grid.sheet, grid.cells);
     const foundAny = scan.statements.length + scan.proposals.length + scan.duplicates.length > 0;
-    if (foundAny) found.push(reviewOf(s.name, grid, scan, structure));
+    if (foundAny) found.push(reviewOf(grid.sheet, grid.cells, scan, structure));
   }
   return { scope: "workbook", sheets: found, scanned: sheets.length - unread.length, unread };
 }

@@ -142,7 +142,7 @@ export const errorCode = (e: unknown): string | undefined =>
 export const protectedProblem = (sheet: string, address: string): WriteProblem => ({
   cell: cellLabel(sheet, address),
   reason: "locked",
-  message: `sheet '${sheet}' is protected: unprotect it to write ${address.replace(/\$/g, "")}`,
+  message: `Sheet '${sheet}' is protected: unprotect it to write ${address.replace(/\$/g, "")}`,
 });
 
 /**

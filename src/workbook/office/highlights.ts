@@ -63,7 +63,7 @@ const hasMarks = (m: SheetMarks) => m.formats.length + m.notes.length > 0;
 const protectedSheet = (sheet: string): WriteProblem => ({
   cell: sheet,
   reason: "protected",
-  message: `sheet '${sheet}' is protected: unprotect it to change its marks`,
+  message: `Sheet '${sheet}' is protected: unprotect it to change its marks`,
 });
 
 /** Delete the marks found; returns how many cells were unmarked (one format per marked cell, a note beside it at most). */

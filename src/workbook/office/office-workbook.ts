@@ -4,7 +4,8 @@ import { ExcelHost, type OfficeWorkbookOptions } from "./excel-host";
 import { clearHighlights, setHighlights } from "./highlights";
 import { onChange, select, selection } from "./host";
 import { readRanges } from "./read-cells";
-import { readGrid, readStructure } from "./read";
+import { readStructure } from "./read";
+import { readGrid, readGrids } from "./read-grid";
 import { addSheet, checkWrites, updateNames, writeCells, writeRecordSheet } from "./write";
 import { hasOlderAutoOpen, officeSettings, removeOlderAutoOpen } from "./settings";
 import { officeAddin, opensWithDocument, setOpensWithDocument } from "./startup";
@@ -25,6 +26,7 @@ export function createOfficeWorkbook(opts: OfficeWorkbookOptions = {}): Workbook
     structure: () => readStructure(host),
     readRanges: (refs) => readRanges(host, refs),
     readGrid: (sheet) => readGrid(host, sheet),
+    readGrids: (sheets) => readGrids(host, sheets),
     checkWrites: (cells) => checkWrites(host, cells),
     writeCells: (writes) => writeCells(host, writes),
     updateNames: (add, remove) => updateNames(host, add, remove),

@@ -14,16 +14,21 @@ import {
 import { officeCellContent } from "./cell-content";
 import { errorCode, type ExcelHost } from "./excel-host";
 import { coverCells } from "./rectangles";
+import {
+  halve,
+  REQUEST_BUDGET_BYTES,
+  RESPONSE_TOO_LARGE,
+  withinBudget,
+  type Planned,
+} from "./payload";
 
 /** Bound ranges larger than this are judged by their size alone (as the .xlsx reader does). */
 const MAX_RANGE_CELLS = 10000;
 /**
- * What one request may carry, estimated: Excel on the web refuses 5 MB; we keep each under
- * 4 MB. A cell costs its value, formula, format and type in the response (about 31 bytes
- * measured on daily statements, 48 allowed for long formats and formulas); a rectangle
- * costs a few operations.
+ * What a read costs in the response, estimated against the request budget (payload.ts): a cell
+ * costs its value, formula, format and type (about 31 bytes measured on daily statements, 48
+ * allowed for long formats and formulas); a rectangle costs a few operations.
  */
-const REQUEST_BUDGET_BYTES = 4_000_000;
 const BYTES_PER_CELL = 48;
 const BYTES_PER_RECTANGLE = 400;
 const BUDGET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL);
@@ -68,7 +73,7 @@ export async function readRanges(
   );
   if (plan.length || headings.length) {
     await host.read(async (context) => {
-      const chunks = plan.length ? withinBudget(plan) : [[]];
+      const chunks = plan.length ? withinBudget(plan, BYTES_PER_CELL, BYTES_PER_RECTANGLE) : [[]];
       for (const [i, chunk] of chunks.entries()) {
         // One sync per ~4 MB of cells: a single one below ~80,000 cells read.
         await readChunk(context, host, chunk, i === 0 ? headings : [], (p) => {
@@ -131,8 +136,6 @@ function queueHeading(context: Excel.RequestContext, ref: RangeRef, area: Area) 
   };
 }
 
-type Planned = { sheet: string; rect: Area };
-
 type Queued = {
   rectangles: ReturnType<typeof queueRectangle>[];
   headings: ReturnType<typeof queueHeading>[];
@@ -160,48 +163,13 @@ async function readChunk(
   try {
     await context.sync();
   } catch (e) {
-    const halves = errorCode(e) === "ResponsePayloadSizeLimitExceeded" ? halve(chunk) : null;
+    const halves = errorCode(e) === RESPONSE_TOO_LARGE ? halve(chunk) : null;
     if (!halves) throw e;
     await readChunk(context, host, halves[0], headings, file);
     await readChunk(context, host, halves[1], [], file);
     return;
   }
   file(queued);
-}
-
-/** A chunk in two: its rectangles, or its one rectangle's rows, or columns; null for one cell. */
-function halve(chunk: Planned[]): [Planned[], Planned[]] | null {
-  if (chunk.length > 1) {
-    const mid = Math.ceil(chunk.length / 2);
-    return [chunk.slice(0, mid), chunk.slice(mid)];
-  }
-  if (chunk.length === 0) return null;
-  const [{ sheet, rect }] = chunk;
-  if (rect.r2 > rect.r1) {
-    const mid = rect.r1 + Math.floor((rect.r2 - rect.r1) / 2);
-    return [[{ sheet, rect: { ...rect, r2: mid } }], [{ sheet, rect: { ...rect, r1: mid + 1 } }]];
-  }
-  if (rect.c2 > rect.c1) {
-    const mid = rect.c1 + Math.floor((rect.c2 - rect.c1) / 2);
-    return [[{ sheet, rect: { ...rect, c2: mid } }], [{ sheet, rect: { ...rect, c1: mid + 1 } }]];
-  }
-  return null;
-}
-
-/** Rectangles grouped so no request is estimated above the budget: almost always one group. */
-function withinBudget(plan: Planned[]): Planned[][] {
-  const chunks: Planned[][] = [[]];
-  let used = 0;
-  for (const p of plan) {
-    const cost = BYTES_PER_RECTANGLE + cellCount(p.rect) * BYTES_PER_CELL;
-    if (used + cost > REQUEST_BUDGET_BYTES && used > 0) {
-      chunks.push([]);
-      used = 0;
-    }
-    chunks[chunks.length - 1].push(p);
-    used += cost;
-  }
-  return chunks;
 }
 
 /** Queue one rectangle's read; `collect` files it after the sync. */

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import type { GridCell, NameInfo, SheetInfo, WorkbookStructure } from "../port";
-import { officeCellContent } from "./cell-content";
+import type { NameInfo, SheetInfo, WorkbookStructure } from "../port";
 import { errorCode, type ExcelHost } from "./excel-host";
+import { gridOf } from "./read-grid";
 import { REVIEW_SHEET } from "../review-sheet";
 
 const VISIBILITY: Record<string, SheetInfo["visibility"]> = {
@@ -74,32 +74,3 @@ export function readStructure(host: ExcelHost): Promise<WorkbookStructure> {
 }
 
 const stripEquals = (formula: unknown): string => String(formula).replace(/^=/, "");
-
-/** Every non-empty cell of a sheet's used range, in one sync (values and types: layout detection needs no more). */
-export function readGrid(host: ExcelHost, sheetName: string): Promise<GridCell[]> {
-  return host.read(async (context) => {
-    const used = context.workbook.worksheets
-      .getItem(sheetName)
-      .getUsedRangeOrNullObject(true)
-      .load("values, valueTypes, rowIndex, columnIndex");
-    await context.sync();
-    return used.isNullObject ? [] : gridOf(used);
-  });
-}
-
-/** A loaded used range's non-empty cells, 1-based. */
-function gridOf(used: Excel.Range): GridCell[] {
-  const cells: GridCell[] = [];
-  used.values.forEach((row, i) =>
-    row.forEach((value, j) => {
-      const type = used.valueTypes[i][j];
-      if (type === "Empty") return;
-      cells.push({
-        row: used.rowIndex + i + 1,
-        col: used.columnIndex + j + 1,
-        content: officeCellContent(value, undefined, type, undefined),
-      });
-    })
-  );
-  return cells;
-}

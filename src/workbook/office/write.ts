@@ -57,7 +57,7 @@ async function inspectTargets(
       problems.push({
         cell: cellLabel(sheet.name, areaA1(area)),
         reason: "protected",
-        message: `sheet '${sheet.name}' is protected: unprotect it to format ${areaA1(area)}`,
+        message: `Sheet '${sheet.name}' is protected: unprotect it to format ${areaA1(area)}`,
       });
       continue;
     }
