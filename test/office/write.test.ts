@@ -128,6 +128,7 @@ describe("writeCells", () => {
       ["missing-sheet", "Gone"],
       ["merged", "'Day 1'!D16"],
     ]);
+    expect(e.problems[0].message).toBe("Sheet 'Gone' does not exist");
     expect(e.problems[1].message).toBe(
       "'Day 1'!D16 is inside the merged area C16:D16: write to its top-left cell C16, or unmerge it"
     );

@@ -138,6 +138,13 @@ export const errorCode = (e: unknown): string | undefined =>
     ? (e as { code: string }).code
     : undefined;
 
+/** A sheet a write or the marks name that the workbook no longer has (deleted or renamed since it was read). */
+export const missingSheet = (sheet: string): WriteProblem => ({
+  cell: sheet,
+  reason: "missing-sheet",
+  message: `Sheet '${sheet}' does not exist`,
+});
+
 /** A locked cell on a protected sheet. */
 export const protectedProblem = (sheet: string, address: string): WriteProblem => ({
   cell: cellLabel(sheet, address),

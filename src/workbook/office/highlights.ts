@@ -2,7 +2,7 @@
 import { cellLabel, SEVERITIES } from "../../engine";
 import { HIGHLIGHT_MARKER, WriteBlocked, type Highlight, type WriteProblem } from "../port";
 import { splitQualified } from "../../grid";
-import type { ExcelHost } from "./excel-host";
+import { missingSheet, type ExcelHost } from "./excel-host";
 
 /** The add-in's marks found on one sheet, and the cells holding the user's own notes. */
 interface SheetMarks {
@@ -109,12 +109,7 @@ export async function setHighlights(host: ExcelHost, marks: Highlight[]): Promis
     const bySheet = new Map(found.map((m) => [m.sheet.name.toLowerCase(), m]));
     const problems: WriteProblem[] = [];
     for (const [key, sheet] of marked) {
-      if (!bySheet.has(key))
-        problems.push({
-          cell: sheet,
-          reason: "missing-sheet",
-          message: `sheet '${sheet}' does not exist`,
-        });
+      if (!bySheet.has(key)) problems.push(missingSheet(sheet));
     }
     for (const m of found)
       if (m.isProtected && (hasMarks(m) || marked.has(m.sheet.name.toLowerCase())))

@@ -14,16 +14,11 @@ import { charactersToPoints } from "./address";
 import {
   CELL_EDIT_MESSAGE,
   errorCode,
+  missingSheet,
   protectedProblem,
   withEventsOff,
   type ExcelHost,
 } from "./excel-host";
-
-const missingSheet = (sheet: string): WriteProblem => ({
-  cell: sheet,
-  reason: "missing-sheet",
-  message: `sheet '${sheet}' does not exist`,
-});
 
 /** A cell to check; `formats` when the write also changes its number format or font. */
 type Target = RangeRef & { formats?: boolean };
