@@ -120,26 +120,10 @@ export async function validateWorkbook(
   sortBySheetOrder(plans, structure);
 
   const bindings = plans.map(bindingsOf);
-  const refs = new Map<string, RangeRef>();
-  const keys = new Map<RangeRef, string>();
-  for (const plan of plans) {
-    for (const b of [...plan.codes.values(), ...plan.settings.values()]) {
-      if (b.target.kind !== "range") continue;
-      const key = rangeKey(b.target);
-      keys.set(b.target, key);
-      refs.set(key, { sheet: b.target.sheet, address: b.target.address });
-    }
-    // Without FOCUS_ENTITY, the firm is read from the sheet's heading, in the same batch.
-    const sheet = headingSheet(plan);
-    if (sheet) {
-      const heading: RangeRef = { sheet, address: HEADING_AREA, cells: true };
-      refs.set(rangeKey(heading), heading);
-    }
-  }
-  const reads = new BoundReads(
-    refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>(),
-    keys
-  );
+  const reads = await readBound(reader, plans, (plan) => [
+    ...plan.codes.values(),
+    ...plan.settings.values(),
+  ]);
 
   const scopes: ScopeReport[] = [];
   const periods: Period[] = [];
@@ -210,24 +194,39 @@ export async function scopeFacts(
   const plan = plans.find((p) => p.scope === scope);
   // With no FOCUS_ name at all, Validate reports one scope, "workbook", with nothing bound.
   if (!plan) return { record, checked: plans.length === 0 && scope === "workbook", period: null };
+  const reads = await readBound(reader, [plan], (p) => p.settings.values());
+  return { record, checked: true, period: periodOf(plan, reads, [], opts.dateHint) };
+}
+
+/**
+ * One batched read of the plans' bindings that `bound` picks, each range's key kept for the
+ * lookups, and of each scope sheet's heading where no FOCUS_ENTITY names the firm.
+ */
+async function readBound(
+  reader: WorkbookReader,
+  plans: ScopePlan[],
+  bound: (plan: ScopePlan) => Iterable<Binding>
+): Promise<BoundReads> {
   const refs = new Map<string, RangeRef>();
   const keys = new Map<RangeRef, string>();
-  for (const b of plan.settings.values()) {
-    if (b.target.kind !== "range") continue;
-    const key = rangeKey(b.target);
-    keys.set(b.target, key);
-    refs.set(key, { sheet: b.target.sheet, address: b.target.address });
+  for (const plan of plans) {
+    for (const b of bound(plan)) {
+      if (b.target.kind !== "range") continue;
+      const key = rangeKey(b.target);
+      keys.set(b.target, key);
+      refs.set(key, { sheet: b.target.sheet, address: b.target.address });
+    }
+    // Without FOCUS_ENTITY, the firm is read from the sheet's heading, in the same batch.
+    const sheet = headingSheet(plan);
+    if (sheet) {
+      const heading: RangeRef = { sheet, address: HEADING_AREA, cells: true };
+      refs.set(rangeKey(heading), heading);
+    }
   }
-  const sheet = headingSheet(plan);
-  if (sheet) {
-    const heading: RangeRef = { sheet, address: HEADING_AREA, cells: true };
-    refs.set(rangeKey(heading), heading);
-  }
-  const reads = new BoundReads(
+  return new BoundReads(
     refs.size ? await reader.readRanges([...refs.values()]) : new Map<string, RangeRead>(),
     keys
   );
-  return { record, checked: true, period: periodOf(plan, reads, [], opts.dateHint) };
 }
 
 function bindingsOf(plan: ScopePlan): ScopeBindings {
