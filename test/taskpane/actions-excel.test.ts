@@ -2,23 +2,25 @@
  * The actions over the real Office.js adapter, run against the in-memory Excel
  * simulator: the same path as the pane inside Excel, down to the batches.
  */
-import { createExcelSim, type SheetModel } from "../../sim";
+import { createExcelSim, type ExcelSim, type SheetModel } from "../../sim";
 import { createFocusActions, detectCapabilities } from "../../src/taskpane/actions";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { boundSheet, SMALL_SEG } from "../workbook/fixtures";
 import { labelsOnlyWorkbook } from "./labels-workbook";
 
+/** The pane's actions over the Office.js adapter on a simulated Excel, as the pane wires them. */
+function actionsIn(sim: ExcelSim) {
+  const isSetSupported = (set: string, version?: string) =>
+    sim.Office.context.requirements.isSetSupported(set, version);
+  const workbook = createOfficeWorkbook({ run: sim.Excel.run, isSetSupported });
+  return createFocusActions(workbook, detectCapabilities(isSetSupported));
+}
+
 function excelWith7180Mistyped() {
   // 7180 keyed as 140 while its part 7070 is 150: an identity error, and 7190 (35) then disagrees too.
   const { cells, names } = boundSheet("Day 1", { ...SMALL_SEG, "7180": 140 }, "sheet");
   const sim = createExcelSim({ workbook: { sheets: [{ name: "Day 1", cells }], names } });
-  const isSetSupported = (set: string, version?: string) =>
-    sim.Office.context.requirements.isSetSupported(set, version);
-  const workbook = createOfficeWorkbook({
-    run: sim.Excel.run,
-    isSetSupported: (s, v) => isSetSupported(s, v),
-  });
-  return createFocusActions(workbook, detectCapabilities(isSetSupported));
+  return actionsIn(sim);
 }
 
 const identities = (r: Awaited<ReturnType<ReturnType<typeof createFocusActions>["validate"]>>) =>
@@ -98,13 +100,7 @@ describe("scan in Excel (simulated): a workbook typed with labels only", () => {
         sheets: [{ name: "Seg", cells }, { name: "Notes", cells: [] }, ...more],
       },
     });
-    const isSetSupported = (set: string, version?: string) =>
-      sim.Office.context.requirements.isSetSupported(set, version);
-    const workbook = createOfficeWorkbook({
-      run: sim.Excel.run,
-      isSetSupported: (s, v) => isSetSupported(s, v),
-    });
-    return { sim, actions: createFocusActions(workbook, detectCapabilities(isSetSupported)) };
+    return { sim, actions: actionsIn(sim) };
   }
 
   it("proposes every line and the unit, applies them in one batch, and the statement then validates clean", async () => {
@@ -171,13 +167,7 @@ describe("scan in Excel (simulated): a year of daily sheets", () => {
     ]);
     const sheets = Array.from({ length: 250 }, (_, i) => ({ name: `Day ${i + 1}`, cells }));
     const sim = createExcelSim({ workbook: { sheets } });
-    const isSetSupported = (set: string, version?: string) =>
-      sim.Office.context.requirements.isSetSupported(set, version);
-    const workbook = createOfficeWorkbook({
-      run: sim.Excel.run,
-      isSetSupported: (s, v) => isSetSupported(s, v),
-    });
-    const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
+    const actions = actionsIn(sim);
     const { result, syncs } = await sim.meter.measure(() => actions.scanWorkbook());
     expect(result.scanned).toBe(250);
     expect(result.unread).toEqual([]);
@@ -196,13 +186,7 @@ describe("scan in Excel (simulated): a firm's published schedules typed with wor
     async (slug) => {
       const { model, truth } = labelsOnlyWorkbook(slug);
       const sim = createExcelSim({ workbook: model });
-      const isSetSupported = (set: string, version?: string) =>
-        sim.Office.context.requirements.isSetSupported(set, version);
-      const workbook = createOfficeWorkbook({
-        run: sim.Excel.run,
-        isSetSupported: (s, v) => isSetSupported(s, v),
-      });
-      const actions = createFocusActions(workbook, detectCapabilities(isSetSupported));
+      const actions = actionsIn(sim);
 
       const scan = await actions.scanWorkbook();
       expect(scan.sheets.map((s) => s.sheet)).toEqual(["Schedules"]);
