@@ -25,6 +25,9 @@ export interface OfficeWorkbookOptions {
   addin?: () => AddinApi;
 }
 
+/** Excel's refusal while the user is editing a cell (Office on the web and Mac cannot wait for it to end). */
+export const CELL_EDITING = "InvalidOperationInCellEditMode";
+
 export const CELL_EDIT_MESSAGE = "Excel is in cell-edit mode: press Enter or Esc, then try again";
 
 /** What the user is told when a grouped write had to be redone as separate undo steps. */
@@ -96,8 +99,7 @@ export class ExcelHost {
     try {
       return await this.run(this.readOptions, batch);
     } catch (e) {
-      if (errorCode(e) === "InvalidOperationInCellEditMode")
-        throw new Error(CELL_EDIT_MESSAGE, { cause: e });
+      if (errorCode(e) === CELL_EDITING) throw new Error(CELL_EDIT_MESSAGE, { cause: e });
       throw e;
     }
   }
@@ -115,7 +117,7 @@ export class ExcelHost {
       return await this.runGrouped(batch);
     } catch (e) {
       const cell = first.sheet ? cellLabel(first.sheet, first.address) : first.address;
-      if (errorCode(e) === "InvalidOperationInCellEditMode")
+      if (errorCode(e) === CELL_EDITING)
         throw new WriteBlocked([{ cell, reason: "editing", message: CELL_EDIT_MESSAGE }]);
       if (errorCode(e) === "AccessDenied")
         throw new WriteBlocked([protectedProblem(first.sheet, first.address)]);

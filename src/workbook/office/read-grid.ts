@@ -2,7 +2,7 @@
 import { areaA1, type Area } from "../../grid";
 import type { GridCell, SheetGrid } from "../port";
 import { officeCellContent } from "./cell-content";
-import { errorCode, type ExcelHost } from "./excel-host";
+import { CELL_EDITING, errorCode, type ExcelHost } from "./excel-host";
 import {
   halve,
   REQUEST_BUDGET_BYTES,
@@ -177,8 +177,6 @@ async function readBlocks(
   }
   live.forEach(({ sheet, rect }, i) => reads.get(sheet)!.add(rect, gridOf(ranges[i])));
 }
-
-const CELL_EDITING = "InvalidOperationInCellEditMode";
 
 const refusedWhole = (e: unknown) =>
   new Error(`Excel refused to send even one of its cells as too large (${RESPONSE_TOO_LARGE})`, {

@@ -13,6 +13,7 @@ import { areaA1, contains, intersects, parseArea, splitQualified, type Area } fr
 import { charactersToPoints } from "./address";
 import {
   CELL_EDIT_MESSAGE,
+  CELL_EDITING,
   errorCode,
   missingSheet,
   protectedProblem,
@@ -280,7 +281,7 @@ async function createRecordSheet(host: ExcelHost, name: string): Promise<void> {
       await context.sync();
     });
   } catch (e) {
-    if (errorCode(e) === "InvalidOperationInCellEditMode")
+    if (errorCode(e) === CELL_EDITING)
       throw new WriteBlocked([{ cell: name, reason: "editing", message: CELL_EDIT_MESSAGE }]);
     throw e;
   }
