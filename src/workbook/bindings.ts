@@ -10,7 +10,7 @@ import {
   type Code,
 } from "../engine";
 import type { NameInfo, SheetInfo } from "./port";
-import { parseRefersTo, type Target } from "./refers-to";
+import { findSheet, parseRefersTo, type Target } from "./refers-to";
 
 /** Defined names of the product (FOCUS_<code> and the scope settings) are built and read in engine/binding-name.ts. */
 export type { Setting };
@@ -64,16 +64,16 @@ function kindOfKey(key: string): KeyKind {
 
 /**
  * A year of daily sheets defines the same few dozen names on every sheet, each pointing at a
- * cell of its own sheet: what a name's text and a sheet's name come to is worked out once
- * per distinct text, not once per sheet (planScopes was a tenth of such a file's check).
+ * cell of its own sheet: what a name's text comes to is worked out once per distinct text, not
+ * once per sheet (planScopes was a tenth of such a file's check); sheet names are looked up
+ * once each by refers-to.ts.
  */
 class NameReading {
   private readonly keys = new Map<string, { key: string; kind: KeyKind } | null>();
-  private readonly owners = new Map<string, string | null>();
 
   constructor(private readonly sheetNames: ReadonlyMap<string, string>) {}
 
-  key(name: string): { key: string; kind: KeyKind } | null {
+  private key(name: string): { key: string; kind: KeyKind } | null {
     let k = this.keys.get(name);
     if (k === undefined) {
       const key = focusCodeOf(name);
@@ -85,25 +85,21 @@ class NameReading {
 
   /** The sheet a sheet-level name belongs to, as the workbook spells it; null when there is none. */
   owner(sheet: string): string | null {
-    let o = this.owners.get(sheet);
-    if (o === undefined) {
-      o = this.sheetNames.get(sheet.toLowerCase()) ?? null;
-      this.owners.set(sheet, o);
-    }
-    return o;
+    return findSheet(sheet, this.sheetNames) ?? null;
   }
-}
 
-function classify(n: NameInfo, read: NameReading, sheetNames: ReadonlyMap<string, string>) {
-  const k = read.key(n.name);
-  if (k === null || k.kind === null) return null;
-  if (k.kind === "unknown") return "unknown";
-  const binding: Binding = {
-    name: n.name,
-    level: n.sheet ? "sheet" : "workbook",
-    target: parseRefersTo(n.formula, sheetNames),
-  };
-  return { key: k.key, isSetting: k.kind === "setting", binding } satisfies Classified;
+  /** A FOCUS_ name's key and binding; "unknown" for a code no statement has; null for any other name. */
+  classify(n: NameInfo): Classified | "unknown" | null {
+    const k = this.key(n.name);
+    if (k === null || k.kind === null) return null;
+    if (k.kind === "unknown") return "unknown";
+    const binding: Binding = {
+      name: n.name,
+      level: n.sheet ? "sheet" : "workbook",
+      target: parseRefersTo(n.formula, this.sheetNames),
+    };
+    return { key: k.key, isSetting: k.kind === "setting", binding };
+  }
 }
 
 /**
@@ -118,7 +114,7 @@ export function planScopes(sheets: SheetInfo[], names: NameInfo[]): ScopePlan[] 
   const unknown = new Map<string | null, NameInfo[]>();
   const read = new NameReading(sheetNames);
   for (const n of names) {
-    const c = classify(n, read, sheetNames);
+    const c = read.classify(n);
     if (c === null) continue;
     const owner = n.sheet ? read.owner(n.sheet) : null;
     if (c === "unknown") {

@@ -48,7 +48,8 @@ function upperColumn(letters: string): number {
  */
 const sheetsFound = new WeakMap<ReadonlyMap<string, string>, Map<string, string | undefined>>();
 
-function findSheet(
+/** A sheet's name as the workbook spells it, matched case-insensitively; undefined when it has none. */
+export function findSheet(
   name: string,
   sheetNames: readonly string[] | ReadonlyMap<string, string>
 ): string | undefined {
