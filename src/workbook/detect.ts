@@ -1,5 +1,5 @@
 import { isKnownCode, type CellContent } from "../engine";
-import type { GridCell } from "./port";
+import { LABEL_SCAN_ROWS, type GridCell } from "./port";
 
 /** A line code read from a cell: 7010, "7010" or "[7010]", and only a known one. */
 export function codeInCell(content: CellContent): string | null {
@@ -12,6 +12,27 @@ export function codeInCell(content: CellContent): string | null {
     s = m ? m[1] : null;
   }
   return s && isKnownCode(s) ? s : null;
+}
+
+/**
+ * The cells detection judges, whichever adapter read them: every cell of the first
+ * LABEL_SCAN_ROWS rows and, below, each code cell with the cell just left of it, which is what
+ * the .xlsx reader keeps while parsing (xlsx-reader.ts). The Office adapter reads every row
+ * (read-grid.ts); without this, the words and amounts it alone sees far down would make the
+ * pane's Scan propose what focus-check --detect does not.
+ */
+export function detectionCells(grid: GridCell[]): GridCell[] {
+  if (!grid.some((c) => c.row > LABEL_SCAN_ROWS)) return grid;
+  const codeCells = new Set<string>();
+  for (const c of grid)
+    if (c.row > LABEL_SCAN_ROWS && codeInCell(c.content) !== null)
+      codeCells.add(`${c.row}:${c.col}`);
+  return grid.filter(
+    (c) =>
+      c.row <= LABEL_SCAN_ROWS ||
+      codeCells.has(`${c.row}:${c.col}`) ||
+      codeCells.has(`${c.row}:${c.col + 1}`)
+  );
 }
 
 export interface Detected {

@@ -7,7 +7,7 @@ import {
   type UnitProposal,
   type UnmatchedRow,
 } from "../engine/labels";
-import { codeInCell, detectLayout } from "./detect";
+import { codeInCell, detectionCells, detectLayout } from "./detect";
 import type { GridCell } from "./port";
 
 /** The amount beside a printed code cell, proposed with certainty and no words behind it. */
@@ -64,9 +64,11 @@ export interface SheetScan {
 /**
  * Scan one sheet: code cells first (src/workbook/detect.ts), then the labels on
  * the rows the code cells leave (src/engine/labels). `taken` are codes already
- * bound on the sheet by FOCUS_ names: neither kind proposes them again.
+ * bound on the sheet by FOCUS_ names: neither kind proposes them again. Only the cells
+ * every adapter reads count (detectionCells), so the pane and the CLI propose the same.
  */
-export function scanGrid(sheet: string, grid: GridCell[], taken: Code[] = []): SheetScan {
+export function scanGrid(sheet: string, read: GridCell[], taken: Code[] = []): SheetScan {
+  const grid = detectionCells(read);
   const codes = printedCodes(grid);
   const proposals: SheetProposal[] = [];
   const duplicates: SheetScan["duplicates"] = [];

@@ -38,6 +38,7 @@ const SHEETS_PER_SYNC = 1000;
  *
  * All rows are read, not only the first LABEL_SCAN_ROWS with code cells below them as the .xlsx
  * reader keeps: finding the code cells further down means reading every value there anyway.
+ * Detection itself judges only what both keep (detectionCells in detect.ts).
  *
  * A sheet that cannot be read (deleted meanwhile, or refused even one cell at a time) answers
  * its error; the others are still read.
