@@ -12,11 +12,14 @@ export interface BudgetResult {
   met: boolean | null;
 }
 
+/** The sizes issue #14 set the 2× budget at (the floor is measured at every size). */
+export const BUDGETED_FLOOR_SHEETS = [250, 1000];
+
 export function judgeBudgets(r: Results): BudgetResult[] {
   const c250 = r.cli.find((c) => c.sheets === 250);
   const maxSyncs = Math.max(...r.office.map((o) => o.syncs));
   const pane = "skipped" in r.pane ? null : r.pane;
-  const read = r.cli.filter((c) => c.floor);
+  const read = r.cli.filter((c) => c.floor && BUDGETED_FLOOR_SHEETS.includes(c.sheets));
   return [
     {
       budget: "focus-check, 250 daily sheets (median, process start to exit)",

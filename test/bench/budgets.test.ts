@@ -105,9 +105,18 @@ it("names each budget that is exceeded", () => {
   );
 });
 
-it("judges the floor ratio at every size measured: one size over 2× fails it", () => {
+it("judges the floor ratio at 250 and 1,000 sheets: one over 2× fails it; smaller sizes are shown in the bench, not judged", () => {
+  const oneSheet = {
+    sheets: 1,
+    bytes: 0,
+    medianMs: 250,
+    minMs: 250,
+    peakRssMb: 0,
+    floor: { medianMs: 100, minMs: 100, peakRssMb: 0, ratio: 2.5 },
+  };
   const r = results({
     cli: [
+      oneSheet,
       {
         sheets: 250,
         bytes: 0,
@@ -128,6 +137,11 @@ it("judges the floor ratio at every size measured: one size over 2× fails it", 
   });
   const floor = judgeBudgets(r).find((b) => /floor/.test(b.budget))!;
   expect(floor).toMatchObject({ met: false, measured: "1.67× at 250, 2.14× at 1000" });
+  const within = results({ cli: [oneSheet, ...r.cli.filter((c) => c.sheets === 250)] });
+  expect(judgeBudgets(within).find((b) => /floor/.test(b.budget))).toMatchObject({
+    met: true,
+    measured: "1.67× at 250",
+  });
   expect(
     judgeBudgets(
       results({ cli: [{ sheets: 250, bytes: 0, medianMs: 500, minMs: 500, peakRssMb: 0 }] })
