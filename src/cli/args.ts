@@ -45,7 +45,8 @@ Checks the FOCUS customer-funds statements bound in .xlsx/.xlsm workbooks
   --version           the version
 
 With no FILE, checks the bundled example workbook.
-Exit codes: 0 clean, 1 findings (errors; with --strict, warnings too), 2 unusable file or arguments.
+Exit codes: 0 clean, 1 findings (errors; with --strict, warnings too), 2 unusable file or
+arguments, or an --annotate or --report copy that could not be written.
 Acknowledged findings do not fail a run, except deficiencies and capital below the minimum.`;
 
 /** What each option takes: a switch, or a value and the words for it when it is missing. */

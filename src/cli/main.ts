@@ -4,6 +4,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -127,22 +128,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
         );
       }
       results.push({ file: shown, error: null, scopes: report.scopes, report, comparisons });
-      if (args.annotate) await writeAnnotated(bytes, report.scopes, args.annotate);
-      if (args.report) {
-        // The writers load only when asked: a plain check starts faster without them.
-        const { reviewPackage } = await import("../report/package");
-        const pkg = reviewPackage(
-          report,
-          {
-            file: basename(file),
-            fileSha256: sha256Bytes(bytes),
-            generatedAt: new Date().toISOString(),
-            by: args.by ?? osUser(),
-          },
-          comparisons.filter((c) => c.priorSource !== "this workbook")
-        );
-        await writeReport(args.report, args.out!, pkg, report);
-      }
+      // The check stands whatever happens to the copies it writes: a failure there is named
+      // by its option, and the file is not listed a second time as unchecked.
+      const written =
+        (!args.annotate ||
+          (await outputStep("--annotate", shown, io, () =>
+            writeAnnotated(bytes, report.scopes, args.annotate!)
+          ))) &&
+        (!args.report ||
+          (await outputStep("--report", shown, io, async () => {
+            // The writers load only when asked: a plain check starts faster without them.
+            const { reviewPackage } = await import("../report/package");
+            const pkg = reviewPackage(
+              report,
+              {
+                file: basename(file),
+                fileSha256: sha256Bytes(bytes),
+                generatedAt: new Date().toISOString(),
+                by: args.by ?? osUser(),
+              },
+              comparisons.filter((c) => c.priorSource !== "this workbook")
+            );
+            await writeReport(args.report!, args.out!, pkg, report);
+          })));
+      if (!written) unusable = true;
     } catch (e) {
       const message =
         e instanceof WorkbookFileError || e instanceof UsageError ? e.message : unexpected(e);
@@ -201,11 +210,7 @@ async function writeReport(
   pkg: ReviewPackage,
   report: WorkbookReport
 ): Promise<void> {
-  const put = (path: string, text: string) => {
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text, "utf8");
-    renameSync(tmp, path);
-  };
+  const put = writeWhole;
   if (format === "html") {
     const { renderHtml } = await import("../report/html");
     put(out, renderHtml(pkg));
@@ -277,10 +282,39 @@ async function writeAnnotated(
       marks.push({ ...f.location, severity: f.severity, note: `FOCUS ${f.kind}: ${f.message}` });
     }
   }
-  const annotated = annotateFindings(bytes, marks, NATIVE);
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, annotated);
-  renameSync(tmp, out);
+  writeWhole(out, annotateFindings(bytes, marks, NATIVE));
+}
+
+/**
+ * A file written whole or not at all: into a temporary file beside it, then renamed over it;
+ * a failed write (a full disk, a folder gone) removes the temporary file.
+ */
+function writeWhole(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Write one of the copies a check makes; false (with one line on stderr) if it could not be written. */
+async function outputStep(
+  option: string,
+  shown: string,
+  io: Io,
+  write: () => Promise<void>
+): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    io.stderr(`focus-check: ${printable(shown)}: ${option}: ${printable(reason.split("\n")[0])}\n`);
+    return false;
+  }
 }
 
 function unexpected(e: unknown): string {

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -210,6 +210,32 @@ describe("--annotate", () => {
     const comments = wb.zip.names().filter((n) => /comments/i.test(n));
     expect(comments.length).toBe(1);
     expect(wb.zip.text(comments[0])).toContain("identity");
+  });
+
+  test("a copy that cannot be made is named by its option; the check stands, listed once (failed before: the file listed again as not checked)", async () => {
+    const parts = unzipSync(readFileSync(broken));
+    // A part the check never reads, but the annotated copy must patch.
+    parts["[Content_Types].xml"] = strToU8(
+      strFromU8(parts["[Content_Types].xml"]).replace("<Default ", '<Default "')
+    );
+    const input = file("types-malformed.xlsx", zipSync(parts));
+    const out = join(dir, "types-malformed-annotated.xlsx");
+    const json = await cli(["--json", "--annotate", out, input]);
+    expect(json.code).toBe(2);
+    const files = JSON.parse(json.stdout).files;
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ file: input, error: null });
+    expect(files[0].scopes[0].findings.map((f: { kind: string }) => f.kind)).toContain("identity");
+    expect(json.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^focus-check: .*types-malformed\.xlsx: --annotate: corrupt workbook: \[Content_Types\]\.xml is malformed XML \(.+\)$/
+      ),
+    ]);
+    expect(readdirSync(dir).filter((f) => f.startsWith("types-malformed-annotated"))).toEqual([]);
+    const human = await cli(["--annotate", out, input]);
+    expect(human.code).toBe(2);
+    expect(human.stdout).toContain("identity");
+    expect(human.stdout).not.toMatch(/cannot check/);
   });
 
   test("refuses to write over its input", async () => {

@@ -10,7 +10,7 @@ import { annotateXlsx } from "../../src/workbook/xlsx/annotate";
 import { nativeInflate } from "../../src/cli/native-inflate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { type WorkbookModel, writeXlsx } from "../../sim";
-import { ZipPackage } from "../../src/workbook/xlsx/zip";
+import { WorkbookFileError, ZipPackage } from "../../src/workbook/xlsx/zip";
 
 const MODEL: WorkbookModel = {
   sheets: [
@@ -360,6 +360,63 @@ describe("annotateFindings with the caller's inflater", () => {
     expect(Buffer.from(withNative).equals(Buffer.from(annotateFindings(FIXTURE, MARKS)))).toBe(
       true
     );
+  });
+});
+
+describe("annotateFindings refuses a part it cannot patch, naming it (the check may never have read it)", () => {
+  const mark: FindingMark[] = [{ sheet: "Seg 1", address: "C5", severity: "error", note: "x" }];
+
+  test("malformed XML in [Content_Types].xml: a corrupt workbook, not the tokenizer's own error (failed before: XmlError)", () => {
+    const src = repack(FIXTURE, (name, xml) =>
+      name === "[Content_Types].xml" ? xml.replace("<Default ", '<Default "') : xml
+    );
+    expect(() => annotateFindings(src, mark)).toThrow(WorkbookFileError);
+    expect(() => annotateFindings(src, mark)).toThrow(
+      /^corrupt workbook: \[Content_Types\]\.xml is malformed XML \(/
+    );
+  });
+
+  test("rows out of order in the marked sheet: refused by name, never patched in the wrong place (failed before: an internal error)", () => {
+    const src = repack(FIXTURE, (name, xml) => {
+      if (name !== "xl/worksheets/sheet1.xml") return xml;
+      const rows = xml.match(/<row [^>]*>.*?<\/row>/g)!;
+      return xml.replace(rows.join(""), [...rows].reverse().join(""));
+    });
+    expect(() => annotateFindings(src, mark)).toThrow(WorkbookFileError);
+    expect(() => annotateFindings(src, mark)).toThrow(
+      "corrupt workbook: the rows or cells of xl/worksheets/sheet1.xml are not in ascending order"
+    );
+  });
+});
+
+describe("annotateFindings patches the styles the reader read", () => {
+  const mark: FindingMark[] = [{ sheet: "Seg 1", address: "C5", severity: "error", note: "x" }];
+
+  test("an end tag that closes nothing open (a start tag lost): refused, not patched at the wrong depth (failed before: a second <cellXfs>, every number format lost)", () => {
+    const src = repack(FIXTURE, (name, xml) =>
+      name === "xl/styles.xml" ? xml.replace(/<numFmts[^>]*>/, "") : xml
+    );
+    expect(() => annotateFindings(src, mark)).toThrow(
+      /^corrupt workbook: xl\/styles\.xml is malformed XML \(<\/numFmts> does not close the element open\)$/
+    );
+  });
+
+  test("styles the workbook does not relate to, where Excel keeps them: those are patched and related, every number format kept (failed before: a new styles part, the formats lost)", () => {
+    const src = repack(FIXTURE, (name, xml) =>
+      name === "xl/_rels/workbook.xml.rels"
+        ? xml.replace(/<Relationship [^>]*relationships\/styles"[^>]*\/>/, "")
+        : xml
+    );
+    expect(text(src, "xl/_rels/workbook.xml.rels")).not.toContain("/styles");
+    const out = annotateFindings(src, mark);
+    const after = allCells(out);
+    expect(after.get("Seg 1!C5")?.numberFormat).toBe("#,##0.00;(#,##0.00)");
+    expect(after).toEqual(allCells(src));
+    expect(parts(out).has("xl/styles2.xml")).toBe(false);
+    expect(text(out, "xl/_rels/workbook.xml.rels")).toMatch(
+      /relationships\/styles" Target="styles\.xml"/
+    );
+    expect(styleOf(out, "xl/worksheets/sheet1.xml", "C5")!.rgb).toBe(SEVERITY_FILL.error);
   });
 });
 

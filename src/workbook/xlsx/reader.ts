@@ -84,10 +84,8 @@ export class XlsxWorkbook {
 
   private ensureShared(): void {
     if (this.sharedStrings) return;
-    const byType = (suffix: string) =>
-      [...this.rels.values()].find((r) => r.type.endsWith(suffix))?.target;
-    const sstPath = byType("/sharedStrings") ?? "xl/sharedStrings.xml";
-    const stylesPath = byType("/styles") ?? "xl/styles.xml";
+    const sstPath = workbookPart(this.rels, "sharedStrings").path;
+    const stylesPath = workbookPart(this.rels, "styles").path;
     const parts = this.zip.readMany([sstPath, stylesPath]);
     const sst: string[] = [];
     const sstXml = parts.get(sstPath);
@@ -172,6 +170,19 @@ function findWorkbookPart(zip: ZipPackage): string {
 }
 
 /** Relationships of a part, targets resolved to package paths. */
+/**
+ * Where the workbook keeps its shared strings or styles: the target of the workbook's
+ * relationship of that type, else the part where Excel puts it (`related` false). The reader
+ * reads that part and the annotator patches the same one, so the copy shows what was checked.
+ */
+export function workbookPart(
+  rels: Map<string, { target: string; type: string }>,
+  kind: "sharedStrings" | "styles"
+): { path: string; related: boolean } {
+  const rel = [...rels.values()].find((r) => r.type.endsWith(`/${kind}`));
+  return rel ? { path: rel.target, related: true } : { path: `xl/${kind}.xml`, related: false };
+}
+
 export function readRels(
   zip: ZipPackage,
   partPath: string

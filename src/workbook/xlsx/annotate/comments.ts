@@ -11,7 +11,7 @@ export interface Note {
   text: string;
 }
 
-export function patchComments(xml: string, notes: Note[]): string {
+export function patchComments(xml: string, part: string, notes: Note[]): string {
   const edits = new Edits();
   let depth = 0;
   let p = "";
@@ -35,7 +35,7 @@ export function patchComments(xml: string, notes: Note[]): string {
   >();
   let current: ReturnType<typeof comments.get> | undefined;
 
-  eachTag(xml, (t) => {
+  eachTag(xml, part, (t) => {
     if (t.close) {
       depth--;
       if (depth === 1 && t.local === "authors") authorsClose = t.start;

@@ -18,7 +18,7 @@ export class ContentTypesEditor {
   constructor(private readonly pkg: PackageEditor) {
     this.xml = pkg.text("[Content_Types].xml");
     let depth = 0;
-    eachTag(this.xml, (t) => {
+    eachTag(this.xml, "[Content_Types].xml", (t) => {
       if (t.close) {
         if (--depth === 0) this.closeAt = t.start;
         return;

@@ -44,10 +44,9 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[], options?: ZipOpti
   const pkg = new PackageEditor(wb);
   const styles = new StylesEditor(pkg, wb);
   const contentTypes = new ContentTypesEditor(pkg);
-  if (styles.created) {
-    contentTypes.override(styles.path, CONTENT_TYPE.styles);
-    pkg.addRel(wb.workbookPath, relType("styles", pkg.strict), styles.path);
-  }
+  // Both are no-ops on a workbook as Excel writes it, which relates and types its styles.
+  contentTypes.override(styles.path, CONTENT_TYPE.styles);
+  if (!styles.related) pkg.addRel(wb.workbookPath, relType("styles", pkg.strict), styles.path);
 
   for (const [index, cellMarks] of [...bySheet].sort((a, b) => a[0] - b[0])) {
     const sheet = wb.sheets[index];
@@ -55,7 +54,7 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[], options?: ZipOpti
     if (!sheetPath)
       throw new WorkbookFileError(`corrupt workbook: the part of sheet "${sheet.name}" is missing`);
     const sorted = [...cellMarks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    const patch = patchSheet(pkg.text(sheetPath), sorted, (base, fill) =>
+    const patch = patchSheet(pkg.text(sheetPath), sheetPath, sorted, (base, fill) =>
       styles.styleFor(base, fill)
     );
     const strict = patch.strict;
@@ -71,7 +70,7 @@ export function annotateXlsx(bytes: Uint8Array, marks: Mark[], options?: ZipOpti
     const commentsRel = [...rels.values()].find((r) => /\/comments$/.test(r.type));
     const commentsPath = commentsRel ? pkg.actual(commentsRel.target) : null;
     if (commentsPath) {
-      pkg.put(commentsPath, patchComments(pkg.text(commentsPath), notes));
+      pkg.put(commentsPath, patchComments(pkg.text(commentsPath), commentsPath, notes));
     } else {
       const path = commentsRel?.target ?? pkg.freshPath((n) => `xl/comments${n}.xml`);
       pkg.put(

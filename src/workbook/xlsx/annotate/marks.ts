@@ -37,7 +37,7 @@ export function groupMarks(wb: XlsxWorkbook, marks: Mark[]): Map<number, Map<num
       );
     if (sheet.kind !== "worksheet")
       throw new Error(
-        `annotate: sheet "${m.sheet}" is a ${sheet.kind}, not a worksheet: its cells cannot be marked`
+        `annotate: sheet "${m.sheet}" is ${sheet.kind === "chartsheet" ? "a chart sheet" : "not a worksheet"}: it has no cells to mark`
       );
     const pos = cellPos(m.address, `annotate: sheet "${m.sheet}"`);
     const fill = typeof m.fill === "string" ? normalizeArgb(m.fill) : null;

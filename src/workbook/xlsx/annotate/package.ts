@@ -71,7 +71,7 @@ export class PackageEditor {
     let prefix = "";
     let closeAt = -1;
     let depth = 0;
-    eachTag(xml, (t) => {
+    eachTag(xml, relsPath, (t) => {
       if (t.close) {
         depth--;
         if (depth === 0) closeAt = t.start;

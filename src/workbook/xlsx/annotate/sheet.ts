@@ -30,6 +30,7 @@ export interface SheetPatch {
 
 export function patchSheet(
   xml: string,
+  part: string,
   marks: CellMark[],
   styleFor: (base: number, fill: string) => number
 ): SheetPatch {
@@ -80,7 +81,15 @@ export function patchSheet(
     return out.join("");
   };
 
-  eachTag(xml, (t) => {
+  // Marks are placed in one pass over rows and cells in ascending order, the order Excel writes
+  // (the standard sets none; Office requires it, [MS-OI29500] 2.1.846): a part out of that
+  // order is refused, never patched with a second row or cell of the same number.
+  const outOfOrder = () =>
+    new WorkbookFileError(
+      `corrupt workbook: the rows or cells of ${part} are not in ascending order`
+    );
+
+  eachTag(xml, part, (t) => {
     if (t.close) {
       depth--;
       if (depth === 0) rootClose = t.start;
@@ -134,6 +143,7 @@ export function patchSheet(
     let tag = xml.slice(t.start, t.end);
     const r = attr(tag, "r");
     const number = r !== undefined && /^\d+$/.test(r.trim()) ? Number(r) : row + 1;
+    if (number <= row) throw outOfOrder();
     row = number;
     col = 0;
     const rows = newRows(number);
@@ -183,7 +193,9 @@ export function patchSheet(
     let tag = xml.slice(t.start, t.end);
     const r = attr(tag, "r");
     const pos = r !== undefined ? parseA1(r) : null;
-    col = pos ? pos.col : col + 1;
+    const next = pos ? pos.col : col + 1;
+    if (next <= col) throw outOfOrder();
+    col = next;
     if (!rowMarks.length) return;
     const before: string[] = [];
     while (rowMarks.length && rowMarks[0].col < col) before.push(newCell(rowMarks.shift()!));
@@ -208,12 +220,9 @@ export function patchSheet(
     rowStyle = null;
   }
 
-  if (rootClose < 0)
-    throw new WorkbookFileError("corrupt workbook: a worksheet part is not closed");
-  if (!sheetDataSeen)
-    throw new WorkbookFileError("corrupt workbook: a worksheet part has no <sheetData>");
-  if (mi < marks.length)
-    throw new Error("annotate: the rows of the sheet are not in order (internal)");
+  if (rootClose < 0) throw new WorkbookFileError(`corrupt workbook: ${part} is not closed`);
+  if (!sheetDataSeen) throw new WorkbookFileError(`corrupt workbook: ${part} has no <sheetData>`);
+  if (mi < marks.length) throw outOfOrder();
 
   // Grow <dimension> over the new cells.
   const d = dimension as Tag | null;

@@ -1,6 +1,6 @@
 /** The styles part: a cell's xf cloned with a new fill (one clone per base style and fill). */
 import { NS, XML_DECL, solidFillXml } from "../ooxml";
-import { readRels, type XlsxWorkbook } from "../reader";
+import { readRels, workbookPart, type XlsxWorkbook } from "../reader";
 import { WorkbookFileError } from "../zip";
 import type { PackageEditor } from "./package";
 import { Edits, eachTag, setAttr, startTagEnd, type Tag } from "./tags";
@@ -31,7 +31,10 @@ const STYLESHEET_ORDER = [
 
 export class StylesEditor {
   readonly path: string;
+  /** A new part: saved even when no fill was added. */
   readonly created: boolean;
+  /** The workbook already relates to the part (else the annotator adds the relationship). */
+  readonly related: boolean;
   private readonly xml: string;
   private prefix = "";
   private readonly fills: string[] = [];
@@ -50,20 +53,17 @@ export class StylesEditor {
     private readonly pkg: PackageEditor,
     wb: XlsxWorkbook
   ) {
-    const rel = [...readRels(wb.zip, wb.workbookPath).values()].find((r) =>
-      /\/styles$/.test(r.type)
-    );
-    const existing = rel ? pkg.actual(rel.target) : null;
+    const { path, related } = workbookPart(readRels(wb.zip, wb.workbookPath), "styles");
+    const existing = pkg.actual(path);
     this.created = !existing;
+    this.related = related;
     this.path =
-      existing ??
-      rel?.target ??
-      pkg.freshPath((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
+      existing ?? (related ? path : pkg.freshPath((n) => (n === 1 ? path : `xl/styles${n}.xml`)));
     this.xml = existing ? pkg.text(existing) : MINIMAL_STYLES;
     let depth = 0;
     let section: "fills" | "cellXfs" | null = null;
     let itemStart = -1;
-    eachTag(this.xml, (t) => {
+    eachTag(this.xml, this.path, (t) => {
       if (t.close) {
         depth--;
         if (depth === 0) this.rootClose = t.start;

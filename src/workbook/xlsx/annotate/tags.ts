@@ -5,7 +5,8 @@
  * list of edits applied in one go.
  */
 import { strFromU8, strToU8 } from "fflate";
-import { Tok, XmlTokenizer } from "../xml";
+import { Tok, XmlError, XmlTokenizer } from "../xml";
+import { WorkbookFileError } from "../zip";
 
 export const bin = (b: Uint8Array): string => strFromU8(b, true);
 export const utf8ToBin = (s: string): string => strFromU8(strToU8(s), true);
@@ -23,19 +24,37 @@ export interface Tag {
   self: boolean;
 }
 
-export function eachTag(xml: string, fn: (t: Tag) => void): void {
+/**
+ * Every start and end tag of `part` (its path, named when its XML is malformed: the check may
+ * never have read that part, so the message says which one stops the annotated copy). Unlike
+ * the reader, which skips what it does not know, the patcher finds elements by their depth:
+ * every end tag must close the element open, or an edit would land in the wrong place.
+ */
+export function eachTag(xml: string, part: string, fn: (t: Tag) => void): void {
   const tok = new XmlTokenizer(xml);
-  for (let k = tok.next(); k !== Tok.End; k = tok.next()) {
-    if (k !== Tok.Open && k !== Tok.Close) continue;
-    fn({
-      close: k === Tok.Close,
-      qname: tok.name(),
-      local: tok.local(),
-      prefix: tok.prefix(),
-      start: tok.start,
-      end: tok.end,
-      self: tok.selfClosing,
-    });
+  const open: string[] = [];
+  try {
+    for (let k = tok.next(); k !== Tok.End; k = tok.next()) {
+      if (k !== Tok.Open && k !== Tok.Close) continue;
+      const qname = tok.name();
+      if (k === Tok.Close && open.pop() !== qname)
+        throw new XmlError(`</${qname}> does not close the element open`, tok.start);
+      if (k === Tok.Open && !tok.selfClosing) open.push(qname);
+      fn({
+        close: k === Tok.Close,
+        qname,
+        local: tok.local(),
+        prefix: tok.prefix(),
+        start: tok.start,
+        end: tok.end,
+        self: tok.selfClosing,
+      });
+    }
+    if (open.length) throw new XmlError(`<${open[open.length - 1]}> is never closed`, xml.length);
+  } catch (e) {
+    if (e instanceof XmlError)
+      throw new WorkbookFileError(`corrupt workbook: ${part} is malformed XML (${e.message})`);
+    throw e;
   }
 }
 
