@@ -106,11 +106,15 @@ export function printRead(cli: CliFigure[]): void {
   console.log(
     "\nthe one file read: focus-check --json beside the floor (inflate with fflate, one regular expression for every cell value and name):"
   );
-  console.log("sheets  floor ms  focus-check ms  ratio  floor RSS MB  focus-check RSS MB");
+  console.log(
+    "sheets  floor ms  focus-check ms  ratio  check alone ms  ratio  floor RSS MB  focus-check RSS MB"
+  );
   for (const c of cli) {
     if (!c.floor) continue;
+    const alone = c.floor.checkOnlyMs ?? "-";
+    const aloneRatio = c.floor.checkOnlyRatio?.toFixed(2) ?? "-";
     console.log(
-      `${pad(c.sheets, 6)}  ${pad(c.floor.medianMs, 8)}  ${pad(c.medianMs, 14)}  ${pad(c.floor.ratio.toFixed(2), 5)}  ${pad(c.floor.peakRssMb, 12)}  ${pad(c.peakRssMb, 18)}`
+      `${pad(c.sheets, 6)}  ${pad(c.floor.medianMs, 8)}  ${pad(c.medianMs, 14)}  ${pad(c.floor.ratio.toFixed(2), 5)}  ${pad(alone, 14)}  ${pad(aloneRatio, 5)}  ${pad(c.floor.peakRssMb, 12)}  ${pad(c.peakRssMb, 18)}`
     );
   }
 }

@@ -29,6 +29,9 @@ export interface FloorFigure {
   peakRssMb: number;
   /** focus-check's median over the floor's median. */
   ratio: number;
+  /** The check alone (bench/check-only.ts: no report built or written), median, and over the floor's median. */
+  checkOnlyMs?: number;
+  checkOnlyRatio?: number;
 }
 
 export interface OtherFigure {

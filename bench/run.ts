@@ -23,6 +23,7 @@ import { dailyValues, dailyWorkbook } from "./workbooks";
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "focus-check.js");
 const FLOOR = join(ROOT, "lib", "bench", "floor.js");
+const CHECK_ONLY = join(ROOT, "lib", "bench", "check-only.js");
 const RSS_HOOK = join(ROOT, "bench", "rss-hook.js");
 const OUT = join(ROOT, "bench", "out");
 
@@ -92,8 +93,8 @@ function timed(
 
 /**
  * The CLI end to end, from process start, on generated daily workbooks; with `floor`, the
- * bare read of the same file (bench/floor.ts) runs before each CLI run, so both see the
- * same load on a shared machine.
+ * bare read of the same file (bench/floor.ts) and the check alone (bench/check-only.ts) run
+ * before each CLI run, so all three see the same load on a shared machine.
  */
 function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
   const bytes = dailyWorkbook(sheets);
@@ -101,6 +102,7 @@ function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
   writeFileSync(file, bytes);
   const times: number[] = [];
   const floorTimes: number[] = [];
+  const checkTimes: number[] = [];
   let peak = 0;
   let floorPeak = 0;
   for (let i = 0; i < runs; i++) {
@@ -110,6 +112,10 @@ function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
         throw new Error(`the floor read nothing from ${file}: ${f.stderr}`);
       floorTimes.push(f.ms);
       floorPeak = Math.max(floorPeak, f.rssMb);
+      const c = timed(CHECK_ONLY, [file]);
+      if (!c.stdout.includes(`"scopes":${sheets}`))
+        throw new Error(`the check alone did not check ${file}: ${c.stderr}`);
+      checkTimes.push(c.ms);
     }
     const r = timed(BIN, ["--json", file]);
     times.push(r.ms);
@@ -134,6 +140,8 @@ function benchCli(sheets: number, runs: number, floor: boolean): CliFigure {
       minMs: Math.round(Math.min(...floorTimes)),
       peakRssMb: Math.round(floorPeak),
       ratio: Math.round((medianMs / floorMs) * 100) / 100,
+      checkOnlyMs: Math.round(median(checkTimes)),
+      checkOnlyRatio: Math.round((median(checkTimes) / floorMs) * 100) / 100,
     };
   }
   return figure;
