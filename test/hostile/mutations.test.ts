@@ -14,6 +14,7 @@ import { validateWorkbook } from "../../src/workbook/validate";
 import { XlsxReader } from "../../src/workbook/xlsx-reader";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/reader";
 import { WorkbookFileError } from "../../src/workbook/xlsx/zip";
+import { dailyWorkbook } from "../../bench/workbooks";
 import { mutants, seeded } from "./mutate";
 
 const NATIVE = { inflateRaw: nativeInflate };
@@ -46,14 +47,22 @@ function marksOf(report: Awaited<ReturnType<typeof validateWorkbook>>): FindingM
   );
 }
 
-test(`${CASES} damaged copies of the example: a report or a clean refusal, and an annotated copy that changes no cell`, async () => {
+/**
+ * Damaged copies of `bytes`: each checked, then annotated and the copy read back. Throws on
+ * the first case that breaks the contract, naming it; returns what happened to them all.
+ */
+async function fuzz(bytes: Uint8Array, cases: number, seed: number) {
   const tally = { checked: 0, refused: 0, annotated: 0, annotateRefused: 0 };
-  const pick = seeded(7);
-  for (const [n, m] of mutants(EXAMPLE, CASES, 20261203).entries()) {
+  const pick = seeded(seed + 1);
+  for (const [n, m] of mutants(bytes, cases, seed).entries()) {
     const where = `case ${n} (damaged: ${m.parts.join(", ")})`;
     let report;
     try {
-      report = await validateWorkbook(new XlsxReader(m.bytes, NATIVE), { dateHint: "x.xlsx" });
+      // Every other case with layout detection and labels too (--detect): more of the reader runs.
+      report = await validateWorkbook(new XlsxReader(m.bytes, NATIVE), {
+        dateHint: "x.xlsx",
+        detect: n % 2 === 0,
+      });
     } catch (e) {
       if (!(e instanceof WorkbookFileError)) throw new Error(`${where}: the check threw ${e}`);
       tally.refused++;
@@ -99,8 +108,19 @@ test(`${CASES} damaged copies of the example: a report or a clean refusal, and a
         throw new Error(`${where}: the copy has a new cell ${key} that is not blank`);
     tally.annotated++;
   }
+  return tally;
+}
+
+test(`${CASES} damaged copies of the example: a report or a clean refusal, and an annotated copy that changes no cell`, async () => {
+  const tally = await fuzz(EXAMPLE, CASES, 20261203);
   // Not a vacuous pass: most damage leaves a workbook to check, and many copies are made.
   expect(tally.checked).toBeGreaterThan(CASES * 0.4);
   expect(tally.refused).toBeGreaterThan(CASES * 0.1);
   expect(tally.annotated).toBeGreaterThan(CASES * 0.25);
+});
+
+test("100 damaged copies of three daily sheets (sheet-level names, shared strings): the same", async () => {
+  const tally = await fuzz(dailyWorkbook(3), 100, 42);
+  expect(tally.checked).toBeGreaterThan(40);
+  expect(tally.annotated).toBeGreaterThan(25);
 });
