@@ -1,12 +1,27 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, Text, tokens, useId } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import { lineOf, type Finding } from "../../engine";
 import type { ActionProblem } from "../actions";
 import { problemOf } from "../actions";
 import { expectedLabel, formatAmount, kindLabel } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { SeverityBadge } from "../shared/badges";
-import { AcknowledgeDialog } from "../review/AcknowledgeDialog";
+
+/*
+ * The dialog (Fluent's Dialog, Textarea and Input) loads the first time a finding is
+ * acknowledged, outside the pane's first load.
+ */
+const AcknowledgeDialog = React.lazy(() =>
+  import("../review/AcknowledgeDialog").then((m) => ({ default: m.AcknowledgeDialog }))
+);
 
 const useStyles = makeStyles({
   item: {
@@ -177,16 +192,18 @@ export function FindingItem({
         </div>
       )}
       {canAcknowledge && acknowledging && (
-        <AcknowledgeDialog
-          open
-          scope={scope}
-          finding={finding}
-          onCancel={() => setAcknowledging(false)}
-          onDone={() => {
-            setAcknowledging(false);
-            onAcknowledged?.();
-          }}
-        />
+        <React.Suspense fallback={<Caption1>Loading…</Caption1>}>
+          <AcknowledgeDialog
+            open
+            scope={scope}
+            finding={finding}
+            onCancel={() => setAcknowledging(false)}
+            onDone={() => {
+              setAcknowledging(false);
+              onAcknowledged?.();
+            }}
+          />
+        </React.Suspense>
       )}
       {explanation !== null && <Text className={styles.explanation}>{explanation}</Text>}
     </li>
