@@ -21,11 +21,18 @@ import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
-import { FindingsList } from "./FindingsList";
-import { NoticesList } from "./NoticesList";
 import { chooseScope, countsText, reportSentence, unitCaption } from "./report-view";
-import { SummaryTable } from "./SummaryTable";
 import { useLiveValidation } from "./useLiveValidation";
+
+/*
+ * What shows a report (Fluent's Table and Badge among it) loads once there is a report to
+ * show, fetched in the background as soon as the pane has started (webpackPrefetch) so that
+ * the first Validate rarely waits for it.
+ */
+const reportParts = () => import(/* webpackPrefetch: true */ "./report-parts");
+const SummaryTable = React.lazy(() => reportParts().then((m) => ({ default: m.SummaryTable })));
+const FindingsList = React.lazy(() => reportParts().then((m) => ({ default: m.FindingsList })));
+const NoticesList = React.lazy(() => reportParts().then((m) => ({ default: m.NoticesList })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -36,6 +43,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
 });
+
+const loading = <Caption1>Loading…</Caption1>;
 
 type Source = "button" | "live" | "ribbon";
 const BY: Record<Source, string> = { button: "", live: " (live)", ribbon: " (from the ribbon)" };
@@ -146,10 +155,12 @@ export function ValidatePanel(): React.JSX.Element {
 
       {notices && (
         <Section title={`Notices due (${notices.notices.length})`}>
-          <NoticesList
-            due={notices}
-            onGoTo={(cell) => actions.goTo(cell).catch((e: unknown) => show(problemOf(e)))}
-          />
+          <React.Suspense fallback={loading}>
+            <NoticesList
+              due={notices}
+              onGoTo={(cell) => actions.goTo(cell).catch((e: unknown) => show(problemOf(e)))}
+            />
+          </React.Suspense>
         </Section>
       )}
 
@@ -169,15 +180,19 @@ export function ValidatePanel(): React.JSX.Element {
         <>
           <Section title={`Summary, ${current.scope}`}>
             {unit && <Caption1>{unit}</Caption1>}
-            <SummaryTable summaries={current.summaries} />
+            <React.Suspense fallback={loading}>
+              <SummaryTable summaries={current.summaries} />
+            </React.Suspense>
           </Section>
           <Section title={`Findings, ${current.scope}`}>
-            <FindingsList
-              findings={current.findings}
-              scope={current.scope}
-              onProblem={show}
-              onAcknowledged={() => void validate()}
-            />
+            <React.Suspense fallback={loading}>
+              <FindingsList
+                findings={current.findings}
+                scope={current.scope}
+                onProblem={show}
+                onAcknowledged={() => void validate()}
+              />
+            </React.Suspense>
           </Section>
         </>
       )}
