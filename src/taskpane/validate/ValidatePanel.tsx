@@ -1,14 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  Select,
-  Switch,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Switch, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { WorkbookReport } from "../../workbook/validate";
 import { noticesDue } from "../../engine";
@@ -21,11 +12,11 @@ import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
-import { chooseScope, countsText, reportSentence, unitCaption } from "./report-view";
+import { chooseScope, reportSentence, unitCaption } from "./report-view";
 import { useLiveValidation } from "./useLiveValidation";
 
 /*
- * What shows a report (Fluent's Table and Badge among it) loads once there is a report to
+ * What shows a report (Fluent's Table, Badge and Select among it) loads once there is a report to
  * show, fetched in the background as soon as the pane has started (webpackPrefetch) so that
  * the first Validate rarely waits for it.
  */
@@ -33,6 +24,7 @@ const reportParts = () => import(/* webpackPrefetch: true */ "./report-parts");
 const SummaryTable = React.lazy(() => reportParts().then((m) => ({ default: m.SummaryTable })));
 const FindingsList = React.lazy(() => reportParts().then((m) => ({ default: m.FindingsList })));
 const NoticesList = React.lazy(() => reportParts().then((m) => ({ default: m.NoticesList })));
+const ScopeChoice = React.lazy(() => reportParts().then((m) => ({ default: m.ScopeChoice })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -165,15 +157,9 @@ export function ValidatePanel(): React.JSX.Element {
       )}
 
       {report && report.scopes.length > 1 && (
-        <Field label="Sheet">
-          <Select value={scope ?? ""} onChange={(_e, data) => setScope(data.value)}>
-            {report.scopes.map((s) => (
-              <option key={s.scope} value={s.scope}>
-                {s.scope}: {countsText(s.findings)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <React.Suspense fallback={loading}>
+          <ScopeChoice report={report} scope={scope} onChange={setScope} />
+        </React.Suspense>
       )}
 
       {current && (
