@@ -14,14 +14,10 @@ import { problemOf } from "../actions";
 import { expectedLabel, formatAmount, kindLabel } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { SeverityBadge } from "../shared/badges";
+import { lazyModule, useLazyModule } from "../shared/useLazyModule";
 
-/*
- * The dialog (Fluent's Dialog, Textarea and Input) loads the first time a finding is
- * acknowledged, outside the pane's first load.
- */
-const AcknowledgeDialog = React.lazy(() =>
-  import("../review/AcknowledgeDialog").then((m) => ({ default: m.AcknowledgeDialog }))
-);
+/* The dialog (Fluent's Dialog, Textarea and Input) loads the first time a finding is acknowledged. */
+const acknowledgeDialog = lazyModule(() => import("../review/AcknowledgeDialog"));
 
 const useStyles = makeStyles({
   item: {
@@ -105,6 +101,7 @@ export function FindingItem({
   const messageId = useId("finding-message");
   const [explanation, setExplanation] = React.useState<string | null>(null);
   const [acknowledging, setAcknowledging] = React.useState(false);
+  const [dialog, loadDialog] = useLazyModule(acknowledgeDialog);
   const ack = finding.acknowledgement;
   // Acknowledging is for what a reviewer decides on: errors and warnings.
   const canAcknowledge = finding.severity !== "info" && !ack && !!onAcknowledged;
@@ -140,6 +137,14 @@ export function FindingItem({
     } catch (e) {
       onProblem(problemOf(e));
     }
+  };
+
+  const acknowledge = () => {
+    setAcknowledging(true);
+    loadDialog().catch((e: unknown) => {
+      setAcknowledging(false);
+      onProblem(problemOf(e));
+    });
   };
 
   return (
@@ -185,15 +190,16 @@ export function FindingItem({
             </Button>
           )}
           {canAcknowledge && (
-            <Button size="small" onClick={() => setAcknowledging(true)}>
+            <Button size="small" onClick={acknowledge}>
               Acknowledge…
             </Button>
           )}
         </div>
       )}
-      {canAcknowledge && acknowledging && (
-        <React.Suspense fallback={<Caption1>Loading…</Caption1>}>
-          <AcknowledgeDialog
+      {canAcknowledge &&
+        acknowledging &&
+        (dialog ? (
+          <dialog.AcknowledgeDialog
             open
             scope={scope}
             finding={finding}
@@ -203,8 +209,9 @@ export function FindingItem({
               onAcknowledged?.();
             }}
           />
-        </React.Suspense>
-      )}
+        ) : (
+          <Caption1>Loading…</Caption1>
+        ))}
       {explanation !== null && <Text className={styles.explanation}>{explanation}</Text>}
     </li>
   );

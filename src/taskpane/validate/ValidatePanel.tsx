@@ -12,19 +12,15 @@ import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
+import { lazyModule, useLazyModule } from "../shared/useLazyModule";
 import { chooseScope, reportSentence, unitCaption } from "./report-view";
 import { useLiveValidation } from "./useLiveValidation";
 
 /*
- * What shows a report (Fluent's Table, Badge and Select among it) loads once there is a report to
- * show, fetched in the background as soon as the pane has started (webpackPrefetch) so that
- * the first Validate rarely waits for it.
+ * What shows a report (Fluent's Table, Badge and Select among it) loads with the first report:
+ * Validate asks for it beside the validation (three syncs with Excel), which usually hides it.
  */
-const reportParts = () => import(/* webpackPrefetch: true */ "./report-parts");
-const SummaryTable = React.lazy(() => reportParts().then((m) => ({ default: m.SummaryTable })));
-const FindingsList = React.lazy(() => reportParts().then((m) => ({ default: m.FindingsList })));
-const NoticesList = React.lazy(() => reportParts().then((m) => ({ default: m.NoticesList })));
-const ScopeChoice = React.lazy(() => reportParts().then((m) => ({ default: m.ScopeChoice })));
+const reportViews = lazyModule(() => import("./report-parts"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -54,9 +50,11 @@ export function ValidatePanel(): React.JSX.Element {
   const [live, setLive] = React.useState(false);
   const [done, setDone] = React.useState<string | null>(null);
   const lastSentence = React.useRef<string | null>(null);
+  const [views, loadViews] = useLazyModule(reportViews);
 
   const accept = React.useCallback(
     (r: WorkbookReport, source: Source) => {
+      loadViews().catch((e: unknown) => show(problemOf(e)));
       const sentence = reportSentence(r);
       setReport(r);
       setScope((previous) => chooseScope(r, previous));
@@ -65,7 +63,7 @@ export function ValidatePanel(): React.JSX.Element {
       if (source !== "live" || sentence !== lastSentence.current) announce(sentence);
       lastSentence.current = sentence;
     },
-    [announce]
+    [announce, loadViews, show]
   );
 
   useLiveValidation(live, (r) => accept(r, "live"), show);
@@ -73,6 +71,7 @@ export function ValidatePanel(): React.JSX.Element {
 
   const validate = async () => {
     setDone(null);
+    loadViews().catch(() => undefined); // beside the validation; accept() reports a failure
     const r = await run(() => actions.validate());
     if (r.ok) accept(r.value, "button");
   };
@@ -147,38 +146,38 @@ export function ValidatePanel(): React.JSX.Element {
 
       {notices && (
         <Section title={`Notices due (${notices.notices.length})`}>
-          <React.Suspense fallback={loading}>
-            <NoticesList
+          {views ? (
+            <views.NoticesList
               due={notices}
               onGoTo={(cell) => actions.goTo(cell).catch((e: unknown) => show(problemOf(e)))}
             />
-          </React.Suspense>
+          ) : (
+            loading
+          )}
         </Section>
       )}
 
-      {report && report.scopes.length > 1 && (
-        <React.Suspense fallback={loading}>
-          <ScopeChoice report={report} scope={scope} onChange={setScope} />
-        </React.Suspense>
-      )}
+      {report &&
+        report.scopes.length > 1 &&
+        (views ? <views.ScopeChoice report={report} scope={scope} onChange={setScope} /> : loading)}
 
       {current && (
         <>
           <Section title={`Summary, ${current.scope}`}>
             {unit && <Caption1>{unit}</Caption1>}
-            <React.Suspense fallback={loading}>
-              <SummaryTable summaries={current.summaries} />
-            </React.Suspense>
+            {views ? <views.SummaryTable summaries={current.summaries} /> : loading}
           </Section>
           <Section title={`Findings, ${current.scope}`}>
-            <React.Suspense fallback={loading}>
-              <FindingsList
+            {views ? (
+              <views.FindingsList
                 findings={current.findings}
                 scope={current.scope}
                 onProblem={show}
                 onAcknowledged={() => void validate()}
               />
-            </React.Suspense>
+            ) : (
+              loading
+            )}
           </Section>
         </>
       )}
