@@ -7,13 +7,9 @@ import { requireCapability, type Capability } from "./capabilities";
 import { parseCellLabel } from "./cell-ref";
 import { ActionError, asActionError } from "./errors";
 import { highlightMarks } from "./highlights";
-import { recomputeApply, recomputePreview } from "./recompute";
 import { evaluatorOf } from "./scope-values";
-import { insertTemplate } from "./template";
-import { applyBindingMap, exportBindingMap, planBindingMap } from "./maps";
 import { pageOrigin, setTeamTemplate, teamTemplateStatus } from "./team-template";
 import type { ActionProblem, Capabilities, FocusActions } from "./types";
-import { acknowledge, markReviewed, writeReportSheet } from "./review";
 import { watchWorkbook } from "./watch";
 
 /** Every failure leaves an action as an ActionError with a sentence for the user. */
@@ -35,8 +31,17 @@ const logProblem = (p: ActionProblem) => console.warn("FOCUS live validation:", 
  * The pane's (and the ribbon's) actions over any workbook that implements the
  * port: Excel, the browser preview's simulator, or a test double.
  */
-/** Scanning (the label matcher and its wording) loads on first use, outside the pane's first load. */
+/*
+ * What only a click on another tab or a dialog asks for loads on first use, outside the
+ * pane's first load (Validate, live updates, highlights and explain stay in it): scanning
+ * (the label matcher and its wording), binding maps (zod), recompute, statement templates,
+ * and the review record's writers (acknowledge, sign-off, the report sheet).
+ */
 const scanning = () => import("./scan");
+const maps = () => import("./maps");
+const recomputing = () => import("./recompute");
+const templates = () => import("./template");
+const reviewing = () => import("./review");
 
 export function createFocusActions(workbook: Workbook, capabilities: Capabilities): FocusActions {
   const need = (...cs: Capability[]) => cs.forEach((c) => requireCapability(capabilities, c));
@@ -102,16 +107,16 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
 
     recomputePreview: guarded(async () => {
       need("names");
-      return recomputePreview(workbook);
+      return (await recomputing()).recomputePreview(workbook);
     }),
     recomputeApply: guarded(async (rows, mode) => {
       need("names");
-      return recomputeApply(workbook, rows, mode);
+      return (await recomputing()).recomputeApply(workbook, rows, mode);
     }),
 
     insertTemplate: guarded(async (statement) => {
       need("names");
-      return insertTemplate(workbook, statement);
+      return (await templates()).insertTemplate(workbook, statement);
     }),
 
     explain: guarded(async (scope, code) => {
@@ -122,28 +127,28 @@ export function createFocusActions(workbook: Workbook, capabilities: Capabilitie
 
     acknowledge: guarded(async (scope, finding, reason, by) => {
       need("names");
-      return acknowledge(workbook, scope, finding, reason, by);
+      return (await reviewing()).acknowledge(workbook, scope, finding, reason, by);
     }),
     markReviewed: guarded(async (reviewer) => {
       need("names");
-      return markReviewed(workbook, reviewer);
+      return (await reviewing()).markReviewed(workbook, reviewer);
     }),
     writeReportSheet: guarded(async (by) => {
       need("names");
-      return writeReportSheet(workbook, by, documentName());
+      return (await reviewing()).writeReportSheet(workbook, by, documentName());
     }),
 
     exportBindingMap: guarded(async () => {
       need("names");
-      return exportBindingMap(workbook);
+      return (await maps()).exportBindingMap(workbook);
     }),
     planBindingMap: guarded(async (text) => {
       need("names");
-      return planBindingMap(workbook, text);
+      return (await maps()).planBindingMap(workbook, text);
     }),
     applyBindingMap: guarded(async (plan, choice) => {
       need("names");
-      return applyBindingMap(workbook, plan, choice);
+      return (await maps()).applyBindingMap(workbook, plan, choice);
     }),
 
     teamTemplate: guarded(async () => teamTemplateStatus(workbook, capabilities, pageOrigin())),

@@ -1,12 +1,23 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, Text, tokens, useId } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import { lineOf, type Finding } from "../../engine";
 import type { ActionProblem } from "../actions";
 import { problemOf } from "../actions";
 import { expectedLabel, formatAmount, kindLabel } from "../actions/format";
 import { useActions } from "../shared/ActionsContext";
 import { SeverityBadge } from "../shared/badges";
-import { AcknowledgeDialog } from "../review/AcknowledgeDialog";
+import { lazyModule, useLazyModule } from "../shared/useLazyModule";
+
+/* The dialog (Fluent's Dialog, Textarea and Input) loads the first time a finding is acknowledged. */
+const acknowledgeDialog = lazyModule(() => import("../review/AcknowledgeDialog"));
 
 const useStyles = makeStyles({
   item: {
@@ -90,6 +101,7 @@ export function FindingItem({
   const messageId = useId("finding-message");
   const [explanation, setExplanation] = React.useState<string | null>(null);
   const [acknowledging, setAcknowledging] = React.useState(false);
+  const [dialog, loadDialog] = useLazyModule(acknowledgeDialog);
   const ack = finding.acknowledgement;
   // Acknowledging is for what a reviewer decides on: errors and warnings.
   const canAcknowledge = finding.severity !== "info" && !ack && !!onAcknowledged;
@@ -125,6 +137,14 @@ export function FindingItem({
     } catch (e) {
       onProblem(problemOf(e));
     }
+  };
+
+  const acknowledge = () => {
+    setAcknowledging(true);
+    loadDialog().catch((e: unknown) => {
+      setAcknowledging(false);
+      onProblem(problemOf(e));
+    });
   };
 
   return (
@@ -170,24 +190,28 @@ export function FindingItem({
             </Button>
           )}
           {canAcknowledge && (
-            <Button size="small" onClick={() => setAcknowledging(true)}>
+            <Button size="small" onClick={acknowledge}>
               Acknowledge…
             </Button>
           )}
         </div>
       )}
-      {canAcknowledge && acknowledging && (
-        <AcknowledgeDialog
-          open
-          scope={scope}
-          finding={finding}
-          onCancel={() => setAcknowledging(false)}
-          onDone={() => {
-            setAcknowledging(false);
-            onAcknowledged?.();
-          }}
-        />
-      )}
+      {canAcknowledge &&
+        acknowledging &&
+        (dialog ? (
+          <dialog.AcknowledgeDialog
+            open
+            scope={scope}
+            finding={finding}
+            onCancel={() => setAcknowledging(false)}
+            onDone={() => {
+              setAcknowledging(false);
+              onAcknowledged?.();
+            }}
+          />
+        ) : (
+          <Caption1>Loading…</Caption1>
+        ))}
       {explanation !== null && <Text className={styles.explanation}>{explanation}</Text>}
     </li>
   );

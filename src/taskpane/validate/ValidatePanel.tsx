@@ -1,14 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  Select,
-  Switch,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Switch, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { WorkbookReport } from "../../workbook/validate";
 import { noticesDue } from "../../engine";
@@ -21,11 +12,15 @@ import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
 import { useAction } from "../shared/useAction";
-import { FindingsList } from "./FindingsList";
-import { NoticesList } from "./NoticesList";
-import { chooseScope, countsText, reportSentence, unitCaption } from "./report-view";
-import { SummaryTable } from "./SummaryTable";
+import { lazyModule, useLazyModule } from "../shared/useLazyModule";
+import { chooseScope, reportSentence, unitCaption } from "./report-view";
 import { useLiveValidation } from "./useLiveValidation";
+
+/*
+ * What shows a report (Fluent's Table, Badge and Select among it) loads with the first report:
+ * Validate asks for it beside the validation (three syncs with Excel), which usually hides it.
+ */
+const reportViews = lazyModule(() => import("./report-parts"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -36,6 +31,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
 });
+
+const loading = <Caption1>Loading…</Caption1>;
 
 type Source = "button" | "live" | "ribbon";
 const BY: Record<Source, string> = { button: "", live: " (live)", ribbon: " (from the ribbon)" };
@@ -53,9 +50,11 @@ export function ValidatePanel(): React.JSX.Element {
   const [live, setLive] = React.useState(false);
   const [done, setDone] = React.useState<string | null>(null);
   const lastSentence = React.useRef<string | null>(null);
+  const [views, loadViews] = useLazyModule(reportViews);
 
   const accept = React.useCallback(
     (r: WorkbookReport, source: Source) => {
+      loadViews().catch((e: unknown) => show(problemOf(e)));
       const sentence = reportSentence(r);
       setReport(r);
       setScope((previous) => chooseScope(r, previous));
@@ -64,7 +63,7 @@ export function ValidatePanel(): React.JSX.Element {
       if (source !== "live" || sentence !== lastSentence.current) announce(sentence);
       lastSentence.current = sentence;
     },
-    [announce]
+    [announce, loadViews, show]
   );
 
   useLiveValidation(live, (r) => accept(r, "live"), show);
@@ -72,6 +71,7 @@ export function ValidatePanel(): React.JSX.Element {
 
   const validate = async () => {
     setDone(null);
+    loadViews().catch(() => undefined); // beside the validation; accept() reports a failure
     const r = await run(() => actions.validate());
     if (r.ok) accept(r.value, "button");
   };
@@ -146,38 +146,38 @@ export function ValidatePanel(): React.JSX.Element {
 
       {notices && (
         <Section title={`Notices due (${notices.notices.length})`}>
-          <NoticesList
-            due={notices}
-            onGoTo={(cell) => actions.goTo(cell).catch((e: unknown) => show(problemOf(e)))}
-          />
+          {views ? (
+            <views.NoticesList
+              due={notices}
+              onGoTo={(cell) => actions.goTo(cell).catch((e: unknown) => show(problemOf(e)))}
+            />
+          ) : (
+            loading
+          )}
         </Section>
       )}
 
-      {report && report.scopes.length > 1 && (
-        <Field label="Sheet">
-          <Select value={scope ?? ""} onChange={(_e, data) => setScope(data.value)}>
-            {report.scopes.map((s) => (
-              <option key={s.scope} value={s.scope}>
-                {s.scope}: {countsText(s.findings)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      {report &&
+        report.scopes.length > 1 &&
+        (views ? <views.ScopeChoice report={report} scope={scope} onChange={setScope} /> : loading)}
 
       {current && (
         <>
           <Section title={`Summary, ${current.scope}`}>
             {unit && <Caption1>{unit}</Caption1>}
-            <SummaryTable summaries={current.summaries} />
+            {views ? <views.SummaryTable summaries={current.summaries} /> : loading}
           </Section>
           <Section title={`Findings, ${current.scope}`}>
-            <FindingsList
-              findings={current.findings}
-              scope={current.scope}
-              onProblem={show}
-              onAcknowledged={() => void validate()}
-            />
+            {views ? (
+              <views.FindingsList
+                findings={current.findings}
+                scope={current.scope}
+                onProblem={show}
+                onAcknowledged={() => void validate()}
+              />
+            ) : (
+              loading
+            )}
           </Section>
         </>
       )}
