@@ -210,25 +210,24 @@ async function writeReport(
   pkg: ReviewPackage,
   report: WorkbookReport
 ): Promise<void> {
-  const put = writeWhole;
   if (format === "html") {
     const { renderHtml } = await import("../report/html");
-    put(out, renderHtml(pkg));
+    writeWhole(out, renderHtml(pkg));
     return;
   }
   const { codeValueCsv, findingsCsv, noticesCsv, scopeFileName, summariesCsv } =
     await import("../report/csv");
   mkdirSync(out, { recursive: true });
-  put(join(out, "findings.csv"), findingsCsv(pkg));
-  put(join(out, "summaries.csv"), summariesCsv(pkg));
-  put(join(out, "notices.csv"), noticesCsv(pkg));
+  writeWhole(join(out, "findings.csv"), findingsCsv(pkg));
+  writeWhole(join(out, "summaries.csv"), summariesCsv(pkg));
+  writeWhole(join(out, "notices.csv"), noticesCsv(pkg));
   const used = new Set<string>();
   for (const s of report.scopes) {
     let name = scopeFileName(s.scope, report.periods.find((p) => p.scope === s.scope)?.asOf);
     for (let n = 2; used.has(name.toLowerCase()); n++)
       name = name.replace(/(-\d+)?\.csv$/, `-${n}.csv`);
     used.add(name.toLowerCase());
-    put(join(out, name), codeValueCsv(s));
+    writeWhole(join(out, name), codeValueCsv(s));
   }
 }
 
