@@ -31,7 +31,9 @@ const STATUS_TEXT = {
   ok: "OK",
   "below-target": "BELOW TARGET",
   deficient: "DEFICIENT",
-  "not-bound": "not bound",
+  // Printed only when some of the statement's lines are bound (the rest are left out), but
+  // not the ones its excess needs: "not bound" would contradict the findings listed under it.
+  "not-bound": "not judged",
 } as const;
 const STATUS_TONE: Record<StatementSummary["status"], Tone> = {
   ok: "green",
@@ -125,9 +127,14 @@ function summaryLine(s: StatementSummary, style: Style): string {
   const status = paint(style, STATUS_TONE[s.status], STATUS_TEXT[s.status]);
   const parts = [paint(style, "bold", st.short)];
   if (st.summary.kind === "capital") {
-    parts.push(`excess net capital ${money(s.excess)}`, `early-warning level ${money(s.target)}`);
+    parts.push(
+      s.status === "not-bound"
+        ? `no net capital (${st.summary.netCapital}) keyed`
+        : `excess net capital ${money(s.excess)}`,
+      `early-warning level ${money(s.target)}`
+    );
   } else {
-    parts.push(`excess ${money(s.excess)}`);
+    parts.push(s.excess === null ? "excess not known" : `excess ${money(s.excess)}`);
     if (s.target !== null)
       parts.push(`target ${money(s.target)}`, `over target ${money(s.overTarget)}`);
   }

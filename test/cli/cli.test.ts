@@ -59,6 +59,15 @@ describe("focus-check", () => {
     );
   });
 
+  test("a statement bound in part says what its verdict lacks, not that it is not bound", async () => {
+    // The example binds the capital page's requirement lines but not net capital itself.
+    const r = await cli([]);
+    expect(r.stdout).toMatch(
+      /CFTC capital · no net capital \(\d{4}\) keyed · early-warning level 518,163,038: not judged/
+    );
+    expect(r.stdout).not.toContain("excess net capital -");
+  });
+
   test("exit 0 when clean, 1 on an error, 1 on a warning only with --strict", async () => {
     expect((await cli([clean])).code).toBe(0);
     expect((await cli([broken])).code).toBe(1);
