@@ -37,6 +37,17 @@ describe("soft cross-checks", () => {
     expect(soft({ "7020": 90, "7090": 100, "7150": 80 })).toEqual(["7020:info"]);
   });
 
+  test("the message gives how far outside the relation the figures lie, beside the rounding allowed", () => {
+    // 190 against 100, or up to 180 with the funds on hand (7150): 10 beyond the relation.
+    const f = checkScope(scopeOf({ "7020": 190, "7090": 100, "7150": 80 })).findings.find(
+      (x) => x.kind === "cross-check"
+    )!;
+    expect(f.message).toContain(
+      ": 190 against 100 (up to 180), a gap of 10 where rounding allows "
+    );
+    expect(f.difference!.toFixed()).toBe("90");
+  });
+
   test("a side that was not keyed says nothing", () => {
     expect(kinds(checkScope(scopeOf({ "7032": 100 })))).toEqual([]);
   });

@@ -77,7 +77,7 @@ export function crossCheck(
     expected: right.value,
     difference: left.value.sub(right.value),
     severity: rule || far ? "warning" : "info",
-    message: `${crossCheckDescription(cc)}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(high)})` : ""}, beyond the ${grouped(allowance)} rounding allows.${basis}`,
+    message: `${crossCheckDescription(cc)}: ${grouped(left.value)} against ${grouped(right.value)}${optional ? ` (up to ${grouped(high)})` : ""}, a gap of ${grouped(outside)} where rounding allows ${grouped(allowance)}.${basis}`,
   });
 }
 
