@@ -11,14 +11,16 @@ import { DoneBar } from "../shared/DoneBar";
 import { count } from "../shared/plural";
 import { ProblemBar } from "../shared/ProblemBar";
 import { Section } from "../shared/Section";
+import { whenIdle } from "../shared/idle";
 import { useAction } from "../shared/useAction";
 import { lazyModule, useLazyModule } from "../shared/useLazyModule";
 import { chooseScope, reportSentence, unitCaption } from "./report-view";
 import { useLiveValidation } from "./useLiveValidation";
 
 /*
- * What shows a report (Fluent's Table, Badge and Select among it) loads with the first report:
- * Validate asks for it beside the validation (three syncs with Excel), which usually hides it.
+ * What shows a report (Fluent's Table, Badge and Select among it) stays out of the first load:
+ * it is asked for once the pane has started and the page is idle, so the first Validate finds
+ * it there, and Validate asks for it too (beside the validation) if it is not yet.
  */
 const reportViews = lazyModule(() => import("./report-parts"));
 
@@ -66,6 +68,8 @@ export function ValidatePanel(): React.JSX.Element {
     [announce, loadViews, show]
   );
 
+  // A failure here is not shown: Validate asks again and reports it then.
+  React.useEffect(() => whenIdle(() => void reportViews.load().catch(() => undefined)), []);
   useLiveValidation(live, (r) => accept(r, "live"), show);
   React.useEffect(() => onRibbonResult((result) => accept(result.report, "ribbon")), [accept]);
 
