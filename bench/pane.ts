@@ -12,7 +12,8 @@
  * confirmed by its accessible name). Each run is a fresh browser context (an empty
  * cache, a fresh workbook), so every run loads the page as a first visit does.
  *
- * No request is intercepted: Playwright's routing turns the browser's HTTP cache off and passes
+ * No request is intercepted: Playwright's routing turns the browser's HTTP cache off ("Enabling
+ * routing disables http cache", playwright-core's types for route()) and passes
  * every request through this process, a cost per file a user never pays (and it made a chunk
  * fetched ahead of use be fetched again). The browser itself refuses anything but this machine
  * (OFFLINE_ARGS), and a run in which the page asked for anything else fails.

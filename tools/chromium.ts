@@ -19,7 +19,9 @@ const ARGS = [
 /**
  * Every request that is not for this machine sent to a proxy that is not there (the discard port,
  * on which nothing listens): refused by the browser itself, with no request interception. Chromium
- * never sends loopback addresses through a proxy, so 127.0.0.1 and localhost are reached directly.
+ * never sends localhost, loopback or link-local addresses through a proxy (its "implicit bypass
+ * rules", since M72: chromium/src net/docs/proxy.md), so 127.0.0.1 and localhost are reached
+ * directly; a link-local address would be too, which isLocal below does not accept.
  */
 export const OFFLINE_ARGS = ["--proxy-server=http://127.0.0.1:9"];
 
