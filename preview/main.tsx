@@ -11,6 +11,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { useFollowedTheme } from "../src/taskpane/theme";
+import { startFirstLoad } from "./host/files";
 import { PreviewApp } from "./shell/PreviewApp";
 
 function Themed({ children }: { children: React.ReactNode }): React.JSX.Element {
@@ -18,9 +19,11 @@ function Themed({ children }: { children: React.ReactNode }): React.JSX.Element 
 }
 
 const root = document.getElementById("root");
-if (root)
+if (root) {
+  const first = startFirstLoad();
   createRoot(root).render(
     <Themed>
-      <PreviewApp />
+      <PreviewApp first={first} />
     </Themed>
   );
+}

@@ -21,6 +21,24 @@ export async function fetchFunctionsMetadata(): Promise<CustomFunctionsMetadata>
   return (await (await fetched("functions.json")).json()) as CustomFunctionsMetadata;
 }
 
+/** What the page opens first: functions.json and the example, each a request already under way. */
+export interface FirstLoad {
+  functions: Promise<CustomFunctionsMetadata>;
+  example: Promise<Uint8Array>;
+}
+
+/**
+ * Ask for functions.json and the example together as the page starts, not one after the other
+ * once the shell has rendered: both requests then run while React renders the shell.
+ */
+export function startFirstLoad(): FirstLoad {
+  const first = { functions: fetchFunctionsMetadata(), example: fetchBytes(EXAMPLE.url) };
+  // The shell awaits both and reports a failure; until then a failure is not an unhandled one.
+  first.functions.catch(() => undefined);
+  first.example.catch(() => undefined);
+  return first;
+}
+
 export async function readFile(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }

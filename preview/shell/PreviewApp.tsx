@@ -13,7 +13,7 @@ import type { CustomFunctionsMetadata } from "../../sim";
 import { App } from "../../src/taskpane/App";
 import { ErrorBoundary } from "../../src/taskpane/ErrorBoundary";
 import { WorkbookView } from "../grid/WorkbookView";
-import { download, EXAMPLE, fetchBytes, fetchFunctionsMetadata, readFile } from "../host/files";
+import { download, EXAMPLE, type FirstLoad, readFile } from "../host/files";
 import { openWorkbook, type PreviewSession } from "../host/session";
 import { OpenButton } from "./OpenButton";
 import { DismissAction } from "../../src/taskpane/shared/DismissAction";
@@ -67,9 +67,10 @@ const carriesFiles = (e: React.DragEvent) => e.dataTransfer.types.includes("File
 
 /**
  * The preview page: the workbook (grid, formula bar, sheets, names) and, beside it, the real
- * FOCUS pane. Opening or dropping a workbook starts a new simulator and a fresh pane.
+ * FOCUS pane. Opening or dropping a workbook starts a new simulator and a fresh pane. `first`:
+ * functions.json and the example, asked for as the page started.
  */
-export function PreviewApp(): React.JSX.Element {
+export function PreviewApp({ first }: { first: FirstLoad }): React.JSX.Element {
   const styles = useStyles();
   const [functions, setFunctions] = React.useState<CustomFunctionsMetadata | null>(null);
   const [session, setSession] = React.useState<PreviewSession | null>(null);
@@ -93,17 +94,17 @@ export function PreviewApp(): React.JSX.Element {
   );
 
   React.useEffect(() => {
-    fetchFunctionsMetadata().then(
+    first.functions.then(
       (metadata) => {
         setFunctions(metadata);
-        return open(EXAMPLE.name, () => fetchBytes(EXAMPLE.url), metadata);
+        return open(EXAMPLE.name, () => first.example, metadata);
       },
       (e: unknown) => {
         setOpening(null);
         setProblem(`The preview could not start: ${message(e)}`);
       }
     );
-  }, [open]);
+  }, [first, open]);
 
   const openFile = (file: File) => {
     if (functions) void open(file.name, () => readFile(file), functions);

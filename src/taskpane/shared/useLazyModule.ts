@@ -41,5 +41,6 @@ export function useLazyModule<T>(lazy: LazyModule<T>): [T | null, () => Promise<
       }),
     [lazy]
   );
-  return [module, load];
+  // Loaded elsewhere since this view mounted (asked for ahead of use): shown at once.
+  return [module ?? lazy.loaded(), load];
 }
