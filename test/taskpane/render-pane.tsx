@@ -1,8 +1,14 @@
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { FocusActions } from "../../src/taskpane/actions";
+
+// findBy* and waitFor give up after 1 s by default. The pane loads its panels, report views and
+// writers through import() on first use; with the whole suite on a 2-core machine one such load
+// can pass a second, and a test then fails on time, not behaviour (seen in sessions 7 and 8 on
+// "writes the review package as a sheet"). A wrong pane still fails: the text never comes.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Render the pane and let its first reads (the bindings list) settle. */
 export async function renderPane(actions: FocusActions) {
