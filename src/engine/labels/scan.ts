@@ -360,12 +360,22 @@ interface Assignment {
   col: number;
 }
 
-/** The derived line a component's row also prints in the main column (7047 → 7050, 7520 → 7530). */
+/**
+ * The total the form prints beside a part, in the main column of the part's row (7047 → 7050,
+ * 7520 → 7530): the form prints a total there only beside its last part.
+ */
 function totalOf(code: Code, wording: StatementWordingIndex): LineWording | null {
   const users = usersOf(code).filter((u) => u.statement === wording.statement.id);
-  if (!users.length) return null;
+  const terms = users[0]?.formula?.terms;
+  if (!terms || terms[terms.length - 1].code !== code) return null;
   return wording.lines.find((l) => l.code === users[0].code) ?? null;
 }
+
+/**
+ * Rows with more figures than the form prints on them (another period, a reference) before a
+ * statement is read as holding several columns of figures: then none of its rows is bound.
+ */
+const EXTRA_FIGURE_ROWS = 3;
 
 function assign(
   matches: RowMatch[],
@@ -424,6 +434,7 @@ function assign(
     usedCodes.add(pick.line.code);
   }
   const out: Assignment[] = [];
+  let extraFigureRows = 0;
   for (const m of matches) {
     const got = chosen.get(m);
     if (!got) continue;
@@ -431,26 +442,27 @@ function assign(
     const cols = m.row.amounts.filter((col) => !takenCells.has(`${m.row.row}:${col}`));
     if (!cols.length) continue;
     const main = cols[cols.length - 1];
-    const inner = cols.length > 1 ? cols[cols.length - 2] : null;
-    const derived = c.line.line.kind === "derived";
-    if (inner !== null && main === mainCol && !derived) {
-      // Two figures on one printed line: the component in the inner column, its total in the main one.
-      out.push({ match: m, candidate: c, confidence, col: inner });
-      const total = totalOf(c.line.code, wording);
-      if (total && !usedCodes.has(total.code)) {
-        usedCodes.add(total.code);
-        out.push({
-          match: m,
-          candidate: { line: total, score: c.score, matched: c.matched },
-          confidence,
-          col: main,
-        });
-      }
-    } else {
+    if (cols.length === 1) {
       out.push({ match: m, candidate: c, confidence, col: main });
+      continue;
+    }
+    const total = c.line.line.kind === "derived" ? null : totalOf(c.line.code, wording);
+    if (cols.length === 2 && main === mainCol && total && !usedCodes.has(total.code)) {
+      // Two figures on one printed line: the part in the inner column, its total in the main one.
+      usedCodes.add(total.code);
+      out.push({ match: m, candidate: c, confidence, col: cols[0] });
+      out.push({
+        match: m,
+        candidate: { line: total, score: c.score, matched: c.matched },
+        confidence,
+        col: main,
+      });
+    } else {
+      // More figures than the form prints on this line: which one is the line's is a guess. Left unmatched.
+      extraFigureRows++;
     }
   }
-  return out;
+  return extraFigureRows >= EXTRA_FIGURE_ROWS ? [] : out;
 }
 
 /** The column most amount rows end in: the statement's main amount column. */
