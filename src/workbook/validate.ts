@@ -396,7 +396,8 @@ async function detectedPlans(
     if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET)
       continue;
     const scan = scanGrid(sheet.name, await reader.readGrid(sheet.name, "labels"));
-    if (scan.proposals.length === 0 && scan.duplicates.length === 0) continue;
+    // A sheet whose statement was recognised stays a scope even with nothing bound: its rows are listed.
+    if (!scan.proposals.length && !scan.duplicates.length && !scan.statements.length) continue;
     const plan: ScopePlan = {
       scope: sheet.name,
       sheet: sheet.name,
@@ -437,6 +438,12 @@ async function detectedPlans(
     plan.unmatched = left
       .filter((u) => !placed.has(u.cell))
       .map((u) => ({ cell: u.cell, text: u.text }));
+    if (!plan.codes.size)
+      plan.findings.push(
+        finding("no-bindings", {
+          message: `sheet ${sheet.name} prints ${scan.statements.length === 1 ? "a statement" : "statements"} but no line on it could be bound with confidence: its ${plan.unmatched.length} amounts are listed as unmatched, for binding by hand`,
+        })
+      );
     if (scan.unit && !plan.settings.has("UNIT")) {
       plan.settings.set("UNIT", {
         name: "(label) UNIT",
