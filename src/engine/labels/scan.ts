@@ -4,6 +4,7 @@ import { cellLabel, type CellContent } from "../cell";
 import { usersOf } from "../lines";
 import { isDateFormat } from "../number-format";
 import type { Code, StatementId } from "../types";
+import { columnRoles } from "./columns";
 import { splitMarker, tokens, type LabelParts } from "./text";
 import { unitInText, type UnitValue } from "./unit";
 import {
@@ -491,6 +492,10 @@ export function scanLabels(
   opts: LabelScanOptions = {}
 ): LabelScan {
   const ignore = new Set((opts.ignore ?? []).map((c) => `${c.row}:${c.col}`));
+  // Column headings: their rows, other periods' figures and reference numbers are not read.
+  const roles = columnRoles(cells.filter((c) => !ignore.has(`${c.row}:${c.col}`)));
+  for (const c of cells) if (roles.headingRows.has(c.row)) ignore.add(`${c.row}:${c.col}`);
+  for (const key of roles.skip) ignore.add(key);
   const takenCodes = new Set((opts.taken ?? []).map((t) => t.code));
   const takenCells = new Set(
     (opts.taken ?? []).filter((t) => t.row !== undefined).map((t) => `${t.row}:${t.col}`)
