@@ -66,3 +66,94 @@ describe("scanLabels: more figures on a row than the form prints", () => {
     expect(scan.unmatched.map((u) => u.address)).toEqual(["C3", "D3"]);
   });
 });
+
+describe("scanLabels: a label wrapped over two rows", () => {
+  const offsets = (first: string, second: string) => [
+    text(1, 1, TITLE),
+    text(2, 1, "4. Net equity (deficit)"),
+    num(2, 4, 100),
+    text(3, 1, first),
+    text(4, 1, second),
+    num(4, 3, 40),
+    text(5, 1, "Less: amount offset by customer owned securities"),
+    num(5, 3, 10),
+    num(5, 4, 30),
+    text(6, 1, "6. Amount required to be segregated"),
+    num(6, 4, 130),
+  ];
+  const codes = (cells: LabelCell[]) =>
+    scanLabels("Seg", cells)
+      .proposals.filter((p) => p.confident)
+      .map((p) => [p.code, p.address]);
+  const expected = [
+    ["7040", "D2"],
+    ["7045", "C4"],
+    ["7047", "C5"],
+    ["7050", "D5"],
+    ["7060", "D6"],
+  ];
+
+  test("cut mid-phrase, the figure on the second row", () => {
+    expect(
+      codes(
+        offsets(
+          "5. Accounts liquidating to a deficit and accounts with",
+          "debit balances - gross amount"
+        )
+      )
+    ).toEqual(expected);
+  });
+
+  test("the second row opening with a dash or a parenthesis, as the seed prints line 5", () => {
+    expect(
+      codes(
+        offsets(
+          "5. Accounts liquidating to a deficit and accounts with debit balances",
+          "- gross amount"
+        )
+      )
+    ).toEqual(expected);
+  });
+
+  test("a 30.7 line cut after its first words: the second row alone does not say which line", () => {
+    const cells = [
+      text(
+        1,
+        1,
+        "Statement of secured amounts and funds held in separate accounts pursuant to Commission Regulation 30.7"
+      ),
+      text(2, 1, "Foreign futures and foreign options secured amounts"),
+      text(3, 1, "Amount required to be set aside pursuant to law, rule or"),
+      text(4, 1, "regulation of a foreign government or a rule of a self-regulatory organization"),
+      num(4, 4, 0),
+      text(
+        5,
+        1,
+        "1. Net ledger balance - Foreign futures and foreign option trading - All customers"
+      ),
+      text(6, 1, "A. Cash"),
+      num(6, 4, 50),
+    ];
+    expect(codes(cells)).toEqual([
+      ["7305", "D4"],
+      ["7315", "D6"],
+    ]);
+  });
+
+  test("a heading above a line of its own is not joined to it, in any case", () => {
+    const rows = (heading: string, line: string) => [
+      text(1, 1, TITLE),
+      text(2, 1, heading),
+      text(3, 1, line),
+      num(3, 4, 5),
+      text(4, 1, "deposited in segregated funds bank accounts"),
+      text(5, 1, "cash"),
+      num(5, 4, 6),
+    ];
+    expect(codes(rows("net ledger balance", "cash"))).toEqual([
+      ["7010", "D3"],
+      ["7070", "D5"],
+    ]);
+    expect(scanLabels("Seg", rows("Net ledger balance", "Cash")).proposals[0].label).toBe("Cash");
+  });
+});

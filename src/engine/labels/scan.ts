@@ -5,7 +5,7 @@ import { usersOf } from "../lines";
 import { isDateFormat } from "../number-format";
 import type { Code, StatementId } from "../types";
 import { columnRoles } from "./columns";
-import { splitMarker, tokens, type LabelParts } from "./text";
+import { plainText, splitMarker, tokens, type LabelParts } from "./text";
 import { unitInText, type UnitValue } from "./unit";
 import {
   agreement,
@@ -162,19 +162,50 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
       .map((c) => ({ col: c.col, text: marker(c) ? lineNumberOf(c.content) : textOf(c.content) }))
       .filter((t) => t.text !== null);
     if (!texts.length) continue;
-    const label = texts.map((t) => t.text!.trim()).join(" ");
+    let label = texts.map((t) => t.text!.trim()).join(" ");
+    let labelCol = texts[0].col;
+    let leading = /^\s*/.exec(texts[0].text!)![0].length;
+    const above = rows[rows.length - 1];
+    if (above && continues(above, row, labelCol, label)) {
+      // One label wrapped over two rows: read as one, on the row of the figures.
+      rows.pop();
+      label = `${above.label} ${label}`;
+      labelCol = above.labelCol;
+      leading = above.leading;
+    }
     const parts = splitMarker(label);
     rows.push({
       row,
       label,
-      labelCol: texts[0].col,
-      leading: /^\s*/.exec(texts[0].text!)![0].length,
+      labelCol,
+      leading,
       parts,
       bag: new Bag(tokens(parts.words)),
       amounts,
     });
   }
   return rows;
+}
+
+/** Words a phrase does not end on: a label cut there goes on in the row below. */
+const OPEN_ENDING =
+  /(?:\b(?:and|or|of|to|for|in|on|with|by|at|from|the|a|an|than|under|over|plus|less)|[,&\u2013\u2014-])$/i;
+
+/**
+ * Whether a row's words go on from the row just above: that row has no figure, stands in the same
+ * column and ends mid-phrase, or this row opens in lower case (below a row with a capital, so an
+ * all-lower-case sheet keeps its headings), with a dash or with a parenthesis. A printed unit never does.
+ */
+function continues(above: Row, row: number, labelCol: number, label: string): boolean {
+  if (above.row !== row - 1 || above.amounts.length || above.labelCol !== labelCol) return false;
+  const text = plainText(label);
+  if (unitInText(text) || unitInText(above.label)) return false;
+  const top = plainText(above.label);
+  return (
+    OPEN_ENDING.test(top) ||
+    /^[(\u2013\u2014-]/.test(text) ||
+    (/^[a-z]/.test(text) && /[A-Z]/.test(top))
+  );
 }
 
 /* ---------------------------------------------------------------------------
