@@ -1,4 +1,4 @@
-import type { Code } from "../../src/engine";
+import { lineOf, type Code } from "../../src/engine";
 import type { CellModel, SheetModel, WorkbookModel } from "../../sim";
 import { amountsFor, publishedSections, rng } from "./corpus";
 import type { RefRow, RefSection } from "./reference";
@@ -62,8 +62,10 @@ export interface VariedBuilt {
   model: WorkbookModel;
   /** 'Sheet'!A1 → the code that cell must bind to; any other cell bound is a wrong binding. */
   truth: Map<string, Code>;
-  /** Amount cells the workbook holds that must stay unbound (a prior period, an ambiguous pair, a note). */
+  /** Amount cells that must stay unbound and be listed as unmatched (periods side by side with nothing to say which is current). */
   mustNotBind: Set<string>;
+  /** A prior period's amount cells under headings that say so: never bound, need not be listed. */
+  otherPeriod: Set<string>;
 }
 
 const ENGINE_SHEET: Record<RefSection["statement"], string> = {
@@ -129,6 +131,7 @@ export function buildVaried(slug: string, v: Variation, random: () => number): V
   if (v.olderForm) sections = sections.filter((s) => s.statement !== "clearedSwaps4df");
   const truth = new Map<string, Code>();
   const mustNotBind = new Set<string>();
+  const otherPeriod = new Set<string>();
   const sheets: SheetModel[] = [];
   const periods = v.comparative ? 2 : 1;
   // Which period block holds the current period.
@@ -212,7 +215,9 @@ export function buildVaried(slug: string, v: Variation, random: () => number): V
     // Each period's amounts: inputs random, totals computed; some inputs nil, shown as dashes.
     const printed = new Set(planned.flatMap((p) => p.amounts.map((a) => a.code)));
     const values = Array.from({ length: periods }, () => {
-      const nil = new Set([...printed].filter(() => v.textAmounts > 0 && random() < 0.1));
+      const nil = new Set(
+        [...printed].filter((c) => !lineOf(c)?.formula && v.textAmounts > 0 && random() < 0.1)
+      );
       const got = amountsFor(
         ENGINE_ID[section.statement],
         new Set([...printed].filter((c) => !nil.has(c))),
@@ -247,8 +252,9 @@ export function buildVaried(slug: string, v: Variation, random: () => number): V
           if (random() < v.textAmounts || (v.textAmounts > 0 && value === 0))
             put(s, col, row, { value: asText(value, random) });
           else put(s, col, row, { value, numberFormat: "#,##0;(#,##0)" });
-          if (per === currentBlock && !ambiguous) truth.set(at, a.code);
-          else mustNotBind.add(at);
+          if (ambiguous) mustNotBind.add(at);
+          else if (per === currentBlock) truth.set(at, a.code);
+          else otherPeriod.add(at);
         }
       }
       row++;
@@ -259,7 +265,7 @@ export function buildVaried(slug: string, v: Variation, random: () => number): V
       }
     }
   });
-  return { model: { sheets }, truth, mustNotBind };
+  return { model: { sheets }, truth, mustNotBind, otherPeriod };
 }
 
 /** Non-breaking spaces between words, as some exports and web copies write them. */
