@@ -84,8 +84,36 @@ describe("period headings", () => {
       num(4, 4, 3),
       num(4, 5, 4),
     ]);
-    expect([...roles.headingRows]).toEqual([2]);
+    expect([...roles.headingCells]).toEqual(["2:3", "2:5"]);
     expect([...roles.skip].sort()).toEqual(["4:4", "4:5"]);
+  });
+});
+
+describe("headings beside the title, and a change column", () => {
+  test("period headings on the title row: the title still opens the statement", () => {
+    const cells = statement([], [3, 4]);
+    cells.push(text(1, 3, "As of 10/31/2020"), text(1, 4, "As of 11/30/2020"));
+    expect(bound(cells)).toEqual([
+      ["7010", "D4"],
+      ["7020", "D5"],
+      ["7040", "D6"],
+    ]);
+  });
+
+  test("a 'Change' column right of the periods is neither bound nor listed", () => {
+    const heading = [text(2, 3, "Current"), text(2, 4, "Prior"), text(2, 5, "Increase (decrease)")];
+    const scan = scanLabels("Seg", statement(heading, [3, 4, 5]));
+    expect(scan.proposals.map((p) => [p.code, p.address])).toEqual([
+      ["7010", "C4"],
+      ["7020", "C5"],
+      ["7040", "C6"],
+    ]);
+    expect(scan.unmatched).toEqual([]);
+  });
+
+  test("bare years beside a line's words are its figures, not headings", () => {
+    const roles = columnRoles([text(2, 1, "A. Cash"), num(2, 3, 2019), num(2, 4, 2020)]);
+    expect(roles.headingCells.size).toBe(0);
   });
 });
 

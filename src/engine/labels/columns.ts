@@ -1,4 +1,5 @@
 import type { CellContent } from "../cell";
+import { parseNumericText } from "../amount";
 import { isDateFormat } from "../number-format";
 import { plainText } from "./text";
 import { unitInText } from "./unit";
@@ -78,9 +79,19 @@ function isIncidental(content: CellContent): boolean {
   );
 }
 
+/** A heading over a column worked out from the periods: "Change", "Variance", "Increase (decrease)", "% change". */
+export function isChangeHeading(content: CellContent): boolean {
+  const v = content.value;
+  if (v?.type !== "text") return false;
+  const t = plainText(v.text).toLowerCase().replace(/[$%]/g, " ").replace(/\s+/g, " ").trim();
+  return /^(?:(?:net\s+)?change|variance|difference|diff\.?|movement|increase\s*\/?\s*\(?decrease\)?|inc\.?\s*\/?\s*\(?dec\.?\)?)$/.test(
+    t
+  );
+}
+
 export interface ColumnRoles {
-  /** Heading rows: read as neither labels nor amounts. */
-  headingRows: Set<number>;
+  /** The headings' own cells: read as neither labels nor amounts ("row:col"). */
+  headingCells: Set<string>;
   /** Cells below a heading row that are not the current period's amounts ("row:col"). */
   skip: Set<string>;
 }
@@ -96,12 +107,14 @@ function currentOf(periods: { col: number; key: PeriodKey }[]): number | null {
 }
 
 /**
- * Read the sheet's column headings. A heading row holds only headings: two or more period
- * headings, or a reference heading, besides the unit and a dollar sign. Below it, until the next
- * heading row, the figures of a period stand in its heading's column and the columns just left of
- * it, back to the previous heading (or as far as the headings are apart, for the first); only the
- * latest period's are read, and only when the headings order the periods (else every figure stays,
- * and the rows' extra figures keep them unbound). A reference heading's column is never an amount.
+ * Read the sheet's column headings. A heading row holds two or more period headings, or a
+ * reference heading, and a change column's heading, the unit or a dollar sign; words left of the
+ * headings (the statement's title) may share the row, unless the periods are bare year numbers,
+ * which a line's figures could be. Below it, until the next heading row, the figures of a period
+ * stand in its heading's column and the columns just left of it, back to the previous heading (or
+ * as far as the headings are apart, for the first); only the latest period's are read, and only
+ * when the headings order the periods (else every figure stays, and the rows' extra figures keep
+ * them unbound). A reference heading's column holds no amount, nor does a change column.
  */
 export function columnRoles(cells: HeadingCell[]): ColumnRoles {
   const byRow = new Map<number, HeadingCell[]>();
@@ -110,22 +123,33 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
     if (list) list.push(c);
     else byRow.set(c.row, [c]);
   }
-  const headingRows = new Set<number>();
+  const headingCells = new Set<string>();
   /** Per heading row, from top to bottom: the columns whose cells below are not current amounts. */
   const rules: { row: number; skipCols: Set<number>; refCols: Set<number> }[] = [];
   for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const periods: { col: number; key: PeriodKey }[] = [];
     const refs: number[] = [];
-    let other = false;
+    const changes: number[] = [];
+    const incidental: number[] = [];
+    const words: number[] = [];
+    let bareYears = false;
     for (const c of list) {
       const key = periodKey(c.content);
-      if (key) periods.push({ col: c.col, key });
-      else if (isReferenceHeading(c.content)) refs.push(c.col);
-      else if (!isIncidental(c.content)) other = true;
+      if (key) {
+        periods.push({ col: c.col, key });
+        if (c.content.value?.type === "number" && !isDateFormat(c.content.numberFormat))
+          bareYears = true;
+      } else if (isReferenceHeading(c.content)) refs.push(c.col);
+      else if (isChangeHeading(c.content)) changes.push(c.col);
+      else if (isIncidental(c.content)) incidental.push(c.col);
+      else words.push(c.col);
     }
-    if (other || (periods.length < 2 && !refs.length)) continue;
-    headingRows.add(row);
-    const skipCols = new Set(refs);
+    if (periods.length < 2 && !refs.length) continue;
+    const first = Math.min(...periods.map((p) => p.col), ...refs, ...changes);
+    if (words.some((col) => col > first) || (words.length && bareYears)) continue;
+    for (const col of [...periods.map((p) => p.col), ...refs, ...changes, ...incidental])
+      headingCells.add(`${row}:${col}`);
+    const skipCols = new Set([...refs, ...changes]);
     const current = currentOf(periods);
     if (current !== null) {
       const cols = periods.map((p) => p.col).sort((a, b) => a - b);
@@ -139,14 +163,19 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
     rules.push({ row, skipCols, refCols: new Set(refs) });
   }
   const skip = new Set<string>();
-  if (!rules.length) return { headingRows, skip };
+  if (!rules.length) return { headingCells, skip };
   for (const c of cells) {
-    if (headingRows.has(c.row)) continue;
     const rule = rules.filter((r) => r.row < c.row).at(-1);
     if (!rule?.skipCols.has(c.col)) continue;
     // Under a reference heading only figures are references; a label there is still a label.
-    if (rule.refCols.has(c.col) && c.content.value?.type !== "number") continue;
+    if (rule.refCols.has(c.col) && !isFigure(c.content)) continue;
     skip.add(`${c.row}:${c.col}`);
   }
-  return { headingRows, skip };
+  return { headingCells, skip };
+}
+
+/** A number, or text that reads as one ("3", "(12)"). */
+function isFigure(content: CellContent): boolean {
+  const v = content.value;
+  return v?.type === "number" || (v?.type === "text" && parseNumericText(v.text) !== null);
 }

@@ -525,8 +525,7 @@ export function scanLabels(
   const ignore = new Set((opts.ignore ?? []).map((c) => `${c.row}:${c.col}`));
   // Column headings: their rows, other periods' figures and reference numbers are not read.
   const roles = columnRoles(cells.filter((c) => !ignore.has(`${c.row}:${c.col}`)));
-  for (const c of cells) if (roles.headingRows.has(c.row)) ignore.add(`${c.row}:${c.col}`);
-  for (const key of roles.skip) ignore.add(key);
+  for (const key of [...roles.headingCells, ...roles.skip]) ignore.add(key);
   const takenCodes = new Set((opts.taken ?? []).map((t) => t.code));
   const takenCells = new Set(
     (opts.taken ?? []).filter((t) => t.row !== undefined).map((t) => `${t.row}:${t.col}`)
