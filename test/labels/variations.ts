@@ -16,6 +16,10 @@ export interface Variation {
   comparative: null | {
     headers: "dates" | "date-text" | "years" | "words" | "none";
     currentFirst: boolean;
+    /** The period headings on the statement's title row, right of the title. */
+    onTitleRow?: boolean;
+    /** A third column, "Change", of the current less the prior figure. */
+    variance?: boolean;
   };
   /** Blank columns between the label and the first amount (or note) column. */
   gap: number;
@@ -171,8 +175,11 @@ export function buildVaried(slug: string, v: Variation, random: () => number): V
       put(sheet, 1, row++, { value: "(in thousands)" });
     } else row += 2;
     const s: SheetModel = sheet;
-    put(s, 1, row++, { value: v.olderForm ? olderWording(section.title) : section.title });
+    put(s, 1, row, { value: v.olderForm ? olderWording(section.title) : section.title });
+    if (!v.comparative?.onTitleRow) row++;
+    const varianceCol = v.comparative?.variance ? mainOf(periods - 1) + 1 : null;
     if (v.comparative || v.noteColumn) {
+      if (varianceCol !== null) put(s, varianceCol, row, { value: "Change" });
       if (noteCol !== null) put(s, noteCol, row, { value: "Note" });
       if (v.comparative) {
         for (let p = 0; p < periods; p++) {
@@ -257,6 +264,17 @@ export function buildVaried(slug: string, v: Variation, random: () => number): V
           else otherPeriod.add(at);
         }
       }
+      if (varianceCol !== null) {
+        const main = p.amounts.filter((a) => a.column === 0);
+        for (const a of main) {
+          const change =
+            (values[currentBlock].get(a.code) ?? 0) - (values[1 - currentBlock].get(a.code) ?? 0);
+          put(s, varianceCol, row, { value: change, numberFormat: "#,##0;(#,##0)" });
+          (ambiguous ? mustNotBind : otherPeriod).add(
+            `${quote(s.name)}!${colName(varianceCol)}${row}`
+          );
+        }
+      }
       row++;
       if (v.rules && p.total && p.amounts.length) {
         for (let per = 0; per < periods; per++)
@@ -298,6 +316,14 @@ export function variationCorpus(): {
     ["comparative-years", { comparative: { headers: "years", currentFirst: true } }],
     ["comparative-words-prior-first", { comparative: { headers: "words", currentFirst: false } }],
     ["comparative-unheaded", { comparative: { headers: "none", currentFirst: true } }],
+    [
+      "comparative-on-title-row",
+      { comparative: { headers: "date-text", currentFirst: true, onTitleRow: true } },
+    ],
+    [
+      "comparative-variance",
+      { comparative: { headers: "dates", currentFirst: false, variance: true } },
+    ],
     ["gap-3", { gap: 3 }],
     ["note-column", { noteColumn: true, gap: 1 }],
     ["wrapped-rows", { split: 0.5 }],
