@@ -156,4 +156,25 @@ describe("scanLabels: a label wrapped over two rows", () => {
     ]);
     expect(scanLabels("Seg", rows("Net ledger balance", "Cash")).proposals[0].label).toBe("Cash");
   });
+
+  test("lines in lower case under a capitalised heading, with or without a colon, stay lines of their own", () => {
+    for (const heading of ["Net ledger balance:", "Net ledger balance"]) {
+      const cells = [
+        text(1, 1, TITLE),
+        text(2, 1, heading),
+        text(3, 1, "cash"),
+        num(3, 3, 5),
+        text(4, 1, "securities (at market)"),
+        num(4, 3, 6),
+        text(5, 1, "Deposited in segregated funds bank accounts"),
+        text(6, 1, "cash"),
+        num(6, 3, 7),
+      ];
+      expect(codes(cells)).toEqual([
+        ["7010", "C3"],
+        ["7020", "C4"],
+        ["7070", "C6"],
+      ]);
+    }
+  });
 });

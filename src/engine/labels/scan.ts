@@ -166,7 +166,7 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
     let labelCol = texts[0].col;
     let leading = /^\s*/.exec(texts[0].text!)![0].length;
     const above = rows[rows.length - 1];
-    if (above && continues(above, row, labelCol, label)) {
+    if (above && continues(above, row, labelCol, leading, label)) {
       // One label wrapped over two rows: read as one, on the row of the figures.
       rows.pop();
       label = `${above.label} ${label}`;
@@ -193,18 +193,33 @@ const OPEN_ENDING =
 
 /**
  * Whether a row's words go on from the row just above: that row has no figure, stands in the same
- * column and ends mid-phrase, or this row opens in lower case (below a row with a capital, so an
- * all-lower-case sheet keeps its headings), with a dash or with a parenthesis. A printed unit never does.
+ * column, no less indented, and ends mid-phrase (not on a colon, which opens a list of lines);
+ * or this row opens with a dash or a parenthesis; or it opens in lower case below a row with a
+ * capital that is no heading the form knows ("cash" under "Net ledger balance" is a line of its
+ * own). A printed unit never does.
  */
-function continues(above: Row, row: number, labelCol: number, label: string): boolean {
+function continues(
+  above: Row,
+  row: number,
+  labelCol: number,
+  leading: number,
+  label: string
+): boolean {
   if (above.row !== row - 1 || above.amounts.length || above.labelCol !== labelCol) return false;
+  if (leading > above.leading) return false;
   const text = plainText(label);
-  if (unitInText(text) || unitInText(above.label)) return false;
   const top = plainText(above.label);
-  return (
-    OPEN_ENDING.test(top) ||
-    /^[(\u2013\u2014-]/.test(text) ||
-    (/^[a-z]/.test(text) && /[A-Z]/.test(top))
+  if (unitInText(text) || unitInText(top) || top.endsWith(":")) return false;
+  if (OPEN_ENDING.test(top) || /^[(\u2013\u2014-]/.test(text)) return true;
+  return /^[a-z]/.test(text) && /[A-Z]/.test(top) && !isKnownHeading(above.bag);
+}
+
+/** Words that say what a heading of the form says (agreement 0.8 or more with one). */
+function isKnownHeading(bag: Bag): boolean {
+  return WORDING.some(
+    (w) =>
+      w.heads.some((h) => agreement(bag, h) >= 0.8) ||
+      w.parts.some((p) => agreement(bag, p.head) >= 0.8)
   );
 }
 
