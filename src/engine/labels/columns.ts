@@ -165,7 +165,7 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
   const skip = new Set<string>();
   if (!rules.length) return { headingCells, skip };
   for (const c of cells) {
-    const rule = rules.filter((r) => r.row < c.row).at(-1);
+    const rule = ruleAbove(rules, c.row);
     if (!rule?.skipCols.has(c.col)) continue;
     // Under a reference heading only figures are references; a label there is still a label.
     if (rule.refCols.has(c.col) && !isFigure(c.content)) continue;
@@ -178,4 +178,16 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
 function isFigure(content: CellContent): boolean {
   const v = content.value;
   return v?.type === "number" || (v?.type === "text" && parseNumericText(v.text) !== null);
+}
+
+/** The last rule whose heading row is above `row` (rules in row order; binary search, a sheet may hold many). */
+function ruleAbove<T extends { row: number }>(rules: T[], row: number): T | undefined {
+  let lo = 0;
+  let hi = rules.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rules[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? rules[lo - 1] : undefined;
 }
