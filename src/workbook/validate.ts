@@ -90,6 +90,8 @@ export interface ScopeBindings {
   unmatched: { cell: string; text: string }[];
   /** The unit --detect read from the sheet's print and used, when it did. */
   printedUnit: { unit: string; text: string; cell: string } | null;
+  /** The period --detect read where the sheet prints periods side by side (its heading), else null. */
+  period: { text: string; cell: string } | null;
 }
 
 export interface WorkbookReport {
@@ -248,6 +250,7 @@ function bindingsOf(plan: ScopePlan): ScopeBindings {
     bindings,
     unmatched: plan.unmatched ?? [],
     printedUnit: plan.printedUnit ?? null,
+    period: plan.period ?? null,
   };
 }
 
@@ -438,6 +441,7 @@ async function detectedPlans(
     plan.unmatched = left
       .filter((u) => !placed.has(u.cell))
       .map((u) => ({ cell: u.cell, text: u.text }));
+    if (scan.period) plan.period = scan.period;
     if (!plan.codes.size)
       plan.findings.push(
         finding("no-bindings", {

@@ -57,6 +57,10 @@ describe("period headings", () => {
       ["7020", "D5"],
       ["7040", "D6"],
     ]);
+    expect(scanLabels("Seg", statement(dates, [3, 4])).period).toEqual({
+      text: "2020-11-30",
+      cell: "'Seg'!D2",
+    });
     const words = [text(2, 3, "Current"), text(2, 4, "Prior")];
     expect(bound(statement(words, [3, 4]))).toEqual([
       ["7010", "C4"],
@@ -68,10 +72,12 @@ describe("period headings", () => {
   test("the other period's figures are neither bound nor listed; headings that do not order them change nothing", () => {
     const scan = scanLabels("Seg", statement([text(2, 3, "2019"), text(2, 4, "2020")], [3, 4]));
     expect(scan.unmatched).toEqual([]);
+    expect(scan.period).toEqual({ text: "2020", cell: "'Seg'!D2" });
     // Two columns headed alike: which is current is not said, so no figure is bound.
     const alike = statement([text(2, 3, "11/30/2020"), text(2, 4, "11/30/2020")], [3, 4]);
     expect(bound(alike)).toEqual([]);
     expect(scanLabels("Seg", alike).unmatched).toHaveLength(6);
+    expect(scanLabels("Seg", alike).period).toBeNull();
   });
 
   test("a period's inner column is the one just left of its heading", () => {

@@ -94,6 +94,8 @@ export interface ColumnRoles {
   headingCells: Set<string>;
   /** Cells below a heading row that are not the current period's amounts ("row:col"). */
   skip: Set<string>;
+  /** Where periods stand side by side and the headings say which is current: its heading, top first. */
+  current: { row: number; col: number; text: string }[];
 }
 
 /** The current period's heading column: the one latest date, or the one "current"; null when the headings do not say. */
@@ -124,6 +126,7 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
     else byRow.set(c.row, [c]);
   }
   const headingCells = new Set<string>();
+  const currentHeadings: ColumnRoles["current"] = [];
   /** Per heading row, from top to bottom: the columns whose cells below are not current amounts. */
   const rules: { row: number; skipCols: Set<number>; refCols: Set<number> }[] = [];
   for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
@@ -152,6 +155,8 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
     const skipCols = new Set([...refs, ...changes]);
     const current = currentOf(periods);
     if (current !== null) {
+      const cell = list.find((c) => c.col === current)!;
+      currentHeadings.push({ row, col: current, text: headingText(cell.content) });
       const cols = periods.map((p) => p.col).sort((a, b) => a - b);
       const width = cols[1] - cols[0];
       cols.forEach((col, k) => {
@@ -163,7 +168,7 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
     rules.push({ row, skipCols, refCols: new Set(refs) });
   }
   const skip = new Set<string>();
-  if (!rules.length) return { headingCells, skip };
+  if (!rules.length) return { headingCells, skip, current: currentHeadings };
   for (const c of cells) {
     const rule = ruleAbove(rules, c.row);
     if (!rule?.skipCols.has(c.col)) continue;
@@ -171,7 +176,16 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
     if (rule.refCols.has(c.col) && !isFigure(c.content)) continue;
     skip.add(`${c.row}:${c.col}`);
   }
-  return { headingCells, skip };
+  return { headingCells, skip, current: currentHeadings };
+}
+
+/** A period heading as a reader would quote it: its text, or a date-formatted serial as yyyy-mm-dd. */
+function headingText(content: CellContent): string {
+  const v = content.value;
+  if (v?.type === "text") return plainText(v.text);
+  if (v?.type === "number" && isDateFormat(content.numberFormat))
+    return new Date(Math.round((v.value - 25569) * 864e5)).toISOString().slice(0, 10);
+  return v?.type === "number" ? String(v.value) : "";
 }
 
 /** A number, or text that reads as one ("3", "(12)"). */

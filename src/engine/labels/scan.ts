@@ -90,12 +90,21 @@ export interface UnitProposal {
   cell: string;
 }
 
+/** The period read where a sheet prints periods side by side: the current one's heading. */
+export interface PeriodRead {
+  /** The heading as printed ("11/30/2020", "Current"); a date cell as yyyy-mm-dd. */
+  text: string;
+  cell: string;
+}
+
 export interface LabelScan {
   sheet: string;
   statements: FoundStatement[];
   proposals: LabelProposal[];
   unmatched: UnmatchedRow[];
   unit: UnitProposal | null;
+  /** Null unless periods stand side by side under headings that say which is current. */
+  period: PeriodRead | null;
 }
 
 /* ---------------------------------------------------------------------------
@@ -607,7 +616,9 @@ export function scanLabels(
       });
     }
   }
-  return { sheet, statements, proposals, unmatched, unit: unitOf(sheet, cells) };
+  const first = roles.current[0];
+  const period = first ? { text: first.text, cell: cellLabel(sheet, toA1(first)) } : null;
+  return { sheet, statements, proposals, unmatched, unit: unitOf(sheet, cells), period };
 }
 
 function unitOf(sheet: string, cells: LabelCell[]): UnitProposal | null {
