@@ -110,6 +110,11 @@ function renderDetected(found: ScopeBindings | undefined, style: Style): string[
       `    ${paint(style, "dim", `unit: ${unit}, as printed ("${found.printedUnit.text}" at ${found.printedUnit.cell})`)}`
     );
   }
+  if (found.period) {
+    out.push(
+      `    ${paint(style, "dim", `period: the column headed "${found.period.text}" (${found.period.cell}), the current of the periods side by side; the others are not read`)}`
+    );
+  }
   if (found.unmatched.length) {
     out.push(
       `    ${paint(style, "yellow", `${found.unmatched.length} row${found.unmatched.length === 1 ? "" : "s"} with an amount not bound`)} ${paint(style, "dim", "(bind by hand: a FOCUS_<code> name)")}`

@@ -63,6 +63,8 @@ function bindingsJson(found: ScopeBindings | undefined) {
       confidence: b.confidence,
     })),
     unmatched: (found?.unmatched ?? []).map((u) => ({ cell: u.cell, text: u.text })),
+    // Only where the sheet prints periods side by side: which one was read.
+    ...(found?.period ? { period: found.period } : {}),
   };
 }
 

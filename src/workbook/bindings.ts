@@ -36,6 +36,8 @@ export interface ScopePlan {
   unmatched?: { cell: string; text: string }[];
   /** A unit read from the sheet's print ("(in millions)"), when no FOCUS_UNIT says otherwise. */
   printedUnit?: { unit: string; text: string; cell: string };
+  /** The period --detect read where the sheet prints periods side by side: its heading. */
+  period?: { text: string; cell: string };
 }
 
 /** How --detect found a line. */

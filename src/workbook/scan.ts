@@ -3,6 +3,7 @@ import { cellLabel, lineOf, type Code } from "../engine";
 import {
   scanLabels,
   type FoundStatement,
+  type PeriodRead,
   type ProposedCell,
   type UnitProposal,
   type UnmatchedRow,
@@ -57,6 +58,8 @@ export interface SheetScan {
   unmatched: UnmatchedRow[];
   /** A printed unit ("(in thousands)") and what FOCUS_UNIT should hold. */
   unit: UnitProposal | null;
+  /** The period read where periods stand side by side (its heading), else null. */
+  period: PeriodRead | null;
   /** Codes printed more than once on the sheet (layout detection): each cell, none proposed. */
   duplicates: { code: Code; cells: string[]; addresses: string[] }[];
 }
@@ -120,6 +123,7 @@ export function scanGrid(sheet: string, read: GridCell[], taken: Code[] = []): S
     proposals,
     unmatched: labels.unmatched,
     unit: labels.unit,
+    period: labels.period,
     duplicates,
   };
 }

@@ -90,6 +90,8 @@ export interface ScopeBindings {
   unmatched: { cell: string; text: string }[];
   /** The unit --detect read from the sheet's print and used, when it did. */
   printedUnit: { unit: string; text: string; cell: string } | null;
+  /** The period --detect read where the sheet prints periods side by side (its heading), else null. */
+  period: { text: string; cell: string } | null;
 }
 
 export interface WorkbookReport {
@@ -248,6 +250,7 @@ function bindingsOf(plan: ScopePlan): ScopeBindings {
     bindings,
     unmatched: plan.unmatched ?? [],
     printedUnit: plan.printedUnit ?? null,
+    period: plan.period ?? null,
   };
 }
 
@@ -396,7 +399,8 @@ async function detectedPlans(
     if (!sheet.isWorksheet || touched.has(sheet.name.toLowerCase()) || sheet.name === REVIEW_SHEET)
       continue;
     const scan = scanGrid(sheet.name, await reader.readGrid(sheet.name, "labels"));
-    if (scan.proposals.length === 0 && scan.duplicates.length === 0) continue;
+    // A sheet whose statement was recognised stays a scope even with nothing bound: its rows are listed.
+    if (!scan.proposals.length && !scan.duplicates.length && !scan.statements.length) continue;
     const plan: ScopePlan = {
       scope: sheet.name,
       sheet: sheet.name,
@@ -437,6 +441,13 @@ async function detectedPlans(
     plan.unmatched = left
       .filter((u) => !placed.has(u.cell))
       .map((u) => ({ cell: u.cell, text: u.text }));
+    if (scan.period) plan.period = scan.period;
+    if (!plan.codes.size)
+      plan.findings.push(
+        finding("no-bindings", {
+          message: `sheet ${sheet.name} prints ${scan.statements.length === 1 ? "a statement" : "statements"} but no line on it could be bound with confidence: its ${plan.unmatched.length} amounts are listed as unmatched, for binding by hand`,
+        })
+      );
     if (scan.unit && !plan.settings.has("UNIT")) {
       plan.settings.set("UNIT", {
         name: "(label) UNIT",

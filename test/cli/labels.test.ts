@@ -108,6 +108,43 @@ describe("focus-check --detect by labels", () => {
     expect(r.stdout).toContain("detected: 1 by code cell");
   });
 
+  test("periods side by side: the report says which column was read, the JSON too", async () => {
+    const rows: [string, number | null, number | null][] = [
+      [
+        "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges",
+        null,
+        null,
+      ],
+      ["1. Net ledger balance", null, null],
+      ["A. Cash", 100, 90],
+      ["B. Securities (at market)", 20, 25],
+      ["4. Net equity (deficit)", 120, 115],
+    ];
+    const cells: CellModel[] = [
+      { ref: "C2", value: "10/31/2020" },
+      { ref: "D2", value: "11/30/2020" },
+    ];
+    rows.forEach(([t, prior, current], i) => {
+      const r = i === 0 ? 1 : i + 2;
+      cells.push({ ref: `A${r}`, value: t });
+      if (prior !== null) cells.push({ ref: `C${r}`, value: prior });
+      if (current !== null) cells.push({ ref: `D${r}`, value: current });
+    });
+    const periods = join(dir, "periods.xlsx");
+    writeFileSync(periods, writeXlsx({ sheets: [{ name: "Seg", cells }] }));
+    const human = await cli(["--detect", periods]);
+    expect(human.stdout).toContain(
+      `period: the column headed "11/30/2020" ('Seg'!D2), the current of the periods side by side; the others are not read`
+    );
+    const [scope] = JSON.parse((await cli(["--detect", "--json", periods])).stdout).files[0].scopes;
+    expect(scope.period).toEqual({ text: "11/30/2020", cell: "'Seg'!D2" });
+    expect(scope.bindings.map((b: { code: string; cell: string }) => [b.code, b.cell])).toEqual([
+      ["7010", "'Seg'!D4"],
+      ["7020", "'Seg'!D5"],
+      ["7040", "'Seg'!D6"],
+    ]);
+  });
+
   test("without --detect nothing is bound by label", async () => {
     const r = await cli(["--json", file]);
     const scopes = JSON.parse(r.stdout).files[0].scopes;

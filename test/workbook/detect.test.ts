@@ -81,4 +81,39 @@ describe("layout detection (--detect)", () => {
     const r = await check({ sheets: [{ name: "Form", cells }] }, { detect: true });
     expect(r.scopes[0].findings.map((f) => `${f.kind}:${f.code}`)).toContain("duplicate:7010");
   });
+
+  test("a statement recognised with nothing bound on it is a scope with no-bindings and its amounts listed", async () => {
+    // Two columns of figures on every line and nothing to say which is the current period.
+    const cells = [
+      {
+        ref: "A1",
+        value:
+          "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges",
+      },
+      { ref: "A2", value: "1. Net ledger balance" },
+      { ref: "A3", value: "A. Cash" },
+      { ref: "C3", value: 100 },
+      { ref: "D3", value: 90 },
+      { ref: "A4", value: "B. Securities (at market)" },
+      { ref: "C4", value: 20 },
+      { ref: "D4", value: 25 },
+      { ref: "A5", value: "4. Net equity (deficit)" },
+      { ref: "C5", value: 120 },
+      { ref: "D5", value: 115 },
+    ];
+    const r = await check({ sheets: [{ name: "Seg", cells }] }, { detect: true });
+    expect(r.scopes.map((s) => s.scope)).toEqual(["Seg"]);
+    expect(r.scopes[0].findings.map((f) => f.kind)).toEqual(["no-bindings"]);
+    expect(r.scopes[0].findings[0].message).toBe(
+      "sheet Seg prints a statement but no line on it could be bound with confidence: its 6 amounts are listed as unmatched, for binding by hand"
+    );
+    expect(r.bindings?.[0].unmatched?.map((u) => u.cell)).toEqual([
+      "'Seg'!C3",
+      "'Seg'!D3",
+      "'Seg'!C4",
+      "'Seg'!D4",
+      "'Seg'!C5",
+      "'Seg'!D5",
+    ]);
+  });
 });

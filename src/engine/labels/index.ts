@@ -13,5 +13,6 @@ export type {
   UnmatchedRow,
   FoundStatement,
   UnitProposal,
+  PeriodRead,
 } from "./scan";
 export type { UnitValue } from "./unit";

@@ -4,7 +4,8 @@ import { cellLabel, type CellContent } from "../cell";
 import { usersOf } from "../lines";
 import { isDateFormat } from "../number-format";
 import type { Code, StatementId } from "../types";
-import { splitMarker, tokens, type LabelParts } from "./text";
+import { columnRoles } from "./columns";
+import { plainText, splitMarker, tokens, type LabelParts } from "./text";
 import { unitInText, type UnitValue } from "./unit";
 import {
   agreement,
@@ -89,12 +90,21 @@ export interface UnitProposal {
   cell: string;
 }
 
+/** The period read where a sheet prints periods side by side: the current one's heading. */
+export interface PeriodRead {
+  /** The heading as printed ("11/30/2020", "Current"); a date cell as yyyy-mm-dd. */
+  text: string;
+  cell: string;
+}
+
 export interface LabelScan {
   sheet: string;
   statements: FoundStatement[];
   proposals: LabelProposal[];
   unmatched: UnmatchedRow[];
   unit: UnitProposal | null;
+  /** Null unless periods stand side by side under headings that say which is current. */
+  period: PeriodRead | null;
 }
 
 /* ---------------------------------------------------------------------------
@@ -161,19 +171,65 @@ function rowsOf(cells: LabelCell[], ignore: Set<string>): Row[] {
       .map((c) => ({ col: c.col, text: marker(c) ? lineNumberOf(c.content) : textOf(c.content) }))
       .filter((t) => t.text !== null);
     if (!texts.length) continue;
-    const label = texts.map((t) => t.text!.trim()).join(" ");
+    let label = texts.map((t) => t.text!.trim()).join(" ");
+    let labelCol = texts[0].col;
+    let leading = /^\s*/.exec(texts[0].text!)![0].length;
+    const above = rows[rows.length - 1];
+    if (above && continues(above, row, labelCol, leading, label)) {
+      // One label wrapped over two rows: read as one, on the row of the figures.
+      rows.pop();
+      label = `${above.label} ${label}`;
+      labelCol = above.labelCol;
+      leading = above.leading;
+    }
     const parts = splitMarker(label);
     rows.push({
       row,
       label,
-      labelCol: texts[0].col,
-      leading: /^\s*/.exec(texts[0].text!)![0].length,
+      labelCol,
+      leading,
       parts,
       bag: new Bag(tokens(parts.words)),
       amounts,
     });
   }
   return rows;
+}
+
+/** Words a phrase does not end on: a label cut there goes on in the row below. */
+const OPEN_ENDING =
+  /(?:\b(?:and|or|of|to|for|in|on|with|by|at|from|the|a|an|than|under|over|plus|less)|[,&\u2013\u2014-])$/i;
+
+/**
+ * Whether a row's words go on from the row just above: that row has no figure, stands in the same
+ * column, no less indented, and ends mid-phrase (not on a colon, which opens a list of lines);
+ * or this row opens with a dash or a parenthesis; or it opens in lower case below a row with a
+ * capital that is no heading the form knows ("cash" under "Net ledger balance" is a line of its
+ * own). A printed unit never does.
+ */
+function continues(
+  above: Row,
+  row: number,
+  labelCol: number,
+  leading: number,
+  label: string
+): boolean {
+  if (above.row !== row - 1 || above.amounts.length || above.labelCol !== labelCol) return false;
+  if (leading > above.leading) return false;
+  const text = plainText(label);
+  const top = plainText(above.label);
+  if (unitInText(text) || unitInText(top) || top.endsWith(":")) return false;
+  if (OPEN_ENDING.test(top) || /^[(\u2013\u2014-]/.test(text)) return true;
+  return /^[a-z]/.test(text) && /[A-Z]/.test(top) && !isKnownHeading(above.bag);
+}
+
+/** Words that say what a heading of the form says (agreement 0.8 or more with one). */
+function isKnownHeading(bag: Bag): boolean {
+  return WORDING.some(
+    (w) =>
+      w.heads.some((h) => agreement(bag, h) >= 0.8) ||
+      w.parts.some((p) => agreement(bag, p.head) >= 0.8)
+  );
 }
 
 /* ---------------------------------------------------------------------------
@@ -360,12 +416,22 @@ interface Assignment {
   col: number;
 }
 
-/** The derived line a component's row also prints in the main column (7047 → 7050, 7520 → 7530). */
+/**
+ * The total the form prints beside a part, in the main column of the part's row (7047 → 7050,
+ * 7520 → 7530): the form prints a total there only beside its last part.
+ */
 function totalOf(code: Code, wording: StatementWordingIndex): LineWording | null {
   const users = usersOf(code).filter((u) => u.statement === wording.statement.id);
-  if (!users.length) return null;
+  const terms = users[0]?.formula?.terms;
+  if (!terms || terms[terms.length - 1].code !== code) return null;
   return wording.lines.find((l) => l.code === users[0].code) ?? null;
 }
+
+/**
+ * Rows with more figures than the form prints on them (another period, a reference) before a
+ * statement is read as holding several columns of figures: then none of its rows is bound.
+ */
+const EXTRA_FIGURE_ROWS = 3;
 
 function assign(
   matches: RowMatch[],
@@ -424,6 +490,7 @@ function assign(
     usedCodes.add(pick.line.code);
   }
   const out: Assignment[] = [];
+  let extraFigureRows = 0;
   for (const m of matches) {
     const got = chosen.get(m);
     if (!got) continue;
@@ -431,26 +498,27 @@ function assign(
     const cols = m.row.amounts.filter((col) => !takenCells.has(`${m.row.row}:${col}`));
     if (!cols.length) continue;
     const main = cols[cols.length - 1];
-    const inner = cols.length > 1 ? cols[cols.length - 2] : null;
-    const derived = c.line.line.kind === "derived";
-    if (inner !== null && main === mainCol && !derived) {
-      // Two figures on one printed line: the component in the inner column, its total in the main one.
-      out.push({ match: m, candidate: c, confidence, col: inner });
-      const total = totalOf(c.line.code, wording);
-      if (total && !usedCodes.has(total.code)) {
-        usedCodes.add(total.code);
-        out.push({
-          match: m,
-          candidate: { line: total, score: c.score, matched: c.matched },
-          confidence,
-          col: main,
-        });
-      }
-    } else {
+    if (cols.length === 1) {
       out.push({ match: m, candidate: c, confidence, col: main });
+      continue;
+    }
+    const total = c.line.line.kind === "derived" ? null : totalOf(c.line.code, wording);
+    if (cols.length === 2 && main === mainCol && total && !usedCodes.has(total.code)) {
+      // Two figures on one printed line: the part in the inner column, its total in the main one.
+      usedCodes.add(total.code);
+      out.push({ match: m, candidate: c, confidence, col: cols[0] });
+      out.push({
+        match: m,
+        candidate: { line: total, score: c.score, matched: c.matched },
+        confidence,
+        col: main,
+      });
+    } else {
+      // More figures than the form prints on this line: which one is the line's is a guess. Left unmatched.
+      extraFigureRows++;
     }
   }
-  return out;
+  return extraFigureRows >= EXTRA_FIGURE_ROWS ? [] : out;
 }
 
 /** The column most amount rows end in: the statement's main amount column. */
@@ -479,6 +547,9 @@ export function scanLabels(
   opts: LabelScanOptions = {}
 ): LabelScan {
   const ignore = new Set((opts.ignore ?? []).map((c) => `${c.row}:${c.col}`));
+  // Column headings: their rows, other periods' figures and reference numbers are not read.
+  const roles = columnRoles(cells.filter((c) => !ignore.has(`${c.row}:${c.col}`)));
+  for (const key of [...roles.headingCells, ...roles.skip]) ignore.add(key);
   const takenCodes = new Set((opts.taken ?? []).map((t) => t.code));
   const takenCells = new Set(
     (opts.taken ?? []).filter((t) => t.row !== undefined).map((t) => `${t.row}:${t.col}`)
@@ -545,7 +616,9 @@ export function scanLabels(
       });
     }
   }
-  return { sheet, statements, proposals, unmatched, unit: unitOf(sheet, cells) };
+  const first = roles.current[0];
+  const period = first ? { text: first.text, cell: cellLabel(sheet, toA1(first)) } : null;
+  return { sheet, statements, proposals, unmatched, unit: unitOf(sheet, cells), period };
 }
 
 function unitOf(sheet: string, cells: LabelCell[]): UnitProposal | null {
