@@ -258,3 +258,18 @@ describe("addSheet", () => {
     expect(sim.state.book.enableEvents).toBe(true);
   });
 });
+
+describe("when Excel refuses the request that turns the add-in's events back on", () => {
+  // Failed before: the refused restore left the add-in's events off for the session (live
+  // validation never heard of an edit again) and reported a complete write as a failure.
+  it("the write stands, is reported done, and the events are on again", async () => {
+    const { sim, wb } = officeOverSim({ workbook: MODEL });
+    const syncs = () => sim.meter.runs.flatMap((r) => r.syncs).length;
+    await wb.writeCells([{ sheet: "Day 1", address: "C7", value: 21 }]);
+    const perWrite = syncs(); // checks, the write, the events back on
+    sim.state.refuseSync(perWrite - 1, "ServiceNotAvailable");
+    await wb.writeCells([{ sheet: "Day 1", address: "C7", value: 22 }]);
+    expect(sim.state.value("Day 1", "C7")).toBe(22);
+    expect(sim.state.book.enableEvents).toBe(true);
+  });
+});
