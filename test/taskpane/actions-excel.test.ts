@@ -87,6 +87,20 @@ describe("Recompute in Excel (simulated): a typed total changed after the previe
       expect(sim.state.value("Day 1", "C8")).toBe(145);
     }
   );
+
+  it("so is a text entry that replaced another text entry (no amount to compare)", async () => {
+    // Failed before: both entries read as no amount, so the write went through over "tbd".
+    const { cells, names } = boundSheet("Day 1", { ...SMALL_SEG, "7180": "n/a" }, "sheet");
+    const sim = createExcelSim({ workbook: { sheets: [{ name: "Day 1", cells }], names } });
+    const actions = actionsIn(sim);
+    const row = (await actions.recomputePreview()).find((r) => r.code === "7180")!;
+    expect([row.typedByUser, row.reported]).toEqual([true, null]);
+    await sim.state.setValue("Day 1", "C8", "tbd", { source: "Remote" });
+    await expect(actions.recomputeApply([row], "values")).rejects.toThrow(
+      /changed since the preview/
+    );
+    expect(sim.state.value("Day 1", "C8")).toBe("tbd");
+  });
 });
 
 /** A 4d(2) statement typed with words only (no codes, no names), its amounts consistent, in thousands. */

@@ -59,7 +59,11 @@ export async function recomputePreview(wb: Workbook): Promise<RecomputeRow[]> {
     const content = reads.get(rangeKey(r))?.content;
     const typed =
       content !== undefined && content.formula === undefined && content.value?.type !== "blank";
-    return { ...r, typedByUser: typed };
+    const held =
+      content?.formula !== undefined
+        ? `=${content.formula}`
+        : JSON.stringify(content?.value ?? { type: "blank" });
+    return { ...r, typedByUser: typed, held };
   });
 }
 
@@ -98,7 +102,8 @@ export async function recomputeApply(
     if (
       !now.computed.eq(r.computed) ||
       (now.typedByUser && !r.typedByUser) ||
-      !sameAmount(now.reported, r.reported)
+      !sameAmount(now.reported, r.reported) ||
+      (r.held !== undefined && now.held !== r.held)
     ) {
       throw new ActionError(
         `${r.cell} changed since the preview. Nothing was written: preview again.`,
