@@ -1,4 +1,4 @@
-import { fail, SimOfficeError, type SimErrorCode } from "./api/errors";
+import { fail, SimOfficeError } from "./api/errors";
 import { SimCustomFunctions, type CustomFunctionsInit } from "./custom-functions/calls";
 import { CalculationMonitor } from "./custom-functions/calculation";
 import { SimPane } from "./pane";

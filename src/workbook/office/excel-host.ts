@@ -190,14 +190,15 @@ export async function withEventsOff<T>(
   return result;
 }
 
-async function eventsBackOn(context: Excel.RequestContext): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      context.runtime.enableEvents = true;
-      await context.sync();
-      return;
-    } catch (e) {
-      if (attempt >= RESTORE_ATTEMPTS) throw e;
-    }
+async function eventsBackOn(
+  context: Excel.RequestContext,
+  attempts = RESTORE_ATTEMPTS
+): Promise<void> {
+  context.runtime.enableEvents = true;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (attempts <= 1) throw e;
+    await eventsBackOn(context, attempts - 1);
   }
 }
