@@ -90,10 +90,15 @@ export class SimState {
   /**
    * Excel refuses a request: the sync that carries operations `after` syncs from now (0: the
    * next one) fails with `code` and none of its operations runs (session.ts, RefusalCode, for
-   * the codes and their source). Nothing is refused unless a test asks.
+   * the codes and their source). Nothing is refused unless a test asks. Returns a cancel.
    */
-  refuseSync(after: number, code: RefusalCode = "RequestAborted"): void {
-    this.session.refusals.push({ after, code });
+  refuseSync(after: number, code: RefusalCode = "RequestAborted"): () => void {
+    const refusal = { after, code };
+    this.session.refusals.push(refusal);
+    return () => {
+      const i = this.session.refusals.indexOf(refusal);
+      if (i >= 0) this.session.refusals.splice(i, 1);
+    };
   }
 
   /** Errors thrown by the add-in's event handlers (Excel swallows them). */
