@@ -151,7 +151,8 @@ export class ModelRun {
     if (r < 0.86) return this.edit(this.pick.chance(0.5) ? "Local" : "Remote");
     if (r < 0.9) return this.undo();
     if (r < 0.93) return this.protection();
-    if (r < 0.96) return this.scan();
+    if (r < 0.95) return this.scan();
+    if (r < 0.96) return this.pick.chance(0.5) ? this.reportSheet() : this.entity();
     if (r < 0.98) return this.editing(this.nextStep());
     return this.refused(this.nextStep());
   }
@@ -313,6 +314,22 @@ export class ModelRun {
         const units = scan.sheets.flatMap((s) => (s.unit && !s.unit.conflict ? [s.unit] : []));
         return this.actions.applyScan({ bindings, units }, level);
       },
+    };
+  }
+
+  private reportSheet(): Step {
+    return {
+      name: "write the report sheet",
+      // The file's bytes come back through Office's callbacks (timers in the simulator).
+      act: () => this.pumped(this.actions.writeReportSheet("A. Reviewer")),
+    };
+  }
+
+  private entity(): Step {
+    const sheet = this.pick.of(this.sheets);
+    return {
+      name: `confirm the firm's name on '${sheet}'`,
+      act: () => this.actions.bindEntity(`'${sheet.replace(/'/g, "''")}'!A1`),
     };
   }
 
@@ -511,6 +528,15 @@ export class ModelRun {
       await this.settle();
     if (this.live + this.liveErrors.length === before)
       this.violate("live validation did not follow the edit");
+  }
+
+  /** Await `work` while moving fake time on, so callbacks on timers (getFileAsync's) arrive. */
+  private async pumped<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
+    const done = work.finally(() => (settled = true));
+    // A millisecond a turn: the fake clock puts a zero-delay timer set while it ticks 1 ms on.
+    for (let i = 0; i < 10_000 && !settled; i++) await jest.advanceTimersByTimeAsync(1);
+    return done;
   }
 
   /** Let event handlers, timers due now and the batches they started finish. */
