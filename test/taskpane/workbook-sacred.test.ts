@@ -15,9 +15,9 @@ import { ModelRun, type RunConfig } from "./sacred/run";
 const PLATFORMS: SimPlatform[] = ["web", "windows", "mac"];
 /** 1.20 groups undo; 1.19 keeps add-in changes undoable; 1.18 clears on every change; 1.12 has no merged-area check; 1.8 no workbook events. */
 const APIS = ["1.20", "1.19", "1.18", "1.12", "1.8"];
-/** FOCUS_MODEL_SEEDS=50 npx jest test/taskpane/workbook-sacred.test.ts for a deeper run. */
+/** FOCUS_MODEL_SEEDS=50 FOCUS_MODEL_STEPS=60 npx jest test/taskpane/workbook-sacred.test.ts for a deeper run. */
 const SEEDS_PER_HOST = Number(process.env.FOCUS_MODEL_SEEDS ?? 3);
-const STEPS = 30;
+const STEPS = Number(process.env.FOCUS_MODEL_STEPS ?? 30);
 
 function configs(): RunConfig[] {
   const out: RunConfig[] = [];
@@ -51,7 +51,7 @@ describe("the user's workbook is sacred (model-based)", () => {
   const all = configs();
 
   // A deeper run (FOCUS_MODEL_SEEDS) takes about a tenth of a second a run of 30 steps, times 4 under load.
-  const timeout = 60_000 + SEEDS_PER_HOST * APIS.length * 2_000;
+  const timeout = 60_000 + SEEDS_PER_HOST * APIS.length * STEPS * 70;
   it.each(PLATFORMS)(
     "on %s, every host, every seed: no promise broken",
     async (platform) => {
