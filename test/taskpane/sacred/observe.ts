@@ -4,6 +4,7 @@
  */
 import type { BookSnapshot } from "../../../sim";
 import { HIGHLIGHT_MARKER } from "../../../src/workbook/port";
+import { REVIEW_SHEET } from "../../../src/workbook/review-sheet";
 
 type SheetSnapshot = BookSnapshot["sheets"][number];
 
@@ -65,4 +66,32 @@ function userSheets(snap: BookSnapshot, sheets: string[]): SheetSnapshot[] {
 export function differing<V>(a: Map<string, V>, b: Map<string, V>): string[] {
   const keys = new Set([...a.keys(), ...b.keys()]);
   return [...keys].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+
+/** What differs between two snapshots, leaving out an empty record sheet a failed entry created. */
+export function differingSnapshots(a: BookSnapshot, b: BookSnapshot): string[] {
+  const strip = (s: BookSnapshot) => ({
+    ...s,
+    sheets: s.sheets.filter(
+      (x) =>
+        !(
+          x.name === REVIEW_SHEET &&
+          !a.sheets.some((y) => y.name === REVIEW_SHEET) &&
+          !Object.keys(x.cells).length
+        )
+    ),
+  });
+  const x = strip(a);
+  const y = strip(b);
+  const out: string[] = [];
+  if (JSON.stringify(x.names) !== JSON.stringify(y.names)) out.push("workbook names");
+  if (x.sheets.map((s) => s.name).join() !== y.sheets.map((s) => s.name).join())
+    out.push(`sheets ${y.sheets.map((s) => s.name).join(", ")}`);
+  for (const s of x.sheets) {
+    const t = y.sheets.find((u) => u.name === s.name);
+    if (t && JSON.stringify({ ...s, cells: 0 }) !== JSON.stringify({ ...t, cells: 0 }))
+      out.push(`sheet ${s.name}`);
+    if (t && JSON.stringify(s.cells) !== JSON.stringify(t.cells)) out.push(`cells of ${s.name}`);
+  }
+  return out;
 }

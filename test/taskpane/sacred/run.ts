@@ -22,11 +22,18 @@ import {
 } from "../../../src/taskpane/actions";
 import type { StatementId } from "../../../src/engine";
 import { createOfficeWorkbook } from "../../../src/workbook/office";
-import { REVIEW_SHEET } from "../../../src/workbook/review-sheet";
 import type { WorkbookReport } from "../../../src/workbook/validate";
 import { seeded } from "../../support/seeded";
 import { CODES, FIRST_ROW, generateWorkbook, picker, type Pick } from "./generate";
-import { addinMarks, contents, differing, formats, userMarks, type Content } from "./observe";
+import {
+  addinMarks,
+  contents,
+  differing,
+  differingSnapshots,
+  formats,
+  userMarks,
+  type Content,
+} from "./observe";
 
 export interface RunConfig {
   seed: number;
@@ -566,32 +573,4 @@ export class ModelRun {
     const c = this.config;
     return `seed ${c.seed} on ${c.platform}, ExcelApi ${c.api}${c.watch ? ", live validation" : ""}${c.reportedDesktopClears ? ", reported desktop clears" : ""}:\n  ${this.trail.join("\n  ")}\n=> ${this.violations.join("\n=> ")}`;
   }
-}
-
-/** What differs between two snapshots, leaving out an empty record sheet a failed entry created. */
-function differingSnapshots(a: BookSnapshot, b: BookSnapshot): string[] {
-  const strip = (s: BookSnapshot) => ({
-    ...s,
-    sheets: s.sheets.filter(
-      (x) =>
-        !(
-          x.name === REVIEW_SHEET &&
-          !a.sheets.some((y) => y.name === REVIEW_SHEET) &&
-          !Object.keys(x.cells).length
-        )
-    ),
-  });
-  const x = strip(a);
-  const y = strip(b);
-  const out: string[] = [];
-  if (JSON.stringify(x.names) !== JSON.stringify(y.names)) out.push("workbook names");
-  if (x.sheets.map((s) => s.name).join() !== y.sheets.map((s) => s.name).join())
-    out.push(`sheets ${y.sheets.map((s) => s.name).join(", ")}`);
-  for (const s of x.sheets) {
-    const t = y.sheets.find((u) => u.name === s.name);
-    if (t && JSON.stringify({ ...s, cells: 0 }) !== JSON.stringify({ ...t, cells: 0 }))
-      out.push(`sheet ${s.name}`);
-    if (t && JSON.stringify(s.cells) !== JSON.stringify(t.cells)) out.push(`cells of ${s.name}`);
-  }
-  return out;
 }
