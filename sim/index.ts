@@ -14,6 +14,7 @@ import { OFFICE_PLATFORM, type SimPlatform } from "./undo";
 
 export type { BookSnapshot, PaintedCell, UserEdit } from "./state";
 export type { RunRecord, SyncRecord } from "./meter";
+export type { RefusalCode } from "./session";
 export { SimOfficeError } from "./api/errors";
 export type { CustomFunctionsInit } from "./custom-functions/calls";
 export {

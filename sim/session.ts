@@ -95,6 +95,17 @@ export class Batch {
   }
 }
 
+/**
+ * Codes Excel answers a whole request with, for reasons outside the add-in's control: the table
+ * in "Error handling with the application-specific JavaScript APIs" (office-js-docs-pr,
+ * docs/testing/application-specific-api-error-handling.md) lists RequestAborted ("The request
+ * was aborted during run time"), ServiceNotAvailable, ActivityLimitReached and GeneralException
+ * ("There was an internal error while processing the request"). Which sync meets one is the
+ * test's choice: no document says when they happen.
+ */
+export type RefusalCode =
+  "RequestAborted" | "ServiceNotAvailable" | "ActivityLimitReached" | "GeneralException";
+
 export interface SessionOptions {
   requirementSets: Record<string, string>;
   /** Which Excel: the undo table differs by platform. Default "web". */
@@ -123,6 +134,11 @@ export class SimSession {
    * (office-js-docs-pr, docs/concepts/resource-limits-and-performance-optimization.md).
    */
   payloadLimitBytes = 5 * 1024 * 1024;
+  /**
+   * Refusals a test arms (state.refuseSync): the sync that carries operations when `after`
+   * reaches 0 fails with `code` before any of its operations runs.
+   */
+  readonly refusals: { after: number; code: RefusalCode }[] = [];
   /** Errors thrown by event handlers, for tests (Excel swallows them). */
   readonly handlerErrors: unknown[] = [];
   /** The add-in's custom functions, when formulas may call them. */
@@ -189,6 +205,11 @@ export class SimSession {
     };
     run.syncs.push(record);
     if (ops.length === 0) return;
+    const refusal = this.nextRefusal();
+    if (refusal) {
+      record.failed = true;
+      fail(refusal, `The request was refused (${refusal}).`);
+    }
     if (record.requestBytes > this.payloadLimitBytes) {
       record.failed = true;
       fail(
@@ -247,6 +268,15 @@ export class SimSession {
     this.customFunctions?.commit();
     this.calculation.moved();
     if (writes || batch.recalculated) this.changed();
+  }
+
+  /** The refusal due at this sync, if one is armed and its count ran out. */
+  private nextRefusal(): RefusalCode | null {
+    let due: RefusalCode | null = null;
+    for (const r of this.refusals) if (r.after-- === 0) due ??= r.code;
+    for (let i = this.refusals.length - 1; i >= 0; i--)
+      if (this.refusals[i].after < 0) this.refusals.splice(i, 1);
+    return due;
   }
 
   /** Apply a change as the user (or a co-author) makes it, then deliver its events. */

@@ -13,7 +13,7 @@ import {
 } from "../src/grid";
 import type { CalculationMode, SimBook, SimCell, SimSheet } from "./model/book";
 import { highlightedCells } from "./model/calc";
-import type { Batch, EventSource, SimSession } from "./session";
+import type { Batch, EventSource, RefusalCode, SimSession } from "./session";
 import type { SimPlatform, UndoEvent } from "./undo";
 import type { CalculationReport } from "./custom-functions/calculation";
 import { previewValue } from "./custom-functions/preview";
@@ -85,6 +85,20 @@ export class SimState {
 
   set payloadLimitBytes(bytes: number) {
     this.session.payloadLimitBytes = bytes;
+  }
+
+  /**
+   * Excel refuses a request: the sync that carries operations `after` syncs from now (0: the
+   * next one) fails with `code` and none of its operations runs (session.ts, RefusalCode, for
+   * the codes and their source). Nothing is refused unless a test asks. Returns a cancel.
+   */
+  refuseSync(after: number, code: RefusalCode = "RequestAborted"): () => void {
+    const refusal = { after, code };
+    this.session.refusals.push(refusal);
+    return () => {
+      const i = this.session.refusals.indexOf(refusal);
+      if (i >= 0) this.session.refusals.splice(i, 1);
+    };
   }
 
   /** Errors thrown by the add-in's event handlers (Excel swallows them). */

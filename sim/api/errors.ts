@@ -1,6 +1,7 @@
 /** Error codes the simulator raises, as Office.js names them (OfficeExtension.ErrorCodes, Excel.ErrorCodes). */
 export type SimErrorCode =
   | "AccessDenied"
+  | "ActivityLimitReached"
   | "ApiNotFound"
   | "GeneralException"
   | "InvalidArgument"
@@ -11,8 +12,10 @@ export type SimErrorCode =
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"
+  | "RequestAborted"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
+  | "ServiceNotAvailable"
   | "UndoNotSupported";
 
 /** Shaped like OfficeExtension.Error: what `context.sync()` rejects with, and what reading an unloaded property throws. */

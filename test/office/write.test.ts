@@ -258,3 +258,48 @@ describe("addSheet", () => {
     expect(sim.state.book.enableEvents).toBe(true);
   });
 });
+
+describe("when Excel refuses the request that turns the add-in's events back on", () => {
+  // Failed before: the refused restore left the add-in's events off for the session (live
+  // validation never heard of an edit again) and reported a complete write as a failure.
+  it("the write stands, is reported done, and the events are on again", async () => {
+    const { sim, wb } = officeOverSim({ workbook: MODEL });
+    const syncs = () => sim.meter.runs.flatMap((r) => r.syncs).length;
+    await wb.writeCells([{ sheet: "Day 1", address: "C7", value: 21 }]);
+    const perWrite = syncs(); // checks, the write, the events back on
+    sim.state.refuseSync(perWrite - 1, "ServiceNotAvailable");
+    await wb.writeCells([{ sheet: "Day 1", address: "C7", value: 22 }]);
+    expect(sim.state.value("Day 1", "C7")).toBe(22);
+    expect(sim.state.book.enableEvents).toBe(true);
+  });
+});
+
+describe("below ExcelApi 1.13, where a merged cell cannot be found before writing", () => {
+  // Failed before: Excel kept the cells written before the one inside the merged area, so
+  // Recompute left half its write (found by the model-based test, workbook-sacred.test.ts).
+  it("a write that meets a merged cell leaves every cell as it was", async () => {
+    const { sim, wb } = excelLike({ requirementSets: { ExcelApi: "1.12" } });
+    await sim.state.setValue("Open", "B2", "'0123"); // text, as typed with an apostrophe
+    await sim.state.setFormula("Open", "B3", "=Open!A1*2");
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Open").getRange("B4").formulas = [["#N/A"]];
+      await context.sync();
+    });
+    const writes = [
+      write("Day 1", "C7", { value: 21 }),
+      write("Open", "B2", { value: 5 }),
+      write("Open", "B3", { value: 6 }),
+      write("Open", "B4", { formula: "=1+1" }),
+      write("Open", "B5", { value: 7 }),
+      write("Day 1", "D16", { value: 8 }),
+    ];
+    await expect(wb.writeCells(writes)).rejects.toThrow(/merged/);
+    expect(sim.state.value("Day 1", "C7")).toBe(20);
+    expect(sim.state.value("Open", "B2")).toBe("0123");
+    expect(sim.state.formula("Open", "B3")).toBe("=Open!A1*2");
+    expect(sim.state.value("Open", "B4")).toBe("#N/A");
+    expect(sim.state.value("Open", "B5")).toBeNull();
+    expect(sim.state.value("Day 1", "D16")).toBeNull();
+    expect(sim.state.book.enableEvents).toBe(true);
+  });
+});

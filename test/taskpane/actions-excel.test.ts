@@ -69,6 +69,40 @@ describe("actions in Excel (simulated)", () => {
   });
 });
 
+describe("Recompute in Excel (simulated): a typed total changed after the preview", () => {
+  it.each(["Local", "Remote"] as const)(
+    "an entry typed (%s) over the previewed total is never overwritten unseen",
+    async (source) => {
+      // Failed before: the write checked only the computed value, so a figure typed (or a
+      // co-author's) after the preview was overwritten though the user confirmed the old one.
+      const { cells, names } = boundSheet("Day 1", { ...SMALL_SEG, "7180": 140 }, "sheet");
+      const sim = createExcelSim({ workbook: { sheets: [{ name: "Day 1", cells }], names } });
+      const actions = actionsIn(sim);
+      const row = (await actions.recomputePreview()).find((r) => r.code === "7180")!;
+      expect([row.address, row.typedByUser, row.reported?.toNumber()]).toEqual(["C8", true, 140]);
+      await sim.state.setValue("Day 1", "C8", 145, { source });
+      await expect(actions.recomputeApply([row], "values")).rejects.toThrow(
+        /changed since the preview/
+      );
+      expect(sim.state.value("Day 1", "C8")).toBe(145);
+    }
+  );
+
+  it("so is a text entry that replaced another text entry (no amount to compare)", async () => {
+    // Failed before: both entries read as no amount, so the write went through over "tbd".
+    const { cells, names } = boundSheet("Day 1", { ...SMALL_SEG, "7180": "n/a" }, "sheet");
+    const sim = createExcelSim({ workbook: { sheets: [{ name: "Day 1", cells }], names } });
+    const actions = actionsIn(sim);
+    const row = (await actions.recomputePreview()).find((r) => r.code === "7180")!;
+    expect([row.typedByUser, row.reported]).toEqual([true, null]);
+    await sim.state.setValue("Day 1", "C8", "tbd", { source: "Remote" });
+    await expect(actions.recomputeApply([row], "values")).rejects.toThrow(
+      /changed since the preview/
+    );
+    expect(sim.state.value("Day 1", "C8")).toBe("tbd");
+  });
+});
+
 /** A 4d(2) statement typed with words only (no codes, no names), its amounts consistent, in thousands. */
 const WORDS_ONLY: [string, number | null][] = [
   [

@@ -28,9 +28,10 @@ describe("detectCapabilities", () => {
       notes: false,
       undoGroups: false,
     });
-    expect(caps.unavailable).toHaveLength(2);
+    expect(caps.unavailable).toHaveLength(3);
     expect(caps.unavailable[0]).toMatch(/Notes need Excel with ExcelApi 1\.18/);
     expect(caps.unavailable[1]).toMatch(/ExcelApi 1\.20/);
+    expect(caps.unavailable[2]).toMatch(/ExcelApi 1\.19.*clears your undo history/);
   });
 
   it("treats a host that throws as one without the set", () => {
@@ -38,7 +39,7 @@ describe("detectCapabilities", () => {
       throw new Error("no requirements object");
     });
     expect(caps.names).toBe(false);
-    expect(caps.unavailable).toHaveLength(6);
+    expect(caps.unavailable).toHaveLength(7); // the six capabilities, and undo (ExcelApi 1.19)
   });
 });
 

@@ -46,6 +46,19 @@ describe("what the pane says about undo, by platform", () => {
 });
 
 describe("in the pane", () => {
+  it("says at the top, before any write, that below ExcelApi 1.19 every change the add-in makes clears the undo history", async () => {
+    // Failed before: only Recompute, the Templates tab and the review notes said so, while
+    // Highlight, Clear, bind, unbind and applying a map or a scan cleared it unannounced.
+    const old = detectCapabilities((_n, v) => Number(v) < 1.19, "OfficeOnline");
+    const fake = fakeActions({}, old);
+    const pane = await renderPane(fake.actions);
+    const notices = pane.getAllByRole("listitem").map((li) => li.textContent);
+    expect(
+      notices.filter((t) => /ExcelApi 1\.19.*clears your undo history/.test(t ?? ""))
+    ).toHaveLength(1);
+    expect(detectCapabilities(all, "OfficeOnline").unavailable).toEqual([]);
+  });
+
   it("the Recompute confirmation says, on Windows, that the undo history goes", async () => {
     const fake = fakeActions({}, { ...ALL_CAPABILITIES, platform: "windows", keepsUndo: true });
     await renderPane(fake.actions);

@@ -33,6 +33,14 @@ const UNAVAILABLE: Record<Capability, string> = {
     "Opening the pane with a workbook (team templates) needs Excel with SharedRuntime 1.1; open the pane from the Home tab instead.",
 };
 
+/**
+ * Before ExcelApi 1.19 Excel clears the undo history on every change an add-in makes
+ * (OfficeDev/office-js-docs-pr#5175, played by sim/undo.ts): marks, bindings and map or scan
+ * names as much as Recompute and templates. Said once at the top of the pane, before any write.
+ */
+const UNDO_UNAVAILABLE =
+  "Keeping your undo history when the add-in changes the workbook needs Excel with ExcelApi 1.19: here every change it makes (marks, bindings, recompute, templates, review entries) clears your undo history, so save the workbook first if you may want to go back.";
+
 /** Capabilities from Office.context.requirements.isSetSupported (or any stand-in, for the preview and tests). */
 export function detectCapabilities(
   isSetSupported: (name: string, minVersion?: string) => boolean,
@@ -64,6 +72,7 @@ export function detectCapabilities(
   } catch {
     // as above: a host that cannot answer lacks it
   }
+  if (!keepsUndo) unavailable.push(UNDO_UNAVAILABLE);
   return { ...flags, unavailable, platform: undoPlatform(officePlatform), keepsUndo };
 }
 

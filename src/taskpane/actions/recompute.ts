@@ -59,7 +59,11 @@ export async function recomputePreview(wb: Workbook): Promise<RecomputeRow[]> {
     const content = reads.get(rangeKey(r))?.content;
     const typed =
       content !== undefined && content.formula === undefined && content.value?.type !== "blank";
-    return { ...r, typedByUser: typed };
+    const held =
+      content?.formula !== undefined
+        ? `=${content.formula}`
+        : JSON.stringify(content?.value ?? { type: "blank" });
+    return { ...r, typedByUser: typed, held };
   });
 }
 
@@ -93,7 +97,14 @@ export async function recomputeApply(
         r.cell
       );
     }
-    if (!now.computed.eq(r.computed) || (now.typedByUser && !r.typedByUser)) {
+    // The cell must still hold what the preview showed: an entry typed since (by the user or a
+    // co-author) is one the user never confirmed overwriting.
+    if (
+      !now.computed.eq(r.computed) ||
+      (now.typedByUser && !r.typedByUser) ||
+      !sameAmount(now.reported, r.reported) ||
+      (r.held !== undefined && now.held !== r.held)
+    ) {
       throw new ActionError(
         `${r.cell} changed since the preview. Nothing was written: preview again.`,
         r.cell
@@ -106,6 +117,9 @@ export async function recomputeApply(
   await wb.writeCells(writes);
   return writes.length;
 }
+
+const sameAmount = (a: RecomputeRow["reported"], b: RecomputeRow["reported"]) =>
+  a === null || b === null ? a === b : a.eq(b);
 
 function refuseOneCellTwice(rows: RecomputeRow[]): void {
   const seen = new Map<string, RecomputeRow>();

@@ -148,6 +148,11 @@ export interface RecomputeRow {
   formula: string;
   /** The cell holds something the user typed (a constant, not a formula): overwriting needs explicit confirmation. */
   typedByUser: boolean;
+  /**
+   * What the cell held at the preview ("=formula", or its constant): the write refuses a cell
+   * changed since, even where no amount tells (text over text). Absent: not checked.
+   */
+  held?: string;
   /** reported differs from computed (or is blank). */
   changes: boolean;
 }

@@ -154,10 +154,19 @@ export const protectedProblem = (sheet: string, address: string): WriteProblem =
   message: `Sheet '${sheet}' is protected: unprotect it to write ${address.replace(/\$/g, "")}`,
 });
 
+/** How many times the add-in asks Excel to turn its events back on before giving up. */
+const RESTORE_ATTEMPTS = 3;
+
 /**
  * Turn the add-in's events off around a bulk write, so its own edits do not trigger
  * re-validation, and put them back as they were afterwards. `wasOn` comes from an earlier
  * sync (context.runtime.load("enableEvents")); needs ExcelApi 1.8.
+ *
+ * Excel may refuse any request for reasons of its own (RequestAborted, ServiceNotAvailable,
+ * ActivityLimitReached: "Error handling with the application-specific JavaScript APIs"), the
+ * one that turns the events back on included. That request is asked again, since events left
+ * off would silence live validation for the rest of the session; and once the write itself
+ * went through, a refusal there never reports the complete write as a failure.
  */
 export async function withEventsOff<T>(
   context: Excel.RequestContext,
@@ -166,10 +175,30 @@ export async function withEventsOff<T>(
 ): Promise<T> {
   if (!wasOn) return work();
   context.runtime.enableEvents = false;
+  let result: T;
   try {
-    return await work();
-  } finally {
-    context.runtime.enableEvents = true;
+    result = await work();
+  } catch (e) {
+    await eventsBackOn(context).catch(() => undefined); // the write's own failure is the one to report
+    throw e;
+  }
+  try {
+    await eventsBackOn(context);
+  } catch (e) {
+    console.warn("FOCUS: Excel refused to turn the add-in's events back on", e);
+  }
+  return result;
+}
+
+async function eventsBackOn(
+  context: Excel.RequestContext,
+  attempts = RESTORE_ATTEMPTS
+): Promise<void> {
+  context.runtime.enableEvents = true;
+  try {
     await context.sync();
+  } catch (e) {
+    if (attempts <= 1) throw e;
+    await eventsBackOn(context, attempts - 1);
   }
 }

@@ -33,7 +33,8 @@ type Target = RangeRef & { formats?: boolean };
 async function inspectTargets(
   context: Excel.RequestContext,
   host: ExcelHost,
-  refs: Target[]
+  refs: Target[],
+  prior: Excel.Range[] = []
 ): Promise<WriteProblem[]> {
   const sheets = context.workbook.worksheets.load("items/name, items/protection/protected");
   await context.sync();
@@ -63,8 +64,9 @@ async function inspectTargets(
       ? range.getMergedAreasOrNullObject().load("areas/items/address")
       : null;
     checks.push({ sheet: sheet.name, area, lock, merged });
+    if (priorWanted(ref)) prior.push(range.load("formulas, values, valueTypes, numberFormat"));
   }
-  if (checks.some((c) => c.lock || c.merged)) await context.sync();
+  if (prior.length || checks.some((c) => c.lock || c.merged)) await context.sync();
   for (const { sheet, area, lock, merged } of checks) {
     // locked is null when the range mixes locked and unlocked cells: one locked cell blocks.
     if (lock && lock.locked !== false) problems.push(protectedProblem(sheet, areaA1(area)));
@@ -81,6 +83,35 @@ async function inspectTargets(
     }
   }
   return problems;
+}
+
+/** A write keeps what its cells held, to put back if Excel fails it halfway. */
+const priorWanted = (ref: Target): ref is Target & { keepPrior: true } =>
+  (ref as { keepPrior?: boolean }).keepPrior === true;
+
+/**
+ * Put back what the cells held before a write Excel failed halfway: Excel has no
+ * transactions and keeps the operations before the failing one (below ExcelApi 1.13 a
+ * merged cell cannot even be found beforehand). Queued in the write's own order, so where
+ * the failing cell fails again the cells before it, the ones written, are restored already.
+ */
+async function putBack(
+  context: Excel.RequestContext,
+  writes: CellWrite[],
+  prior: Excel.Range[]
+): Promise<void> {
+  writes.forEach((w, i) => {
+    const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
+    const was = prior[i];
+    const formula = was.formulas[0][0];
+    const type = was.valueTypes[0][0];
+    if (typeof formula === "string" && formula.startsWith("=")) range.formulas = [[formula]];
+    else if (type === "String") range.values = [[literal(String(was.values[0][0]))]];
+    else if (type === "Empty") range.values = [[""]];
+    else range.formulas = [[formula]];
+    if (w.numberFormat !== undefined) range.numberFormat = was.numberFormat;
+  });
+  await context.sync().catch(() => undefined); // what it could not put back was not written either
 }
 
 /** Writing `area` would change part of merged area `m` other than through its top-left cell. */
@@ -112,8 +143,10 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[]): Promise<
     const targets = writes.map((w) => ({
       ...w,
       formats: w.numberFormat !== undefined || w.bold !== undefined,
+      keepPrior: true,
     }));
-    const problems = await inspectTargets(context, host, targets);
+    const prior: Excel.Range[] = [];
+    const problems = await inspectTargets(context, host, targets, prior);
     if (problems.length) throw new WriteBlocked(problems);
     await withEventsOff(context, runtime?.enableEvents === true, async () => {
       const sheets = new Map<string, Excel.Worksheet>();
@@ -122,7 +155,12 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[]): Promise<
         if (!sheet) sheets.set(w.sheet, (sheet = context.workbook.worksheets.getItem(w.sheet)));
         queueCell(sheet.getRange(w.address), w);
       }
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        await putBack(context, writes, prior);
+        throw e;
+      }
     });
   });
 }
