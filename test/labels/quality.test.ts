@@ -1,8 +1,3 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { run } from "../../src/cli/main";
-import { writeXlsx } from "../../sim";
 import {
   AS_PUBLISHED,
   buildWorkbook,
@@ -11,6 +6,7 @@ import {
   type Built,
   type Style,
 } from "./corpus";
+import { detectScopes } from "./detect-json";
 
 /**
  * The quality bar (issue 12, item 4): statements laid out as published, bound by the real CLI
@@ -22,8 +18,6 @@ import {
  * left-out lines, which the wording data never saw.
  */
 
-const dir = mkdtempSync(join(tmpdir(), "focus-labels-"));
-
 interface Outcome {
   right: number;
   wrong: string[];
@@ -32,21 +26,7 @@ interface Outcome {
 }
 
 async function detect(built: Built, name: string): Promise<Outcome> {
-  const file = join(dir, `${name}.xlsx`);
-  writeFileSync(file, writeXlsx(built.model));
-  let stdout = "";
-  await run(["--detect", "--json", file], {
-    stdout: (s) => (stdout += s),
-    stderr: () => {},
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  });
-  const json = JSON.parse(stdout);
-  const scopes = json.files[0].scopes as {
-    bindings: { code: string; cell: string; source: string }[];
-    findings: { severity: string; kind: string; message: string }[];
-  }[];
+  const scopes = await detectScopes(built.model, name);
   let right = 0;
   const wrong: string[] = [];
   for (const s of scopes) {

@@ -1,16 +1,6 @@
 import { scanLabels, CONFIDENT } from "../../src/engine/labels";
+import { num, SEG_TITLE, text } from "./cells";
 import { layOut, loadReference, referenceSlugs } from "./reference";
-
-const text = (row: number, col: number, t: string) => ({
-  row,
-  col,
-  content: { value: { type: "text" as const, text: t } },
-});
-const num = (row: number, col: number, n: number) => ({
-  row,
-  col,
-  content: { value: { type: "number" as const, value: n } },
-});
 
 describe("scanLabels: the reference statements line by line", () => {
   for (const slug of referenceSlugs()) {
@@ -91,8 +81,6 @@ describe("scanLabels: context", () => {
   });
 });
 
-const SEG_TITLE =
-  "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges";
 const codesOf = (scan: ReturnType<typeof scanLabels>, confidentOnly = true) =>
   Object.fromEntries(
     scan.proposals.filter((p) => !confidentOnly || p.confident).map((p) => [p.address, p.code])

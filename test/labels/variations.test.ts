@@ -1,9 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { run } from "../../src/cli/main";
-import { writeXlsx } from "../../sim";
 import { rng } from "./corpus";
+import { detectScopes } from "./detect-json";
 import { buildVaried, variationCorpus, type VariedBuilt } from "./variations";
 
 /**
@@ -14,8 +10,6 @@ import { buildVaried, variationCorpus, type VariedBuilt } from "./variations";
  * statements are internally consistent; no-bindings on a sheet nothing could be bound on is the
  * product saying so); and a floor on the share bound right.
  */
-
-const dir = mkdtempSync(join(tmpdir(), "focus-variations-"));
 
 interface Outcome {
   name: string;
@@ -28,21 +22,7 @@ interface Outcome {
 }
 
 async function detect(built: VariedBuilt, name: string): Promise<Outcome> {
-  const file = join(dir, `${name}.xlsx`);
-  writeFileSync(file, writeXlsx(built.model));
-  let stdout = "";
-  await run(["--detect", "--json", file], {
-    stdout: (s) => (stdout += s),
-    stderr: () => {},
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  });
-  const scopes = JSON.parse(stdout).files[0].scopes as {
-    bindings: { code: string; cell: string; source: string }[];
-    unmatched: { cell: string }[];
-    findings: { severity: string; kind: string; message: string }[];
-  }[];
+  const scopes = await detectScopes(built.model, name);
   let right = 0;
   const wrong: string[] = [];
   const bound = new Set<string>();

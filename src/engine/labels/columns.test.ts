@@ -1,23 +1,10 @@
 import { scanLabels, type LabelCell } from ".";
+import { num, SEG_TITLE, text } from "../../../test/labels/cells";
 import { columnRoles, periodKey } from "./columns";
-
-const text = (row: number, col: number, t: string): LabelCell => ({
-  row,
-  col,
-  content: { value: { type: "text", text: t } },
-});
-const num = (row: number, col: number, n: number, numberFormat?: string): LabelCell => ({
-  row,
-  col,
-  content: { value: { type: "number", value: n }, numberFormat },
-});
-
-const TITLE =
-  "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges";
 
 /** A title, a heading row (or none), then three lines with a figure in each of `cols`. */
 function statement(heading: LabelCell[], cols: number[]): LabelCell[] {
-  const cells = [text(1, 1, TITLE), ...heading, text(3, 1, "1. Net ledger balance")];
+  const cells = [text(1, 1, SEG_TITLE), ...heading, text(3, 1, "1. Net ledger balance")];
   const lines = ["A. Cash", "B. Securities (at market)", "4. Net equity (deficit)"];
   lines.forEach((l, i) => {
     cells.push(text(4 + i, 1, l));

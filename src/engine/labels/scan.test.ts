@@ -1,18 +1,5 @@
 import { scanLabels, type LabelCell } from ".";
-
-const text = (row: number, col: number, t: string): LabelCell => ({
-  row,
-  col,
-  content: { value: { type: "text", text: t } },
-});
-const num = (row: number, col: number, n: number, numberFormat?: string): LabelCell => ({
-  row,
-  col,
-  content: { value: { type: "number", value: n }, numberFormat },
-});
-
-const TITLE =
-  "Statement of segregation requirements and funds in segregation for customers trading on U.S. commodity exchanges";
+import { num, SEG_TITLE, text } from "../../../test/labels/cells";
 
 /** The 4d(2) requirement lines, each with a figure in every column of `cols`. */
 function requirement(cols: number[], firstRow = 2): LabelCell[] {
@@ -38,7 +25,7 @@ function requirement(cols: number[], firstRow = 2): LabelCell[] {
 
 describe("scanLabels: more figures on a row than the form prints", () => {
   test("two columns of figures with nothing to say which is current: none bound, every row listed", () => {
-    const scan = scanLabels("Seg", [text(1, 1, TITLE), ...requirement([3, 4])]);
+    const scan = scanLabels("Seg", [text(1, 1, SEG_TITLE), ...requirement([3, 4])]);
     expect(scan.proposals).toEqual([]);
     expect(scan.unmatched.map((u) => u.address)).toEqual([
       "C3",
@@ -58,7 +45,7 @@ describe("scanLabels: more figures on a row than the form prints", () => {
 
   test("a line's row with a second figure it does not print beside a total is left unmatched", () => {
     // "Cash" is not printed beside its total (net equity has its own row): the 12 is not the line's.
-    const cells = [text(1, 1, TITLE), ...requirement([4])];
+    const cells = [text(1, 1, SEG_TITLE), ...requirement([4])];
     cells.push(num(3, 3, 12));
     const scan = scanLabels("Seg", cells);
     expect(scan.proposals.find((p) => p.row === 3)).toBeUndefined();
@@ -69,7 +56,7 @@ describe("scanLabels: more figures on a row than the form prints", () => {
 
 describe("scanLabels: a label wrapped over two rows", () => {
   const offsets = (first: string, second: string) => [
-    text(1, 1, TITLE),
+    text(1, 1, SEG_TITLE),
     text(2, 1, "4. Net equity (deficit)"),
     num(2, 4, 100),
     text(3, 1, first),
@@ -142,7 +129,7 @@ describe("scanLabels: a label wrapped over two rows", () => {
 
   test("a heading above a line of its own is not joined to it, in any case", () => {
     const rows = (heading: string, line: string) => [
-      text(1, 1, TITLE),
+      text(1, 1, SEG_TITLE),
       text(2, 1, heading),
       text(3, 1, line),
       num(3, 4, 5),
@@ -160,7 +147,7 @@ describe("scanLabels: a label wrapped over two rows", () => {
   test("lines in lower case under a capitalised heading, with or without a colon, stay lines of their own", () => {
     for (const heading of ["Net ledger balance:", "Net ledger balance"]) {
       const cells = [
-        text(1, 1, TITLE),
+        text(1, 1, SEG_TITLE),
         text(2, 1, heading),
         text(3, 1, "cash"),
         num(3, 3, 5),
