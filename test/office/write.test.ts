@@ -286,7 +286,7 @@ describe("below ExcelApi 1.13, where a merged cell cannot be found before writin
       await context.sync();
     });
     const writes = [
-      write("Day 1", "C7", { value: 21 }),
+      write("Day 1", "C7", { value: 21, bold: true }),
       write("Open", "B2", { value: 5 }),
       write("Open", "B3", { value: 6 }),
       write("Open", "B4", { formula: "=1+1" }),
@@ -300,6 +300,14 @@ describe("below ExcelApi 1.13, where a merged cell cannot be found before writin
     expect(sim.state.value("Open", "B4")).toBe("#N/A");
     expect(sim.state.value("Open", "B5")).toBeNull();
     expect(sim.state.value("Day 1", "D16")).toBeNull();
+    // The font comes back too: a bold total written before the failing cell.
+    const bold = await sim.Excel.run(async (context) => {
+      const font = context.workbook.worksheets.getItem("Day 1").getRange("C7").format.font;
+      font.load("bold");
+      await context.sync();
+      return font.bold;
+    });
+    expect(bold).toBe(false);
     expect(sim.state.book.enableEvents).toBe(true);
   });
 });

@@ -64,7 +64,8 @@ async function inspectTargets(
       ? range.getMergedAreasOrNullObject().load("areas/items/address")
       : null;
     checks.push({ sheet: sheet.name, area, lock, merged });
-    if (priorWanted(ref)) prior.push(range.load("formulas, values, valueTypes, numberFormat"));
+    if (priorWanted(ref))
+      prior.push(range.load("formulas, values, valueTypes, numberFormat, format/font/bold"));
   }
   if (prior.length || checks.some((c) => c.lock || c.merged)) await context.sync();
   for (const { sheet, area, lock, merged } of checks) {
@@ -110,6 +111,7 @@ async function putBack(
     else if (type === "Empty") range.values = [[""]];
     else range.formulas = [[formula]];
     if (w.numberFormat !== undefined) range.numberFormat = was.numberFormat;
+    if (w.bold !== undefined) range.format.font.bold = was.format.font.bold;
   });
   await context.sync().catch(() => undefined); // what it could not put back was not written either
 }
