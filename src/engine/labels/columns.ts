@@ -1,6 +1,7 @@
 import type { CellContent } from "../cell";
 import { parseNumericText } from "../amount";
 import { isDateFormat } from "../number-format";
+import { dayNumber, fromExcelSerial } from "../periods/dates";
 import { plainText } from "./text";
 import { unitInText } from "./unit";
 
@@ -28,7 +29,10 @@ export function periodKey(content: CellContent): PeriodKey | null {
   const v = content.value;
   if (v?.type === "number") {
     // A date-formatted serial, or a year standing alone.
-    if (isDateFormat(content.numberFormat)) return { kind: "date", value: v.value - 25569 };
+    if (isDateFormat(content.numberFormat)) {
+      const date = fromExcelSerial(v.value);
+      return date ? { kind: "date", value: dayNumber(date) } : null;
+    }
     return Number.isInteger(v.value) && v.value >= 1990 && v.value <= 2099
       ? { kind: "date", value: day(v.value, 12, 31) }
       : null;
@@ -183,9 +187,8 @@ export function columnRoles(cells: HeadingCell[]): ColumnRoles {
 function headingText(content: CellContent): string {
   const v = content.value;
   if (v?.type === "text") return plainText(v.text);
-  if (v?.type === "number" && isDateFormat(content.numberFormat))
-    return new Date(Math.round((v.value - 25569) * 864e5)).toISOString().slice(0, 10);
-  return v?.type === "number" ? String(v.value) : "";
+  if (v?.type !== "number") return "";
+  return (isDateFormat(content.numberFormat) && fromExcelSerial(v.value)) || String(v.value);
 }
 
 /** A number, or text that reads as one ("3", "(12)"). */

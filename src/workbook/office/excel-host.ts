@@ -175,19 +175,14 @@ export async function withEventsOff<T>(
 ): Promise<T> {
   if (!wasOn) return work();
   context.runtime.enableEvents = false;
-  let result: T;
   try {
-    result = await work();
-  } catch (e) {
-    await eventsBackOn(context).catch(() => undefined); // the write's own failure is the one to report
-    throw e;
+    return await work();
+  } finally {
+    // Never thrown: the write's own outcome, success or failure, is the one to report.
+    await eventsBackOn(context).catch((e) =>
+      console.warn("FOCUS: Excel refused to turn the add-in's events back on", e)
+    );
   }
-  try {
-    await eventsBackOn(context);
-  } catch (e) {
-    console.warn("FOCUS: Excel refused to turn the add-in's events back on", e);
-  }
-  return result;
 }
 
 async function eventsBackOn(

@@ -21,8 +21,11 @@ import {
   type ExcelHost,
 } from "./excel-host";
 
-/** A cell to check; `formats` when the write also changes its number format or font. */
-type Target = RangeRef & { formats?: boolean };
+/**
+ * A cell to check; `formats` when the write also changes its number format or font;
+ * `keepPrior` when what it holds is read too, to put back should the write fail halfway.
+ */
+type Target = RangeRef & { formats?: boolean; keepPrior?: boolean };
 
 /**
  * What would stop writing these cells, in at most two syncs: a missing sheet; on a
@@ -64,7 +67,7 @@ async function inspectTargets(
       ? range.getMergedAreasOrNullObject().load("areas/items/address")
       : null;
     checks.push({ sheet: sheet.name, area, lock, merged });
-    if (priorWanted(ref))
+    if (ref.keepPrior)
       prior.push(range.load("formulas, values, valueTypes, numberFormat, format/font/bold"));
   }
   if (prior.length || checks.some((c) => c.lock || c.merged)) await context.sync();
@@ -85,10 +88,6 @@ async function inspectTargets(
   }
   return problems;
 }
-
-/** A write keeps what its cells held, to put back if Excel fails it halfway. */
-const priorWanted = (ref: Target): ref is Target & { keepPrior: true } =>
-  (ref as { keepPrior?: boolean }).keepPrior === true;
 
 /**
  * Put back what the cells held before a write Excel failed halfway: Excel has no
